@@ -1,0 +1,30 @@
+// lambda-coro: configuration macros and the versioned namespace.
+#pragma once
+
+#define LAMBDA_CORO_VERSION_MAJOR 0
+#define LAMBDA_CORO_VERSION_MINOR 1
+#define LAMBDA_CORO_VERSION_PATCH 0
+
+// Deepest object/array nesting the JSON reader accepts; deeper input is a json::error,
+// which keeps recursion (and so stack use) bounded on untrusted events.
+#ifndef LAMBDA_CORO_JSON_MAX_DEPTH
+#define LAMBDA_CORO_JSON_MAX_DEPTH 256
+#endif
+
+#define LAMBDA_CORO_DETAIL_CAT2(a, b) a##b
+#define LAMBDA_CORO_DETAIL_CAT(a, b) LAMBDA_CORO_DETAIL_CAT2(a, b)
+
+// The inline namespace encodes the version and every config macro that changes behaviour,
+// so translation units built with different settings never share a definition (ODR).
+#define LAMBDA_CORO_ABI_NAMESPACE                                                       \
+  LAMBDA_CORO_DETAIL_CAT(                                                               \
+      LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(v, LAMBDA_CORO_VERSION_MAJOR),      \
+                             LAMBDA_CORO_DETAIL_CAT(_, LAMBDA_CORO_VERSION_MINOR)),     \
+      LAMBDA_CORO_DETAIL_CAT(_depth, LAMBDA_CORO_JSON_MAX_DEPTH))
+
+#define LAMBDA_CORO_BEGIN_NAMESPACE \
+  namespace lambda_coro {           \
+  inline namespace LAMBDA_CORO_ABI_NAMESPACE {
+#define LAMBDA_CORO_END_NAMESPACE \
+  }                               \
+  }

@@ -1,0 +1,12 @@
+// JSON binding: described structs to and from JSON text.
+#pragma once
+
+// The describe macros users need next to their types: BOOST_DESCRIBE_STRUCT, BOOST_DESCRIBE_ENUM.
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+
+#include <lambda_coro/json/error.hpp>
+#include <lambda_coro/json/naming.hpp>
+#include <lambda_coro/json/read.hpp>
+#include <lambda_coro/json/value.hpp>
+#include <lambda_coro/json/write.hpp>

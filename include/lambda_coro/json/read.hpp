@@ -1,0 +1,583 @@
+// json::read: JSON text to C++ values with simdjson On-Demand, in one forward pass.
+#pragma once
+
+#include <lambda_coro/config.hpp>
+#include <lambda_coro/json/detail/traits.hpp>
+#include <lambda_coro/json/error.hpp>
+#include <lambda_coro/json/naming.hpp>
+#include <lambda_coro/json/value.hpp>
+
+#include <boost/describe/enumerators.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <simdjson.h>
+
+#include <array>
+#include <concepts>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <utility>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace json {
+namespace detail {
+
+namespace od = simdjson::ondemand;
+
+inline constexpr int max_depth = LAMBDA_CORO_JSON_MAX_DEPTH;
+
+struct read_context {
+  int depth = 0;
+  // Validates json::raw subtrees fully; On-Demand only checks their structure.
+  simdjson::dom::parser* validator = nullptr;
+};
+
+class depth_guard {
+public:
+  explicit depth_guard(read_context& ctx) : ctx_(ctx) {
+    if (++ctx_.depth > max_depth) {
+      --ctx_.depth;
+      throw error("nesting deeper than " + std::to_string(max_depth) + " levels");
+    }
+  }
+  depth_guard(const depth_guard&) = delete;
+  depth_guard& operator=(const depth_guard&) = delete;
+  ~depth_guard() { --ctx_.depth; }
+
+private:
+  read_context& ctx_;
+};
+
+[[noreturn]] inline void fail_malformed(simdjson::error_code code) {
+  throw error(std::string("malformed JSON: ") + simdjson::error_message(code));
+}
+
+inline const char* type_name(od::json_type t) noexcept {
+  switch (t) {
+    case od::json_type::array: return "array";
+    case od::json_type::object: return "object";
+    case od::json_type::number: return "number";
+    case od::json_type::string: return "string";
+    case od::json_type::boolean: return "boolean";
+    case od::json_type::null: return "null";
+  }
+  return "unknown";
+}
+
+template <class V>
+od::json_type type_of(V& v) {
+  od::json_type t{};
+  if (auto code = v.type().get(t)) fail_malformed(code);
+  return t;
+}
+
+inline std::string_view trim_trailing_space(std::string_view s) noexcept {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// The current token's text (and the whitespace after it); the value is not consumed.
+inline simdjson::error_code raw_token(od::value& v, std::string_view& out) {
+  out = v.raw_json_token();
+  return simdjson::SUCCESS;
+}
+inline simdjson::error_code raw_token(od::document& d, std::string_view& out) {
+  return d.raw_json_token().get(out);
+}
+
+// The number's text as written, for messages.
+template <class V>
+std::string number_text(V& v) {
+  std::string_view token;
+  if (raw_token(v, token)) return "number";
+  return std::string(trim_trailing_space(token));
+}
+
+// A get_*() failed: say what was expected and what the input holds.
+template <class V>
+[[noreturn]] void fail_expected(const std::string& expected, simdjson::error_code code, V& v) {
+  if (code != simdjson::INCORRECT_TYPE && code != simdjson::NUMBER_OUT_OF_RANGE) fail_malformed(code);
+  const od::json_type t = type_of(v);
+  if (t == od::json_type::number) throw error("expected " + expected + ", got " + number_text(v));
+  throw error("expected " + expected + ", got " + type_name(t));
+}
+
+template <class V>
+bool read_null(V& v) {
+  bool is_null = false;
+  if (auto code = v.is_null().get(is_null)) fail_malformed(code);
+  return is_null;
+}
+
+template <class I>
+std::string integer_range() {
+  return "integer in range [" + std::to_string(std::numeric_limits<I>::min()) + ", " +
+         std::to_string(std::numeric_limits<I>::max()) + "]";
+}
+
+template <class I, class V>
+void read_integer(V& v, I& out) {
+  if constexpr (std::is_signed_v<I>) {
+    std::int64_t x = 0;
+    if (auto code = v.get_int64().get(x)) fail_expected(integer_range<I>(), code, v);
+    if (x < std::numeric_limits<I>::min() || x > std::numeric_limits<I>::max())
+      throw error("expected " + integer_range<I>() + ", got " + std::to_string(x));
+    out = static_cast<I>(x);
+  } else {
+    std::uint64_t x = 0;
+    if (auto code = v.get_uint64().get(x)) fail_expected(integer_range<I>(), code, v);
+    if (x > std::numeric_limits<I>::max())
+      throw error("expected " + integer_range<I>() + ", got " + std::to_string(x));
+    out = static_cast<I>(x);
+  }
+}
+
+template <class F, class V>
+void read_floating(V& v, F& out) {
+  double x = 0;
+  if (auto code = v.get_double().get(x)) {
+    if (code == simdjson::NUMBER_ERROR && type_of(v) == od::json_type::number)
+      throw error("number out of range: " + number_text(v));
+    fail_expected("number", code, v);
+  }
+  if constexpr (std::is_same_v<F, float>) {
+    if (x > std::numeric_limits<float>::max() || x < std::numeric_limits<float>::lowest())
+      throw error("number out of range for float: " + number_text(v));
+  }
+  out = static_cast<F>(x);
+}
+
+template <class V>
+std::string_view read_string_view(V& v) {
+  std::string_view s;
+  if (auto code = v.get_string().get(s)) fail_expected("string", code, v);
+  return s;
+}
+
+template <class E, class V>
+void read_enum(V& v, E& out) {
+  const std::string_view name = read_string_view(v);
+  bool found = false;
+  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
+    if (!found && name == d.name) {
+      out = d.value;
+      found = true;
+    }
+  });
+  if (found) return;
+  std::string expected;
+  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
+    expected += expected.empty() ? "one of \"" : ", \"";
+    expected += d.name;
+    expected += '"';
+  });
+  throw error("expected " + expected + ", got \"" + std::string(name) + "\"");
+}
+
+// A key's text. Keys without escapes are compared where they lie in the input.
+inline std::string_view field_key(od::field& field) {
+  const char* raw = field.key().raw();
+  std::size_t n = 0;
+  bool escaped = false;
+  while (raw[n] != '"') {
+    if (raw[n] == '\\') {
+      escaped = true;
+      ++n;
+    }
+    ++n;
+  }
+  if (!escaped) return {raw, n};
+  std::string_view key;
+  if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
+  return key;
+}
+
+template <class T, class V>
+void read_value(V& v, T& out, read_context& ctx);
+
+template <class T, class D>
+void read_member(T& object, od::value& v, read_context& ctx) {
+  try {
+    read_value(v, object.*D::pointer, ctx);
+  } catch (error& e) {
+    e.prepend_key(member_wire_name<D>::name);
+    throw;
+  }
+}
+
+// Per-struct dispatch tables, built at compile time: wire names and member readers by index.
+template <class T>
+struct struct_binding {
+  using reader = void (*)(T&, od::value&, read_context&);
+
+  template <template <class...> class L, class... D>
+  static constexpr auto names(L<D...>*) {
+    return std::array<std::string_view, sizeof...(D)>{member_wire_name<D>::name...};
+  }
+  template <template <class...> class L, class... D>
+  static constexpr auto readers(L<D...>*) {
+    return std::array<reader, sizeof...(D)>{&read_member<T, D>...};
+  }
+
+  static constexpr auto wire_names = names(static_cast<described_members<T>*>(nullptr));
+  static constexpr auto member_readers = readers(static_cast<described_members<T>*>(nullptr));
+  static constexpr std::size_t count = wire_names.size();
+};
+
+template <class T, class V>
+void read_struct(V& v, T& out, read_context& ctx) {
+  od::object object;
+  if (auto code = v.get_object().get(object)) fail_expected("object", code, v);
+  depth_guard guard(ctx);
+  using binding = struct_binding<T>;
+  // Members usually arrive in declaration order: start each search after the last match,
+  // so in-order input costs one comparison per key and any order stays linear in input.
+  std::size_t next = 0;
+  for (auto field_result : object) {
+    od::field field;
+    if (auto code = std::move(field_result).get(field)) fail_malformed(code);
+    const std::string_view key = field_key(field);
+    for (std::size_t tried = 0; tried < binding::count; ++tried) {
+      std::size_t i = next + tried;
+      if (i >= binding::count) i -= binding::count;
+      if (binding::wire_names[i] == key) {
+        binding::member_readers[i](out, field.value(), ctx);
+        next = i + 1 == binding::count ? 0 : i + 1;
+        break;
+      }
+    }
+    // Unknown keys: On-Demand skips the value when the loop advances.
+  }
+}
+
+template <class Vector, class V>
+void read_vector(V& v, Vector& out, read_context& ctx) {
+  if (read_null(v)) {
+    out.clear();
+    return;
+  }
+  od::array array;
+  if (auto code = v.get_array().get(array)) fail_expected("array", code, v);
+  depth_guard guard(ctx);
+  out.clear();
+  std::size_t index = 0;
+  for (auto element_result : array) {
+    od::value element;
+    if (auto code = std::move(element_result).get(element)) fail_malformed(code);
+    try {
+      if constexpr (std::is_same_v<typename Vector::value_type, bool>) {
+        bool b = false;
+        read_value(element, b, ctx);
+        out.push_back(b);
+      } else {
+        read_value(element, out.emplace_back(), ctx);
+      }
+    } catch (error& e) {
+      e.prepend_index(index);
+      throw;
+    }
+    ++index;
+  }
+}
+
+template <class Map, class V>
+void read_map(V& v, Map& out, read_context& ctx) {
+  if (read_null(v)) {
+    out.clear();
+    return;
+  }
+  od::object object;
+  if (auto code = v.get_object().get(object)) fail_expected("object", code, v);
+  depth_guard guard(ctx);
+  out.clear();
+  for (auto field_result : object) {
+    od::field field;
+    if (auto code = std::move(field_result).get(field)) fail_malformed(code);
+    std::string_view key;
+    if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
+    auto& slot = out[std::string(key)];
+    slot = typename Map::mapped_type{};  // a repeated key: the last one wins, whole
+    try {
+      read_value(field.value(), slot, ctx);
+    } catch (error& e) {
+      e.prepend_key(key);
+      throw;
+    }
+  }
+}
+
+template <class V>
+void read_generic(V& v, value& out, read_context& ctx) {
+  switch (type_of(v)) {
+    case od::json_type::null:
+      if (!read_null(v)) fail_malformed(simdjson::N_ATOM_ERROR);
+      out = nullptr;
+      return;
+    case od::json_type::boolean: {
+      bool b = false;
+      if (auto code = v.get_bool().get(b)) fail_malformed(code);
+      out = b;
+      return;
+    }
+    case od::json_type::number: {
+      od::number_type nt{};
+      if (v.get_number_type().get(nt) == simdjson::SUCCESS) {
+        if (nt == od::number_type::signed_integer) {
+          std::int64_t i = 0;
+          if (v.get_int64().get(i) == simdjson::SUCCESS) {
+            out = i;
+            return;
+          }
+        } else if (nt == od::number_type::unsigned_integer) {
+          std::uint64_t u = 0;
+          if (v.get_uint64().get(u) == simdjson::SUCCESS) {
+            out = u;
+            return;
+          }
+        }
+      }
+      double d = 0;  // a fraction, an exponent, or an integer beyond 64 bits
+      read_floating(v, d);
+      out = d;
+      return;
+    }
+    case od::json_type::string:
+      out = std::string(read_string_view(v));
+      return;
+    case od::json_type::array: {
+      od::array array;
+      if (auto code = v.get_array().get(array)) fail_malformed(code);
+      depth_guard guard(ctx);
+      value::array elements;
+      for (auto element_result : array) {
+        od::value element;
+        if (auto code = std::move(element_result).get(element)) fail_malformed(code);
+        try {
+          read_generic(element, elements.emplace_back(), ctx);
+        } catch (error& e) {
+          e.prepend_index(elements.size() - 1);
+          throw;
+        }
+      }
+      out = std::move(elements);
+      return;
+    }
+    case od::json_type::object: {
+      od::object object;
+      if (auto code = v.get_object().get(object)) fail_malformed(code);
+      depth_guard guard(ctx);
+      value::object members;
+      for (auto field_result : object) {
+        od::field field;
+        if (auto code = std::move(field_result).get(field)) fail_malformed(code);
+        std::string_view key;
+        if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
+        auto& member = members.emplace_back(std::string(key), value{});
+        try {
+          read_generic(field.value(), member.second, ctx);
+        } catch (error& e) {
+          e.prepend_key(member.first);
+          throw;
+        }
+      }
+      out = std::move(members);
+      return;
+    }
+  }
+}
+
+template <class V>
+void read_raw(V& v, raw& out, read_context& ctx) {
+  std::string_view text;
+  if constexpr (std::is_same_v<V, od::document>) {
+    if (auto code = v.raw_json().get(text)) fail_malformed(code);
+  } else {
+    const od::json_type t = type_of(v);
+    if (t == od::json_type::object) {
+      od::object object;
+      if (auto code = v.get_object().get(object)) fail_malformed(code);
+      if (auto code = object.raw_json().get(text)) fail_malformed(code);
+    } else if (t == od::json_type::array) {
+      od::array array;
+      if (auto code = v.get_array().get(array)) fail_malformed(code);
+      if (auto code = array.raw_json().get(text)) fail_malformed(code);
+    } else {
+      if (auto code = raw_token(v, text)) fail_malformed(code);
+    }
+  }
+  text = trim_trailing_space(text);
+  // The text lies inside the caller's padded buffer, so the validator may read past it.
+  simdjson::dom::element ignored;
+  if (auto code = ctx.validator->parse(text.data(), text.size(), false).get(ignored))
+    fail_malformed(code);
+  out.text.assign(text);
+}
+
+template <class Variant, class V>
+void read_variant(V& v, Variant& out, read_context& ctx) {
+  static_assert(variant_check<Variant>::ok);
+  constexpr std::size_t integer_index = alternative_for<Variant>(variant_slot::integer);
+  constexpr std::size_t floating_index = alternative_for<Variant>(variant_slot::floating);
+  variant_slot slot = variant_slot::ambiguous;
+  switch (type_of(v)) {
+    case od::json_type::null: slot = variant_slot::null; break;
+    case od::json_type::boolean: slot = variant_slot::boolean; break;
+    case od::json_type::string: slot = variant_slot::string; break;
+    case od::json_type::array: slot = variant_slot::array; break;
+    case od::json_type::object: slot = variant_slot::object; break;
+    case od::json_type::number:
+      if constexpr (integer_index != std::variant_npos && floating_index != std::variant_npos) {
+        od::number_type nt{};
+        const bool integral = v.get_number_type().get(nt) == simdjson::SUCCESS &&
+                              nt != od::number_type::floating_point_number;
+        slot = integral ? variant_slot::integer : variant_slot::floating;
+      } else {
+        slot = integer_index != std::variant_npos ? variant_slot::integer : variant_slot::floating;
+      }
+      break;
+  }
+  std::size_t index = std::variant_npos;
+  std::string accepted;
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((slot_of<std::variant_alternative_t<I, Variant>>() == slot ? void(index = I) : void()), ...);
+  }(std::make_index_sequence<std::variant_size_v<Variant>>{});
+  if (index == std::variant_npos) {
+    static constexpr const char* slot_names[] = {"null",   "boolean", "integer", "number",
+                                                 "string", "array",   "object"};
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      ((accepted += (I == 0 ? "" : " or "),
+        accepted += slot_names[static_cast<int>(slot_of<std::variant_alternative_t<I, Variant>>())]),
+       ...);
+    }(std::make_index_sequence<std::variant_size_v<Variant>>{});
+    throw error("expected " + accepted + ", got " + type_name(type_of(v)));
+  }
+  boost::mp11::mp_with_index<std::variant_size_v<Variant>>(index, [&](auto I) {
+    read_value(v, out.template emplace<I>(), ctx);
+  });
+}
+
+template <class T, class V>
+void read_value(V& v, T& out, read_context& ctx) {
+  if constexpr (std::is_same_v<T, bool>) {
+    if (auto code = v.get_bool().get(out)) fail_expected("boolean", code, v);
+  } else if constexpr (is_integer<T>) {
+    read_integer(v, out);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    read_floating(v, out);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    out.assign(read_string_view(v));
+  } else if constexpr (is_described_enum<T>) {
+    read_enum(v, out);
+  } else if constexpr (is_optional<T>) {
+    if (read_null(v)) {
+      out.reset();
+      return;
+    }
+    if (!out.has_value()) out.emplace();
+    read_value(v, *out, ctx);
+  } else if constexpr (is_vector<T>) {
+    read_vector(v, out, ctx);
+  } else if constexpr (is_map<T>) {
+    static_assert(has_string_key<T>, LAMBDA_CORO_DETAIL_MAP_KEY);
+    read_map(v, out, ctx);
+  } else if constexpr (is_variant<T>) {
+    read_variant(v, out, ctx);
+  } else if constexpr (std::is_same_v<T, std::monostate> || std::is_same_v<T, std::nullptr_t>) {
+    if (!read_null(v)) fail_expected("null", simdjson::INCORRECT_TYPE, v);
+  } else if constexpr (std::is_same_v<T, value>) {
+    read_generic(v, out, ctx);
+  } else if constexpr (std::is_same_v<T, raw>) {
+    read_raw(v, out, ctx);
+  } else if constexpr (is_described_struct<T>) {
+    read_struct(v, out, ctx);
+  } else {
+    static_assert(always_false<T>, LAMBDA_CORO_DETAIL_UNBINDABLE);
+  }
+}
+
+}  // namespace detail
+
+// Reads JSON into C++ values, keeping its parsers (and their buffers) between calls.
+// One reader serves one thread at a time.
+class reader {
+public:
+  // Copies `json` into an internal padded buffer first.
+  template <class T>
+  void read(std::string_view json, T& out) {
+    buffer_.reserve(json.size() + simdjson::SIMDJSON_PADDING);
+    buffer_.assign(json);
+    read_padded(simdjson::padded_string_view(buffer_.data(), buffer_.size(), buffer_.capacity()), out);
+  }
+  // No copy when the caller's buffer already has SIMDJSON_PADDING readable bytes past the end.
+  template <class T>
+  void read(simdjson::padded_string_view json, T& out) {
+    if (json.padding() < simdjson::SIMDJSON_PADDING)
+      read(static_cast<std::string_view>(json), out);
+    else
+      read_padded(json, out);
+  }
+  // A template so that std::string, which converts to padded_string too, stays unambiguous.
+  template <class T, std::same_as<simdjson::padded_string> Padded>
+  void read(const Padded& json, T& out) {
+    read_padded(simdjson::padded_string_view(json), out);
+  }
+
+  template <class T, class Input>
+  T read(const Input& json) {
+    static_assert(std::is_default_constructible_v<T>,
+                  "lambda_coro::json::read<T> needs a default-constructible T; "
+                  "use read(json, out) to fill an existing object");
+    T out{};
+    read(json, out);
+    return out;
+  }
+
+private:
+  template <class T>
+  void read_padded(simdjson::padded_string_view json, T& out) {
+    simdjson::ondemand::document doc;
+    if (auto code = parser_.iterate(json).get(doc)) detail::fail_malformed(code);
+    detail::read_context ctx{0, &validator_};
+    detail::read_value(doc, out, ctx);
+    const char* rest = nullptr;
+    if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS)
+      throw error("unexpected content after the JSON value");
+  }
+
+  simdjson::ondemand::parser parser_;
+  simdjson::dom::parser validator_;
+  std::string buffer_;
+};
+
+namespace detail {
+inline reader& thread_reader() {
+  thread_local reader r;
+  return r;
+}
+}  // namespace detail
+
+// Parses `json` into a T. Throws json::error naming the path of the first problem.
+template <class T>
+T read(std::string_view json) {
+  return detail::thread_reader().read<T>(json);
+}
+// Zero-copy form for buffers that already carry simdjson's padding.
+template <class T>
+T read(simdjson::padded_string_view json) {
+  return detail::thread_reader().read<T>(json);
+}
+template <class T, std::same_as<simdjson::padded_string> Padded>
+T read(const Padded& json) {
+  return detail::thread_reader().read<T>(json);
+}
+// Fills an existing object (members absent from the input keep their values).
+template <class T>
+void read(std::string_view json, T& out) {
+  detail::thread_reader().read(json, out);
+}
+
+}  // namespace json
+LAMBDA_CORO_END_NAMESPACE

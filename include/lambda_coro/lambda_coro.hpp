@@ -1,0 +1,5 @@
+// lambda-coro: a header-only C++20 AWS Lambda custom runtime.
+#pragma once
+
+#include <lambda_coro/config.hpp>
+#include <lambda_coro/json.hpp>

@@ -1,0 +1,6 @@
+// expect: lambda_coro::json cannot bind this type
+#include "common.hpp"
+#include <string_view>
+struct view_holder { std::string_view name; };
+BOOST_DESCRIBE_STRUCT(view_holder, (), (name))
+int main() { return static_cast<int>(json::read<view_holder>("{}").name.size()); }

@@ -1,0 +1,61 @@
+#include "test_support.hpp"
+
+#include <simdjson.h>
+
+#include <map>
+#include <vector>
+
+struct item {
+  int id = 0;
+  std::string name;
+};
+BOOST_DESCRIBE_STRUCT(item, (), (id, name))
+
+TEST_CASE("malformed input is a json::error") {
+  for (const char* bad : {"", " ", "{", "}", "[1,2", R"({"id":1,)", R"({"id":1} x)", R"({"id" 1})", R"({id:1})",
+                          R"({"id":01})", R"({"name":"unterminated})", R"({"name":"\x"})", R"({"id":-})",
+                          "[1] [2]", "\"\\ud800\"", "tru", "nul"}) {
+    CAPTURE(bad);
+    CHECK_THROWS_AS((void)json::read<item>(bad), json::error);
+    CHECK_THROWS_AS((void)json::read<json::value>(bad), json::error);
+  }
+}
+
+TEST_CASE("truncations of a valid document never crash") {
+  const std::string full = R"({"id":12,"name":"n\u00e9","extra":[1,{"a":null}]})";
+  for (std::size_t n = 0; n < full.size(); ++n) {
+    CAPTURE(n);
+    CHECK_THROWS_AS((void)json::read<json::value>(full.substr(0, n)), json::error);
+    try {
+      (void)json::read<item>(full.substr(0, n));
+    } catch (const json::error&) {
+    }
+  }
+}
+
+TEST_CASE("trailing content after the value is rejected") {
+  CHECK(test::read_error<item>(R"({"id":1} {"id":2})").find("$:") == 0);
+  CHECK(test::read_error<int>("1 2").find("$:") == 0);
+  CHECK(json::read<item>(" \n{\"id\":1}\n ").id == 1);
+}
+
+TEST_CASE("reading from a caller-owned padded buffer") {
+  simdjson::padded_string padded(std::string_view(R"({"id":5,"name":"p"})"));
+  CHECK(json::read<item>(padded).id == 5);
+  std::string buffer = R"({"id":6,"name":"q"})";
+  buffer.reserve(buffer.size() + simdjson::SIMDJSON_PADDING);
+  CHECK(json::read<item>(simdjson::padded_string_view(buffer.data(), buffer.size(), buffer.capacity())).id == 6);
+  // Too little padding falls back to a copy instead of reading past the buffer.
+  std::string tight = R"({"id":7})";
+  tight.shrink_to_fit();
+  CHECK(json::read<item>(simdjson::padded_string_view(tight.data(), tight.size(), tight.size())).id == 7);
+}
+
+TEST_CASE("a reader can be reused across documents") {
+  json::reader r;
+  for (int i = 0; i < 3; ++i) {
+    const std::string text = R"({"id":)" + std::to_string(i) + "}";
+    CHECK(r.read<item>(text).id == i);
+    CHECK_THROWS_AS((void)r.read<item>(std::string_view("{")), json::error);
+  }
+}

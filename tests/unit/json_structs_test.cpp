@@ -1,0 +1,144 @@
+#include "test_support.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace shop {
+
+enum class status { pending, shipped };
+BOOST_DESCRIBE_ENUM(status, pending, shipped)
+
+struct line_item {
+  std::string sku;
+  int quantity = 1;
+  double unit_price = 0;
+  friend bool operator==(const line_item&, const line_item&) = default;
+};
+BOOST_DESCRIBE_STRUCT(line_item, (), (sku, quantity, unit_price))
+constexpr auto json_options(const line_item*) { return json::object_options(json::naming::camel_case); }
+
+struct entity {
+  std::string id;
+  long created_at = 0;
+  friend bool operator==(const entity&, const entity&) = default;
+};
+BOOST_DESCRIBE_STRUCT(entity, (), (id, created_at))
+
+struct order : entity {
+  std::vector<line_item> items;
+  std::optional<std::string> note;
+  status state = status::pending;
+  std::map<std::string, std::string> tags;
+  std::string event_source_arn;
+  std::vector<order> children;
+  friend bool operator==(const order&, const order&) = default;
+};
+BOOST_DESCRIBE_STRUCT(order, (entity), (items, note, state, tags, event_source_arn, children))
+constexpr auto json_options(const order*) {
+  return json::object_options(json::naming::camel_case, json::rename{"event_source_arn", "eventSourceARN"},
+                              json::rename{"items", "Records"});
+}
+
+struct sns_like {
+  std::string message_id;
+  std::string topic_arn;
+  friend bool operator==(const sns_like&, const sns_like&) = default;
+};
+BOOST_DESCRIBE_STRUCT(sns_like, (), (message_id, topic_arn))
+constexpr auto json_options(const sns_like*) { return json::object_options(json::naming::pascal_case); }
+
+}  // namespace shop
+
+TEST_CASE("described structs write in declaration order with their wire names") {
+  shop::order o;
+  o.id = "o-1";
+  o.created_at = 1700000000;
+  o.items = {{"A1", 2, 9.5}};
+  o.state = shop::status::shipped;
+  o.tags = {{"k", "v"}};
+  o.event_source_arn = "arn:x";
+  CHECK(json::write(o) ==
+        R"({"id":"o-1","created_at":1700000000,"Records":[{"sku":"A1","quantity":2,"unitPrice":9.5}],)"
+        R"("state":"shipped","tags":{"k":"v"},"eventSourceARN":"arn:x","children":[]})");
+  CHECK(test::round_trip(o) == o);
+  o.note = "fragile";
+  o.children = {o};
+  CHECK(test::round_trip(o) == o);
+}
+
+TEST_CASE("naming policies") {
+  CHECK(json::write(shop::sns_like{"m", "t"}) == R"({"MessageId":"m","TopicArn":"t"})");
+  CHECK(json::read<shop::sns_like>(R"({"TopicArn":"t","MessageId":"m"})") == shop::sns_like{"m", "t"});
+}
+
+TEST_CASE("unknown keys are ignored, missing keys keep defaults, order does not matter") {
+  const auto item = json::read<shop::line_item>(
+      R"({"extra":{"deep":[1,{"x":null}]},"unitPrice":3.5,"sku":"Z","unknown":true})");
+  CHECK(item == shop::line_item{"Z", 1, 3.5});
+  shop::line_item existing{"keep", 5, 1.0};
+  json::read(R"({"quantity":9})", existing);
+  CHECK(existing == shop::line_item{"keep", 9, 1.0});
+}
+
+TEST_CASE("keys with escapes match their unescaped wire names") {
+  CHECK(json::read<shop::line_item>(R"({"s\u006bu":"esc"})").sku == "esc");
+  CHECK(json::read<shop::line_item>(R"({"sku\n":"no","sku":"yes"})").sku == "yes");
+}
+
+TEST_CASE("empty optionals are omitted; null reads as empty") {
+  shop::order o;
+  CHECK(json::write(o).find("note") == std::string::npos);
+  CHECK_FALSE(json::read<shop::order>(R"({"note":null})").note.has_value());
+  CHECK(json::read<shop::order>(R"({"note":"n"})").note == "n");
+  CHECK(json::read<shop::order>(R"({"tags":null,"Records":null})").tags.empty());
+}
+
+TEST_CASE("errors name the full JSON path") {
+  CHECK(test::read_error<shop::order>(R"({"Records":[{"sku":"a"},{"sku":"b","quantity":"2"}]})") ==
+        "$.Records[1].quantity: expected integer in range [-2147483648, 2147483647], got string");
+  CHECK(test::read_error<shop::order>(R"({"children":[{"children":[{"state":"lost"}]}]})") ==
+        R"($.children[0].children[0].state: expected one of "pending", "shipped", got "lost")");
+  CHECK(test::read_error<shop::order>(R"({"id":null})") == "$.id: expected string, got null");
+  CHECK(test::read_error<shop::order>(R"({"created_at":1.5})") ==
+        "$.created_at: expected integer in range [-9223372036854775808, 9223372036854775807], got 1.5");
+  CHECK(test::read_error<shop::order>(R"({"tags":{"a b":7}})") == R"($.tags["a b"]: expected string, got 7)");
+  CHECK(test::read_error<shop::order>("[]") == "$: expected object, got array");
+}
+
+TEST_CASE("errors keep their path and problem separately") {
+  try {
+    (void)json::read<shop::order>(R"({"Records":[{"quantity":true}]})");
+    FAIL("expected json::error");
+  } catch (const json::error& e) {
+    CHECK(e.path() == "$.Records[0].quantity");
+    CHECK(e.problem() == "expected integer in range [-2147483648, 2147483647], got boolean");
+  }
+}
+
+TEST_CASE("many out-of-order keys stay linear") {
+  // 20000 unknown keys before the known ones: a quadratic scan would take seconds.
+  std::string text = "{";
+  for (int i = 0; i < 20000; ++i) text += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+  text += R"("unitPrice":2.5,"quantity":3,"sku":"last"})";
+  CHECK(json::read<shop::line_item>(text) == shop::line_item{"last", 3, 2.5});
+}
+
+struct node {
+  std::vector<node> kids;
+};
+BOOST_DESCRIBE_STRUCT(node, (), (kids))
+
+TEST_CASE("nesting deeper than the limit is an error, not a stack overflow") {
+  auto nested = [](int depth) {
+    std::string s;
+    for (int i = 0; i < depth; ++i) s += R"({"kids":[)";
+    for (int i = 0; i < depth; ++i) s += "]}";
+    return s;
+  };
+  CHECK_NOTHROW((void)json::read<node>(nested(LAMBDA_CORO_JSON_MAX_DEPTH / 2)));
+  CHECK(test::read_error<node>(nested(100000)).find("nesting deeper than 256 levels") != std::string::npos);
+  CHECK(test::read_error<json::value>(std::string(100000, '[') + std::string(100000, ']'))
+            .find("nesting deeper than 256 levels") != std::string::npos);
+}
