@@ -1,17 +1,30 @@
 #!/usr/bin/env python3
 """Compiles a source that must not compile and checks the compiler says why.
 
-usage: check.py SOURCE -- COMPILER ARGS...
-SOURCE names the expected diagnostic in a line `// expect: TEXT`.
+usage: check.py SOURCE [--include DIRS] [--system DIRS] -- COMPILER ARGS...
+DIRS are ':'-separated include directories. SOURCE names the expected diagnostic
+in a line `// expect: TEXT`.
 """
+import argparse
 import re
 import subprocess
 import sys
 
 
 def main():
-    source = sys.argv[1]
-    command = sys.argv[sys.argv.index("--") + 1:] + [source]
+    split = sys.argv.index("--")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("source")
+    parser.add_argument("--include", action="append", default=[])
+    parser.add_argument("--system", action="append", default=[])
+    args = parser.parse_args(sys.argv[1:split])
+    source = args.source
+    flags = []
+    for option, groups in (("-I", args.include), ("-isystem", args.system)):
+        for group in groups:
+            # The compiler's own system directories must stay last in its search order.
+            flags += [option + d for d in group.split(":") if d and d.rstrip("/") != "/usr/include"]
+    command = sys.argv[split + 1:] + flags + [source]
     expected = None
     with open(source) as f:
         for line in f:

@@ -142,7 +142,7 @@ constexpr auto json_options(const dynamodb_event*) { return json::object_options
 
 TEST_CASE("SQS sample event binds to structs") {
   const auto e = json::read<sample::sqs_event>(test::event("sqs-event.json"));
-  REQUIRE(e.records.size() == 2);
+  REQUIRE(e.records.size() == 1);
   const auto& m = e.records[0];
   CHECK(m.message_id == "MessageID_1");
   CHECK(m.event_source_arn == "arn:aws:sqs:us-west-2:123456789012:SQSQueue");
@@ -185,19 +185,16 @@ TEST_CASE("DynamoDB sample events: attribute values as json::value") {
   REQUIRE(!e.records.empty());
   CHECK(e.records[0].event_name == "INSERT");
   CHECK(!e.records[0].dynamodb.keys.empty());
-  // The deliberately malformed sample must bind or fail with a path, never crash.
-  try {
-    const auto odd = json::read<sample::dynamodb_event>(test::event("dynamodb-event-malformed.2.json"));
-    CHECK(!odd.records.empty());
-  } catch (const json::error& error) {
-    CHECK(std::string(error.what()).find("$.Records") == 0);
-  }
+  // This sample is deliberately cut short: a clean error, never a crash.
+  CHECK(test::read_error<sample::dynamodb_event>(test::event("dynamodb-event-malformed.2.json"))
+            .find("$: malformed JSON") == 0);
+  CHECK(test::read_error<json::value>(test::event("dynamodb-event-malformed.2.json")).find("$: malformed JSON") == 0);
 }
 
 TEST_CASE("every sample event reads into json::value and round-trips") {
   std::size_t count = 0;
   for (const auto& entry : std::filesystem::directory_iterator(std::string(LAMBDA_CORO_TEST_DATA_DIR) + "/events")) {
-    if (entry.path().extension() != ".json") continue;
+    if (entry.path().extension() != ".json" || entry.path().filename() == "dynamodb-event-malformed.2.json") continue;
     CAPTURE(entry.path().filename().string());
     const std::string text = test::event(entry.path().filename().string());
     const auto v = json::read<json::value>(text);

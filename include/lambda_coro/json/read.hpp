@@ -96,20 +96,26 @@ std::string number_text(V& v) {
   return std::string(trim_trailing_space(token));
 }
 
+template <class V>
+bool read_null(V& v) {
+  bool is_null = false;
+  if (auto code = v.is_null().get(is_null)) fail_malformed(code);
+  return is_null;
+}
+
 // A get_*() failed: say what was expected and what the input holds.
 template <class V>
 [[noreturn]] void fail_expected(const std::string& expected, simdjson::error_code code, V& v) {
   if (code != simdjson::INCORRECT_TYPE && code != simdjson::NUMBER_OUT_OF_RANGE) fail_malformed(code);
   const od::json_type t = type_of(v);
   if (t == od::json_type::number) throw error("expected " + expected + ", got " + number_text(v));
+  // type() looks at one character only: "nul" or "tru" are malformed, not null or boolean.
+  if (t == od::json_type::null && !read_null(v)) fail_malformed(simdjson::N_ATOM_ERROR);
+  bool ignored = false;
+  if (t == od::json_type::boolean) {
+    if (auto atom = v.get_bool().get(ignored)) fail_malformed(atom);
+  }
   throw error("expected " + expected + ", got " + type_name(t));
-}
-
-template <class V>
-bool read_null(V& v) {
-  bool is_null = false;
-  if (auto code = v.is_null().get(is_null)) fail_malformed(code);
-  return is_null;
 }
 
 template <class I>
@@ -144,7 +150,8 @@ void read_floating(V& v, F& out) {
     fail_expected("number", code, v);
   }
   if constexpr (std::is_same_v<F, float>) {
-    if (x > std::numeric_limits<float>::max() || x < std::numeric_limits<float>::lowest())
+    // Below 2^128 - 2^103 a double rounds to a finite float; from there on it overflows.
+    if (x >= 0x1.ffffffp127 || x <= -0x1.ffffffp127)
       throw error("number out of range for float: " + number_text(v));
   }
   out = static_cast<F>(x);
