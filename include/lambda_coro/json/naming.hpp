@@ -56,7 +56,7 @@ using described_members =
     boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
 
 template <class T>
-consteval bool is_member_name(std::string_view name) {
+constexpr bool is_member_name(std::string_view name) {
   bool found = false;
   boost::mp11::mp_for_each<described_members<T>>([&](auto d) {
     if (std::string_view(d.name) == name) found = true;
@@ -65,14 +65,14 @@ consteval bool is_member_name(std::string_view name) {
 }
 
 template <class T, class Options>
-consteval bool renames_name_members(const Options& opts) {
+constexpr bool renames_name_members(const Options& opts) {
   for (const auto& r : opts.renames)
     if (!is_member_name<T>(r.member)) return false;
   return true;
 }
 
 template <class T>
-consteval auto options_of() {
+constexpr auto options_of() {
   if constexpr (has_json_options<T>) {
     constexpr auto opts = json_options(static_cast<const T*>(nullptr));
     static_assert(renames_name_members<T>(opts),
@@ -83,10 +83,10 @@ consteval auto options_of() {
   }
 }
 
-consteval bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
 // Writes the wire name of `member` under `policy` into out (if given); returns its length.
-consteval std::size_t apply_naming(naming policy, std::string_view member, char* out) {
+constexpr std::size_t apply_naming(naming policy, std::string_view member, char* out) {
   std::size_t n = 0;
   auto put = [&](char c) {
     if (out) out[n] = c;
@@ -108,7 +108,7 @@ consteval std::size_t apply_naming(naming policy, std::string_view member, char*
   return n;
 }
 
-consteval bool is_plain_name(std::string_view name) {
+constexpr bool is_plain_name(std::string_view name) {
   for (char c : name)
     if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
   return !name.empty();
@@ -120,12 +120,12 @@ template <class Owner, class Descriptor>
 struct wire_name {
   static constexpr auto options = options_of<Owner>();
 
-  static consteval std::string_view renamed() {
+  static constexpr std::string_view renamed() {
     for (const auto& r : options.renames)
       if (r.member == std::string_view(Descriptor::name)) return r.wire;
     return {};
   }
-  static consteval std::size_t length() {
+  static constexpr std::size_t length() {
     constexpr std::string_view r = renamed();
     if constexpr (!r.empty())
       return r.size();
@@ -135,7 +135,7 @@ struct wire_name {
   static constexpr std::size_t size = length();
 
   // "\"name\":" so the writer emits a key with a single copy.
-  static consteval std::array<char, size + 3> make_key() {
+  static constexpr std::array<char, size + 3> make_key() {
     std::array<char, size + 3> key{};
     key[0] = '"';
     constexpr std::string_view r = renamed();

@@ -61,7 +61,7 @@ inline constexpr bool always_false = false;
 enum class variant_slot { null, boolean, integer, floating, string, array, object, ambiguous };
 
 template <class T>
-consteval variant_slot slot_of() {
+constexpr variant_slot slot_of() {
   if constexpr (std::is_same_v<T, std::monostate> || std::is_same_v<T, std::nullptr_t> || is_optional<T>)
     return variant_slot::null;
   else if constexpr (std::is_same_v<T, bool>)
@@ -81,7 +81,7 @@ consteval variant_slot slot_of() {
 }
 
 template <class... Alternatives>
-consteval bool variant_is_distinguishable() {
+constexpr bool variant_is_distinguishable() {
   constexpr variant_slot slots[] = {slot_of<Alternatives>()...};
   for (std::size_t i = 0; i < sizeof...(Alternatives); ++i) {
     if (slots[i] == variant_slot::ambiguous) return false;
@@ -104,7 +104,7 @@ struct variant_check<std::variant<Alternatives...>> {
 
 // Index of the alternative chosen for `slot`, or variant_npos.
 template <class Variant, std::size_t I = 0>
-consteval std::size_t alternative_for(variant_slot slot) {
+constexpr std::size_t alternative_for(variant_slot slot) {
   if constexpr (I == std::variant_size_v<Variant>) {
     return std::variant_npos;
   } else {
