@@ -170,7 +170,7 @@ using described_members =
     boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
 
 template <class T>
-consteval bool is_member_name(std::string_view name) {
+constexpr bool is_member_name(std::string_view name) {
   bool found = false;
   boost::mp11::mp_for_each<described_members<T>>([&](auto d) {
     if (std::string_view(d.name) == name) found = true;
@@ -179,14 +179,14 @@ consteval bool is_member_name(std::string_view name) {
 }
 
 template <class T, class Options>
-consteval bool renames_name_members(const Options& opts) {
+constexpr bool renames_name_members(const Options& opts) {
   for (const auto& r : opts.renames)
     if (!is_member_name<T>(r.member)) return false;
   return true;
 }
 
 template <class T>
-consteval auto options_of() {
+constexpr auto options_of() {
   if constexpr (has_json_options<T>) {
     constexpr auto opts = json_options(static_cast<const T*>(nullptr));
     static_assert(renames_name_members<T>(opts),
@@ -197,10 +197,10 @@ consteval auto options_of() {
   }
 }
 
-consteval bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
 // Writes the wire name of `member` under `policy` into out (if given); returns its length.
-consteval std::size_t apply_naming(naming policy, std::string_view member, char* out) {
+constexpr std::size_t apply_naming(naming policy, std::string_view member, char* out) {
   std::size_t n = 0;
   auto put = [&](char c) {
     if (out) out[n] = c;
@@ -222,7 +222,7 @@ consteval std::size_t apply_naming(naming policy, std::string_view member, char*
   return n;
 }
 
-consteval bool is_plain_name(std::string_view name) {
+constexpr bool is_plain_name(std::string_view name) {
   for (char c : name)
     if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
   return !name.empty();
@@ -234,12 +234,12 @@ template <class Owner, class Descriptor>
 struct wire_name {
   static constexpr auto options = options_of<Owner>();
 
-  static consteval std::string_view renamed() {
+  static constexpr std::string_view renamed() {
     for (const auto& r : options.renames)
       if (r.member == std::string_view(Descriptor::name)) return r.wire;
     return {};
   }
-  static consteval std::size_t length() {
+  static constexpr std::size_t length() {
     constexpr std::string_view r = renamed();
     if constexpr (!r.empty())
       return r.size();
@@ -249,7 +249,7 @@ struct wire_name {
   static constexpr std::size_t size = length();
 
   // "\"name\":" so the writer emits a key with a single copy.
-  static consteval std::array<char, size + 3> make_key() {
+  static constexpr std::array<char, size + 3> make_key() {
     std::array<char, size + 3> key{};
     key[0] = '"';
     constexpr std::string_view r = renamed();
@@ -523,7 +523,7 @@ inline constexpr bool always_false = false;
 enum class variant_slot { null, boolean, integer, floating, string, array, object, ambiguous };
 
 template <class T>
-consteval variant_slot slot_of() {
+constexpr variant_slot slot_of() {
   if constexpr (std::is_same_v<T, std::monostate> || std::is_same_v<T, std::nullptr_t> || is_optional<T>)
     return variant_slot::null;
   else if constexpr (std::is_same_v<T, bool>)
@@ -543,7 +543,7 @@ consteval variant_slot slot_of() {
 }
 
 template <class... Alternatives>
-consteval bool variant_is_distinguishable() {
+constexpr bool variant_is_distinguishable() {
   constexpr variant_slot slots[] = {slot_of<Alternatives>()...};
   for (std::size_t i = 0; i < sizeof...(Alternatives); ++i) {
     if (slots[i] == variant_slot::ambiguous) return false;
@@ -566,7 +566,7 @@ struct variant_check<std::variant<Alternatives...>> {
 
 // Index of the alternative chosen for `slot`, or variant_npos.
 template <class Variant, std::size_t I = 0>
-consteval std::size_t alternative_for(variant_slot slot) {
+constexpr std::size_t alternative_for(variant_slot slot) {
   if constexpr (I == std::variant_size_v<Variant>) {
     return std::variant_npos;
   } else {
@@ -587,6 +587,7 @@ LAMBDA_CORO_END_NAMESPACE
 #include <simdjson.h>
 
 #include <array>
+#include <concepts>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -670,20 +671,26 @@ std::string number_text(V& v) {
   return std::string(trim_trailing_space(token));
 }
 
+template <class V>
+bool read_null(V& v) {
+  bool is_null = false;
+  if (auto code = v.is_null().get(is_null)) fail_malformed(code);
+  return is_null;
+}
+
 // A get_*() failed: say what was expected and what the input holds.
 template <class V>
 [[noreturn]] void fail_expected(const std::string& expected, simdjson::error_code code, V& v) {
   if (code != simdjson::INCORRECT_TYPE && code != simdjson::NUMBER_OUT_OF_RANGE) fail_malformed(code);
   const od::json_type t = type_of(v);
   if (t == od::json_type::number) throw error("expected " + expected + ", got " + number_text(v));
+  // type() looks at one character only: "nul" or "tru" are malformed, not null or boolean.
+  if (t == od::json_type::null && !read_null(v)) fail_malformed(simdjson::N_ATOM_ERROR);
+  bool ignored = false;
+  if (t == od::json_type::boolean) {
+    if (auto atom = v.get_bool().get(ignored)) fail_malformed(atom);
+  }
   throw error("expected " + expected + ", got " + type_name(t));
-}
-
-template <class V>
-bool read_null(V& v) {
-  bool is_null = false;
-  if (auto code = v.is_null().get(is_null)) fail_malformed(code);
-  return is_null;
 }
 
 template <class I>
@@ -718,7 +725,8 @@ void read_floating(V& v, F& out) {
     fail_expected("number", code, v);
   }
   if constexpr (std::is_same_v<F, float>) {
-    if (x > std::numeric_limits<float>::max() || x < std::numeric_limits<float>::lowest())
+    // Below 2^128 - 2^103 a double rounds to a finite float; from there on it overflows.
+    if (x >= 0x1.ffffffp127 || x <= -0x1.ffffffp127)
       throw error("number out of range for float: " + number_text(v));
   }
   out = static_cast<F>(x);
@@ -1093,8 +1101,9 @@ public:
     else
       read_padded(json, out);
   }
-  template <class T>
-  void read(const simdjson::padded_string& json, T& out) {
+  // A template so that std::string, which converts to padded_string too, stays unambiguous.
+  template <class T, std::same_as<simdjson::padded_string> Padded>
+  void read(const Padded& json, T& out) {
     read_padded(simdjson::padded_string_view(json), out);
   }
 
@@ -1142,8 +1151,8 @@ template <class T>
 T read(simdjson::padded_string_view json) {
   return detail::thread_reader().read<T>(json);
 }
-template <class T>
-T read(const simdjson::padded_string& json) {
+template <class T, std::same_as<simdjson::padded_string> Padded>
+T read(const Padded& json) {
   return detail::thread_reader().read<T>(json);
 }
 // Fills an existing object (members absent from the input keep their values).
