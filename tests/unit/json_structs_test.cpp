@@ -103,8 +103,30 @@ TEST_CASE("errors name the full JSON path") {
   CHECK(test::read_error<shop::order>(R"({"id":null})") == "$.id: expected string, got null");
   CHECK(test::read_error<shop::order>(R"({"created_at":1.5})") ==
         "$.created_at: expected integer in range [-9223372036854775808, 9223372036854775807], got 1.5");
-  CHECK(test::read_error<shop::order>(R"({"tags":{"a b":7}})") == R"($.tags["a b"]: expected string, got 7)");
+  CHECK(test::read_error<shop::order>(R"({"tags":{"a b":7}})") == R"($.tags["a b"]: expected string, got number)");
   CHECK(test::read_error<shop::order>("[]") == "$: expected object, got array");
+}
+
+struct attribute_value {
+  std::string data_type;
+};
+BOOST_DESCRIBE_STRUCT(attribute_value, (), (data_type))
+constexpr auto json_options(const attribute_value*) { return json::object_options(json::naming::camel_case); }
+struct queue_message {
+  std::map<std::string, attribute_value> message_attributes;
+};
+BOOST_DESCRIBE_STRUCT(queue_message, (), (message_attributes))
+constexpr auto json_options(const queue_message*) { return json::object_options(json::naming::camel_case); }
+struct queue_event {
+  std::vector<queue_message> records;
+};
+BOOST_DESCRIBE_STRUCT(queue_event, (), (records))
+constexpr auto json_options(const queue_event*) { return json::object_options(json::naming::pascal_case); }
+
+TEST_CASE("the error path for a deep SQS-like mistake") {
+  CHECK(test::read_error<queue_event>(
+            R"({"Records":[{},{},{"messageAttributes":{"foo":{"dataType":5}}}]})") ==
+        "$.Records[2].messageAttributes.foo.dataType: expected string, got number");
 }
 
 TEST_CASE("errors keep their path and problem separately") {

@@ -103,12 +103,15 @@ bool read_null(V& v) {
   return is_null;
 }
 
-// A get_*() failed: say what was expected and what the input holds.
+// A get_*() failed: say what was expected and what the input holds. A number is quoted
+// when a number was expected (a range or integrality problem), otherwise named by its type.
 template <class V>
-[[noreturn]] void fail_expected(const std::string& expected, simdjson::error_code code, V& v) {
+[[noreturn]] void fail_expected(const std::string& expected, simdjson::error_code code, V& v,
+                                bool number_expected = false) {
   if (code != simdjson::INCORRECT_TYPE && code != simdjson::NUMBER_OUT_OF_RANGE) fail_malformed(code);
   const od::json_type t = type_of(v);
-  if (t == od::json_type::number) throw error("expected " + expected + ", got " + number_text(v));
+  if (t == od::json_type::number && number_expected)
+    throw error("expected " + expected + ", got " + number_text(v));
   // type() looks at one character only: "nul" or "tru" are malformed, not null or boolean.
   if (t == od::json_type::null && !read_null(v)) fail_malformed(simdjson::N_ATOM_ERROR);
   bool ignored = false;
@@ -128,13 +131,13 @@ template <class I, class V>
 void read_integer(V& v, I& out) {
   if constexpr (std::is_signed_v<I>) {
     std::int64_t x = 0;
-    if (auto code = v.get_int64().get(x)) fail_expected(integer_range<I>(), code, v);
+    if (auto code = v.get_int64().get(x)) fail_expected(integer_range<I>(), code, v, true);
     if (x < std::numeric_limits<I>::min() || x > std::numeric_limits<I>::max())
       throw error("expected " + integer_range<I>() + ", got " + std::to_string(x));
     out = static_cast<I>(x);
   } else {
     std::uint64_t x = 0;
-    if (auto code = v.get_uint64().get(x)) fail_expected(integer_range<I>(), code, v);
+    if (auto code = v.get_uint64().get(x)) fail_expected(integer_range<I>(), code, v, true);
     if (x > std::numeric_limits<I>::max())
       throw error("expected " + integer_range<I>() + ", got " + std::to_string(x));
     out = static_cast<I>(x);
@@ -147,7 +150,7 @@ void read_floating(V& v, F& out) {
   if (auto code = v.get_double().get(x)) {
     if (code == simdjson::NUMBER_ERROR && type_of(v) == od::json_type::number)
       throw error("number out of range: " + number_text(v));
-    fail_expected("number", code, v);
+    fail_expected("number", code, v, true);
   }
   if constexpr (std::is_same_v<F, float>) {
     // Below 2^128 - 2^103 a double rounds to a finite float; from there on it overflows.
