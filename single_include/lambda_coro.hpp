@@ -19,6 +19,8 @@
 
 #define LAMBDA_CORO_DETAIL_CAT2(a, b) a##b
 #define LAMBDA_CORO_DETAIL_CAT(a, b) LAMBDA_CORO_DETAIL_CAT2(a, b)
+#define LAMBDA_CORO_DETAIL_STRINGIFY2(a) #a
+#define LAMBDA_CORO_DETAIL_STRINGIFY(a) LAMBDA_CORO_DETAIL_STRINGIFY2(a)
 
 // The inline namespace encodes the version and every config macro that changes behaviour,
 // so translation units built with different settings never share a definition (ODR).
@@ -883,8 +885,9 @@ void read_map(V& v, Map& out, read_context& ctx) {
     if (auto code = std::move(field_result).get(field)) fail_malformed(code);
     std::string_view key;
     if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
-    auto& slot = out[std::string(key)];
-    slot = typename Map::mapped_type{};  // a repeated key: the last one wins, whole
+    auto [position, inserted] = out.try_emplace(std::string(key));
+    auto& slot = position->second;
+    if (!inserted) slot = typename Map::mapped_type{};  // a repeated key: the last one wins, whole
     try {
       read_value(field.value(), slot, ctx);
     } catch (error& e) {
@@ -1532,4 +1535,1345 @@ std::string write(const T& v) {
 LAMBDA_CORO_END_NAMESPACE
 // ---- end lambda_coro/json/write.hpp
 // ---- end lambda_coro/json.hpp
+// ---- begin lambda_coro/runtime.hpp
+// The Lambda runtime: task, runtime, invocation, context, start() and run().
+
+// ---- begin lambda_coro/runtime/context.hpp
+// context: what Lambda tells a handler about the invocation and the function.
+
+
+#include <boost/describe/class.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+// The mobile client that invoked the function (Lambda-Runtime-Client-Context).
+struct client_application {
+  std::string installation_id;
+  std::string app_title;
+  std::string app_version_name;
+  std::string app_version_code;
+  std::string app_package_name;
+};
+BOOST_DESCRIBE_STRUCT(client_application, (),
+                      (installation_id, app_title, app_version_name, app_version_code, app_package_name))
+
+struct client_context {
+  client_application client;
+  std::map<std::string, std::string> custom;
+  std::map<std::string, std::string> env;
+};
+BOOST_DESCRIBE_STRUCT(client_context, (), (client, custom, env))
+
+// The Amazon Cognito identity that invoked the function (Lambda-Runtime-Cognito-Identity).
+struct cognito_identity {
+  std::string cognito_identity_id;
+  std::string cognito_identity_pool_id;
+};
+BOOST_DESCRIBE_STRUCT(cognito_identity, (), (cognito_identity_id, cognito_identity_pool_id))
+constexpr auto json_options(const cognito_identity*) { return json::object_options(json::naming::camel_case); }
+
+// The function's configuration, from the environment Lambda sets; read once at start.
+struct function_info {
+  std::string name;         // AWS_LAMBDA_FUNCTION_NAME
+  std::string version;      // AWS_LAMBDA_FUNCTION_VERSION
+  int memory_size_mb = 0;   // AWS_LAMBDA_FUNCTION_MEMORY_SIZE
+  std::string log_group;    // AWS_LAMBDA_LOG_GROUP_NAME
+  std::string log_stream;   // AWS_LAMBDA_LOG_STREAM_NAME
+  std::string region;       // AWS_REGION
+
+  static function_info from_environment() {
+    auto env = [](const char* name) {
+      const char* v = std::getenv(name);
+      return std::string(v ? v : "");
+    };
+    function_info f;
+    f.name = env("AWS_LAMBDA_FUNCTION_NAME");
+    f.version = env("AWS_LAMBDA_FUNCTION_VERSION");
+    f.memory_size_mb = std::atoi(env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE").c_str());
+    f.log_group = env("AWS_LAMBDA_LOG_GROUP_NAME");
+    f.log_stream = env("AWS_LAMBDA_LOG_STREAM_NAME");
+    f.region = env("AWS_REGION");
+    return f;
+  }
+};
+
+// One invocation's context. The runtime reuses one object for every invocation, so its
+// strings keep their capacity: a handler that needs a value after returning copies it.
+class context {
+public:
+  std::string request_id;            // Lambda-Runtime-Aws-Request-Id
+  std::int64_t deadline_ms = 0;      // Lambda-Runtime-Deadline-Ms: Unix epoch milliseconds
+  std::string invoked_function_arn;  // Lambda-Runtime-Invoked-Function-Arn
+  std::string trace_id;              // Lambda-Runtime-Trace-Id (also in _X_AMZN_TRACE_ID)
+  std::string tenant_id;             // Lambda-Runtime-Aws-Tenant-Id
+  std::optional<lambda_coro::client_context> client_context;
+  std::optional<cognito_identity> identity;
+  const function_info* function = nullptr;
+
+  std::chrono::system_clock::time_point deadline() const noexcept {
+    return std::chrono::system_clock::time_point(std::chrono::milliseconds(deadline_ms));
+  }
+  // Time left before Lambda stops the invocation (negative once past the deadline).
+  std::chrono::milliseconds remaining_time() const noexcept {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(deadline() - std::chrono::system_clock::now());
+  }
+};
+
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/runtime/context.hpp
+// ---- begin lambda_coro/runtime/errors.hpp
+// How failures become Lambda error reports: {"errorMessage","errorType","stackTrace"}.
+
+
+#include <boost/describe/class.hpp>
+
+#include <cxxabi.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <exception>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <typeinfo>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+// Throw from a handler to choose the errorType Lambda reports (e.g. "Function.NotFound").
+class function_error : public std::runtime_error {
+public:
+  function_error(std::string type, const std::string& message)
+      : std::runtime_error(message), type_(std::move(type)) {}
+  const std::string& type() const noexcept { return type_; }
+
+private:
+  std::string type_;
+};
+
+// The Runtime API said the environment cannot go on (HTTP 500), or stayed unreachable:
+// the process must exit. Let it propagate out of a run() loop.
+class runtime_api_error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+namespace detail {
+
+struct error_report {
+  std::string errorMessage;
+  std::string errorType;
+  std::vector<std::string> stackTrace;  // C++ has no portable stack trace at throw; kept empty
+};
+BOOST_DESCRIBE_STRUCT(error_report, (), (errorMessage, errorType, stackTrace))
+
+// errorType for an event that does not bind to the handler's parameter type.
+inline constexpr std::string_view invalid_event_type = "Runtime.InvalidEvent";
+
+inline std::string demangle(const char* mangled) {
+  int status = 0;
+  std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(mangled, nullptr, nullptr, &status), std::free);
+  std::string result = status == 0 && name ? name.get() : mangled;
+  // Users know lambda_coro::x, not the versioned inline namespace.
+  const std::string versioned = "lambda_coro::" LAMBDA_CORO_DETAIL_STRINGIFY(LAMBDA_CORO_ABI_NAMESPACE) "::";
+  for (auto at = result.find(versioned); at != std::string::npos; at = result.find(versioned, at))
+    result.replace(at, versioned.size(), "lambda_coro::");
+  return result;
+}
+
+// Describes the exception being handled (call inside a catch block).
+inline error_report report_current_exception() {
+  error_report report;
+  try {
+    throw;
+  } catch (const function_error& e) {
+    report.errorType = e.type();
+    report.errorMessage = e.what();
+  } catch (const std::exception& e) {
+    report.errorType = demangle(typeid(e).name());
+    report.errorMessage = e.what();
+  } catch (...) {
+    const std::type_info* type = abi::__cxa_current_exception_type();
+    report.errorType = type ? demangle(type->name()) : std::string("Runtime.UnknownReason");
+    report.errorMessage = "an exception of type " + report.errorType + " (not derived from std::exception)";
+  }
+  return report;
+}
+
+// One line on stderr, written with a single system call so lines never interleave.
+inline void log_line(std::string_view text) {
+  std::string line;
+  line.reserve(text.size() + 15);
+  line.append("[lambda-coro] ").append(text).append("\n");
+  const char* p = line.data();
+  std::size_t left = line.size();
+  while (left > 0) {
+    const ssize_t n = ::write(STDERR_FILENO, p, left);
+    if (n <= 0) return;
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+}
+
+}  // namespace detail
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/runtime/errors.hpp
+// ---- begin lambda_coro/runtime/http_client.hpp
+// A small HTTP/1.1 client for the Lambda Runtime API: one keep-alive connection to a
+// numeric address, TCP_NODELAY, each request written with one system call, responses read
+// into one reused buffer that keeps simdjson's padding after the body. No DNS resolver,
+// no TLS, no locale: what a static bootstrap should carry and nothing else.
+
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// Bytes readable past the end of a received body, so simdjson can parse it in place.
+#ifndef LAMBDA_CORO_BODY_PADDING
+#define LAMBDA_CORO_BODY_PADDING 64
+#endif
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace detail {
+
+// Where the Runtime API listens, from AWS_LAMBDA_RUNTIME_API: "host:port", "[v6]:port",
+// "localhost:port" or "http://host:port/base-path".
+struct runtime_endpoint {
+  std::string host;
+  std::uint16_t port = 0;
+  std::string base_path;  // "" or "/base-path", without a trailing slash
+  sockaddr_storage address{};
+  socklen_t address_length = 0;
+};
+
+inline runtime_endpoint parse_runtime_endpoint(std::string_view spec) {
+  const std::string original(spec);
+  auto invalid = [&](const char* why) {
+    return std::invalid_argument("AWS_LAMBDA_RUNTIME_API=\"" + original + "\": " + why);
+  };
+  runtime_endpoint ep;
+  if (spec.starts_with("http://")) spec.remove_prefix(7);
+  if (const auto slash = spec.find('/'); slash != std::string_view::npos) {
+    ep.base_path = std::string(spec.substr(slash));
+    while (!ep.base_path.empty() && ep.base_path.back() == '/') ep.base_path.pop_back();
+    spec = spec.substr(0, slash);
+  }
+  std::string_view host, port;
+  if (spec.starts_with('[')) {
+    const auto close = spec.find(']');
+    if (close == std::string_view::npos || close + 1 >= spec.size() || spec[close + 1] != ':')
+      throw invalid("expected [ipv6-address]:port");
+    host = spec.substr(1, close - 1);
+    port = spec.substr(close + 2);
+  } else {
+    const auto colon = spec.rfind(':');
+    if (colon == std::string_view::npos) throw invalid("expected host:port");
+    host = spec.substr(0, colon);
+    port = spec.substr(colon + 1);
+  }
+  unsigned value = 0;
+  const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (ec != std::errc{} || end != port.data() + port.size() || value == 0 || value > 65535)
+    throw invalid("the port must be a number from 1 to 65535");
+  ep.port = static_cast<std::uint16_t>(value);
+  ep.host = std::string(host);
+  const std::string numeric = host == "localhost" ? std::string("127.0.0.1") : ep.host;
+  auto* v4 = reinterpret_cast<sockaddr_in*>(&ep.address);
+  auto* v6 = reinterpret_cast<sockaddr_in6*>(&ep.address);
+  if (inet_pton(AF_INET, numeric.c_str(), &v4->sin_addr) == 1) {
+    v4->sin_family = AF_INET;
+    v4->sin_port = htons(ep.port);
+    ep.address_length = sizeof(sockaddr_in);
+  } else if (inet_pton(AF_INET6, numeric.c_str(), &v6->sin6_addr) == 1) {
+    v6->sin6_family = AF_INET6;
+    v6->sin6_port = htons(ep.port);
+    ep.address_length = sizeof(sockaddr_in6);
+  } else {
+    throw invalid("the host must be an IP address or localhost (the runtime carries no DNS resolver)");
+  }
+  return ep;
+}
+
+// The connection failed or was closed before a complete response arrived.
+class connection_error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+inline bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+struct http_header {
+  std::string_view name;
+  std::string_view value;
+};
+
+// Views into the client's buffer: valid until its next request.
+struct http_response {
+  int status = 0;
+  std::vector<http_header> headers;
+  std::string_view body;  // LAMBDA_CORO_BODY_PADDING readable bytes follow it
+
+  std::string_view header(std::string_view name) const noexcept {
+    for (const auto& h : headers)
+      if (iequals(h.name, name)) return h.value;
+    return {};
+  }
+};
+
+class http_client {
+public:
+  explicit http_client(runtime_endpoint endpoint) : endpoint_(std::move(endpoint)) {}
+  http_client(const http_client&) = delete;
+  http_client& operator=(const http_client&) = delete;
+  ~http_client() { disconnect(); }
+
+  const runtime_endpoint& endpoint() const noexcept { return endpoint_; }
+
+  // Sends a request to base_path + path and reads the whole response. A reused keep-alive
+  // connection that turns out to be closed is replaced once; other failures throw
+  // connection_error.
+  const http_response& request(std::string_view method, std::string_view path,
+                               const std::vector<http_header>& headers, std::string_view body) {
+    const bool reused = fd_ >= 0;
+    try {
+      return exchange(method, path, headers, body);
+    } catch (const stale_connection&) {
+      if (!reused) throw connection_error("the Runtime API closed the connection before responding");
+      disconnect();
+      return exchange(method, path, headers, body);
+    }
+  }
+
+  void disconnect() noexcept {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+
+private:
+  // Closed before any byte of the response: safe to retry on a new connection.
+  struct stale_connection {};
+
+  const http_response& exchange(std::string_view method, std::string_view path,
+                                const std::vector<http_header>& headers, std::string_view body) {
+    connect_if_needed();
+    write_request(method, path, headers, body);
+    read_response();
+    if (iequals(response_.header("Connection"), "close")) disconnect();
+    return response_;
+  }
+
+  void connect_if_needed() {
+    if (fd_ >= 0) return;
+    const int fd = ::socket(endpoint_.address.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) throw connection_error(std::string("socket: ") + std::strerror(errno));
+    int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    int rc;
+    do {
+      rc = ::connect(fd, reinterpret_cast<const sockaddr*>(&endpoint_.address), endpoint_.address_length);
+    } while (rc < 0 && errno == EINTR);
+    if (rc < 0) {
+      const int err = errno;
+      ::close(fd);
+      throw connection_error("cannot connect to the Runtime API at " + endpoint_.host + ":" +
+                             std::to_string(endpoint_.port) + ": " + std::strerror(err));
+    }
+    fd_ = fd;
+  }
+
+  void write_request(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
+                     std::string_view body) {
+    head_.clear();
+    head_.append(method).append(" ").append(endpoint_.base_path).append(path).append(" HTTP/1.1\r\nHost: ");
+    head_.append(endpoint_.host).append("\r\n");
+    for (const auto& h : headers) head_.append(h.name).append(": ").append(h.value).append("\r\n");
+    if (method != "GET") {
+      char length[24];
+      const auto end = std::to_chars(length, length + sizeof length, body.size()).ptr;
+      head_.append("Content-Length: ").append(length, static_cast<std::size_t>(end - length)).append("\r\n");
+    }
+    head_.append("\r\n");
+
+    iovec parts[2] = {{head_.data(), head_.size()}, {const_cast<char*>(body.data()), body.size()}};
+    iovec* part = parts;
+    int count = body.empty() ? 1 : 2;
+    while (count > 0) {
+      msghdr message{};
+      message.msg_iov = part;
+      message.msg_iovlen = static_cast<decltype(message.msg_iovlen)>(count);
+      const ssize_t sent = ::sendmsg(fd_, &message, MSG_NOSIGNAL);
+      if (sent < 0) {
+        if (errno == EINTR) continue;
+        const int err = errno;
+        disconnect();
+        if (err == EPIPE || err == ECONNRESET) throw stale_connection{};
+        throw connection_error(std::string("sending to the Runtime API: ") + std::strerror(err));
+      }
+      auto left = static_cast<std::size_t>(sent);
+      while (count > 0 && left >= part->iov_len) {
+        left -= part->iov_len;
+        ++part;
+        --count;
+      }
+      if (count > 0) {
+        part->iov_base = static_cast<char*>(part->iov_base) + left;
+        part->iov_len -= left;
+      }
+    }
+  }
+
+  void reserve(std::size_t needed) {
+    needed += LAMBDA_CORO_BODY_PADDING;
+    if (needed <= capacity_) return;
+    std::size_t capacity = capacity_ ? capacity_ : 16384;
+    while (capacity < needed) capacity *= 2;
+    auto bigger = std::make_unique<char[]>(capacity);
+    if (used_) std::memcpy(bigger.get(), buffer_.get(), used_);
+    buffer_ = std::move(bigger);
+    capacity_ = capacity;
+  }
+
+  // Reads at least one more byte into the buffer.
+  void receive(bool response_started) {
+    reserve(used_ + 4096);
+    for (;;) {
+      const ssize_t n = ::recv(fd_, buffer_.get() + used_, capacity_ - LAMBDA_CORO_BODY_PADDING - used_, 0);
+      if (n > 0) {
+        used_ += static_cast<std::size_t>(n);
+        return;
+      }
+      if (n < 0 && errno == EINTR) continue;
+      const int err = n < 0 ? errno : 0;
+      disconnect();
+      if (!response_started && (n == 0 || err == ECONNRESET)) throw stale_connection{};
+      throw connection_error(n == 0 ? std::string("the Runtime API closed the connection mid-response")
+                                    : std::string("receiving from the Runtime API: ") + std::strerror(err));
+    }
+  }
+
+  void read_response() {
+    used_ = 0;
+    std::size_t head_end = 0;
+    for (;;) {
+      if (used_ >= 4) {
+        const std::string_view seen(buffer_.get(), used_);
+        const auto found = seen.find("\r\n\r\n");
+        if (found != std::string_view::npos) {
+          head_end = found + 4;
+          break;
+        }
+        if (used_ > (1u << 20)) throw connection_error("the Runtime API sent a response head over 1 MiB");
+      }
+      receive(used_ > 0);
+    }
+    // Header views are taken last: reading the body may move the buffer.
+    parse_head(std::string_view(buffer_.get(), head_end));
+    const bool chunked = iequals(response_.header("Transfer-Encoding"), "chunked");
+    const std::string_view length_text = response_.header("Content-Length");
+    std::size_t length = 0;
+    if (!chunked && !length_text.empty()) {
+      const auto [end, ec] = std::from_chars(length_text.data(), length_text.data() + length_text.size(), length);
+      if (ec != std::errc{} || end != length_text.data() + length_text.size())
+        throw connection_error("the Runtime API sent an invalid Content-Length");
+    }
+    std::size_t body_end;
+    if (chunked) {
+      body_end = read_chunked_body(head_end);
+    } else {
+      reserve(head_end + length);
+      while (used_ < head_end + length) receive(true);
+      body_end = head_end + length;
+    }
+    parse_head(std::string_view(buffer_.get(), head_end));
+    response_.body = std::string_view(buffer_.get() + head_end, body_end - head_end);
+    std::memset(buffer_.get() + body_end, 0, LAMBDA_CORO_BODY_PADDING);
+  }
+
+  // Compacts the chunks in place right after the head; returns where the body ends.
+  std::size_t read_chunked_body(std::size_t head_end) {
+    std::size_t read_at = head_end;
+    std::size_t body_end = head_end;
+    for (;;) {
+      std::size_t line_end;
+      while ((line_end = std::string_view(buffer_.get(), used_).find("\r\n", read_at)) == std::string_view::npos)
+        receive(true);
+      std::size_t size = 0;
+      const char* p = buffer_.get() + read_at;
+      const auto [end, ec] = std::from_chars(p, buffer_.get() + line_end, size, 16);
+      if (ec != std::errc{} || end == p) throw connection_error("the Runtime API sent an invalid chunk size");
+      read_at = line_end + 2;
+      if (size == 0) break;
+      reserve(read_at + size + 2);
+      while (used_ < read_at + size + 2) receive(true);
+      std::memmove(buffer_.get() + body_end, buffer_.get() + read_at, size);
+      body_end += size;
+      read_at += size + 2;
+    }
+    // Trailer lines up to an empty one; none of them is kept.
+    for (;;) {
+      std::size_t line_end;
+      while ((line_end = std::string_view(buffer_.get(), used_).find("\r\n", read_at)) == std::string_view::npos)
+        receive(true);
+      const bool empty = line_end == read_at;
+      read_at = line_end + 2;
+      if (empty) return body_end;
+    }
+  }
+
+  void parse_head(std::string_view head) {
+    response_.headers.clear();
+    const auto first_line_end = head.find("\r\n");
+    const std::string_view status_line = head.substr(0, first_line_end);
+    if (!status_line.starts_with("HTTP/1.") || status_line.size() < 12)
+      throw connection_error("the Runtime API sent an invalid status line");
+    int status = 0;
+    std::from_chars(status_line.data() + 9, status_line.data() + 12, status);
+    response_.status = status;
+    std::size_t pos = first_line_end + 2;
+    while (pos < head.size()) {
+      const auto end = head.find("\r\n", pos);
+      if (end == pos || end == std::string_view::npos) break;
+      const std::string_view line = head.substr(pos, end - pos);
+      const auto colon = line.find(':');
+      if (colon != std::string_view::npos) {
+        std::string_view value = line.substr(colon + 1);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+        while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+        response_.headers.push_back({line.substr(0, colon), value});
+      }
+      pos = end + 2;
+    }
+  }
+
+  runtime_endpoint endpoint_;
+  int fd_ = -1;
+  std::string head_;
+  std::unique_ptr<char[]> buffer_;
+  std::size_t capacity_ = 0;
+  std::size_t used_ = 0;
+  http_response response_;
+};
+
+}  // namespace detail
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/runtime/http_client.hpp
+// ---- begin lambda_coro/runtime/runtime.hpp
+// runtime and invocation: the Lambda Runtime API loop a bootstrap runs.
+
+
+#include <simdjson.h>
+
+#include <fcntl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <coroutine>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+// Attempts to reach the Runtime API after a refused or dropped connection, with the delay
+// doubling from LAMBDA_CORO_RECONNECT_DELAY_MS; then the runtime gives up and exits.
+#ifndef LAMBDA_CORO_RECONNECT_ATTEMPTS
+#define LAMBDA_CORO_RECONNECT_ATTEMPTS 6
+#endif
+#ifndef LAMBDA_CORO_RECONNECT_DELAY_MS
+#define LAMBDA_CORO_RECONNECT_DELAY_MS 10
+#endif
+
+static_assert(LAMBDA_CORO_BODY_PADDING >= simdjson::SIMDJSON_PADDING,
+              "LAMBDA_CORO_BODY_PADDING must leave room for simdjson's padding");
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+class runtime;
+
+namespace detail {
+
+// lambda-coro's awaitables finish their work before returning (blocking I/O on the one
+// connection), so awaiting them never suspends. They hold no state with a destructor,
+// which keeps them clear of GCC 12's double destruction of co_await temporaries.
+template <class T>
+struct ready {
+  T value;
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  T await_resume() const noexcept { return value; }
+};
+template <>
+struct ready<void> {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+
+// Thrown by next_invocation() in local mode once the one event has been handled.
+struct local_run_finished {
+  int exit_code;
+};
+
+inline void sleep_ms(long ms) {
+  timespec t{ms / 1000, (ms % 1000) * 1000000L};
+  while (::nanosleep(&t, &t) != 0 && errno == EINTR) {
+  }
+}
+
+inline std::string read_all(int fd) {
+  std::string out;
+  char chunk[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n > 0) {
+      out.append(chunk, static_cast<std::size_t>(n));
+    } else if (n == 0 || errno != EINTR) {
+      return out;
+    }
+  }
+}
+
+inline void write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n <= 0) {
+      if (n < 0 && errno == EINTR) continue;
+      return;
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+// argv[1] of this process, read from /proc so that `int main()` programs get local mode too.
+inline std::string first_program_argument() {
+  const int fd = ::open("/proc/self/cmdline", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return {};
+  const std::string cmdline = read_all(fd);
+  ::close(fd);
+  const auto first_end = cmdline.find('\0');
+  if (first_end == std::string::npos || first_end + 1 >= cmdline.size()) return {};
+  return cmdline.substr(first_end + 1, cmdline.find('\0', first_end + 1) - first_end - 1);
+}
+
+}  // namespace detail
+
+// One invocation handed out by runtime::next_invocation(). Valid until the next call to it.
+class invocation {
+public:
+  // The event exactly as Lambda sent it.
+  std::string_view event() const noexcept;
+  // The same bytes, with simdjson's padding after them: parse without a copy.
+  simdjson::padded_string_view padded_event() const noexcept;
+  const lambda_coro::context& context() const noexcept;
+
+  // Sends the response. std::string, std::string_view and json::raw go as they are;
+  // anything else is written as JSON.
+  template <class T>
+  [[nodiscard]] detail::ready<void> respond(const T& response);
+  // Reports the exception being handled (inside a catch block) as the invocation's error.
+  [[nodiscard]] detail::ready<void> fail();
+  [[nodiscard]] detail::ready<void> fail(std::string_view error_type, std::string_view message);
+
+private:
+  friend class runtime;
+  explicit invocation(runtime* rt) noexcept : runtime_(rt) {}
+  runtime* runtime_;
+};
+
+class runtime {
+public:
+  // Talks to the Runtime API at AWS_LAMBDA_RUNTIME_API; without it, runs in local mode:
+  // one event from the file named by the first program argument (or stdin), the response
+  // on stdout, an error report on stderr.
+  runtime() : function_(function_info::from_environment()) {
+    context_.function = &function_;
+    if (const char* api = std::getenv("AWS_LAMBDA_RUNTIME_API"); api != nullptr && *api != '\0')
+      client_.emplace(detail::parse_runtime_endpoint(api));
+  }
+  explicit runtime(std::string_view runtime_api)
+      : function_(function_info::from_environment()), client_(std::in_place, detail::parse_runtime_endpoint(runtime_api)) {
+    context_.function = &function_;
+  }
+  runtime(const runtime&) = delete;
+  runtime& operator=(const runtime&) = delete;
+
+  bool local_mode() const noexcept { return !client_.has_value(); }
+  const function_info& function() const noexcept { return function_; }
+  // True once an invocation has been asked for: init errors can no longer be reported.
+  bool initialized() const noexcept { return initialized_; }
+
+  // Waits for the next event (a long poll: no timeout).
+  [[nodiscard]] detail::ready<invocation> next_invocation() {
+    initialized_ = true;
+    if (local_mode())
+      next_local();
+    else
+      next_remote();
+    return {invocation(this)};
+  }
+
+  // Reports a failure before the first invocation to /runtime/init/error.
+  void fail_init(const detail::error_report& report) {
+    if (local_mode()) {
+      write_local_error(report);
+      return;
+    }
+    post_error("/2018-06-01/runtime/init/error", report);
+  }
+
+private:
+  friend class invocation;
+
+  void next_remote() {
+    int refusals = 0;
+    for (;;) {
+      const detail::http_response& r = call("GET", "/2018-06-01/runtime/invocation/next", no_headers_, {});
+      if (r.status == 200) {
+        take_invocation(r);
+        return;
+      }
+      if (r.status >= 500) throw runtime_api_error(describe("GET /next", r));
+      // A refused /next is retried, briefly; a Runtime API that keeps refusing ends the process.
+      detail::log_line(describe("GET /next", r));
+      if (++refusals > LAMBDA_CORO_RECONNECT_ATTEMPTS) throw runtime_api_error("GET /next keeps failing");
+      detail::sleep_ms(LAMBDA_CORO_RECONNECT_DELAY_MS << (refusals - 1));
+    }
+  }
+
+  void take_invocation(const detail::http_response& r) {
+    context_.request_id.assign(r.header("Lambda-Runtime-Aws-Request-Id"));
+    const std::string_view deadline = r.header("Lambda-Runtime-Deadline-Ms");
+    context_.deadline_ms = 0;
+    std::from_chars(deadline.data(), deadline.data() + deadline.size(), context_.deadline_ms);
+    context_.invoked_function_arn.assign(r.header("Lambda-Runtime-Invoked-Function-Arn"));
+    context_.tenant_id.assign(r.header("Lambda-Runtime-Aws-Tenant-Id"));
+    invocation_id_.assign(r.header("Lambda-Runtime-Invocation-Id"));
+    set_trace_id(r.header("Lambda-Runtime-Trace-Id"));
+    read_optional_json(r.header("Lambda-Runtime-Client-Context"), context_.client_context, "client context");
+    read_optional_json(r.header("Lambda-Runtime-Cognito-Identity"), context_.identity, "Cognito identity");
+    event_ = r.body;
+  }
+
+  template <class T>
+  void read_optional_json(std::string_view header, std::optional<T>& out, const char* what) {
+    if (header.empty()) {
+      out.reset();
+      return;
+    }
+    try {
+      if (!out) out.emplace();
+      header_reader_.read(header, *out);
+    } catch (const json::error& e) {
+      out.reset();
+      detail::log_line(std::string("ignoring an unreadable ") + what + " header: " + e.what());
+    }
+  }
+
+  // _X_AMZN_TRACE_ID follows the invocation. putenv() keeps our buffer, so rewriting it in
+  // place changes the variable without the allocation (and leak) setenv() would cost.
+  void set_trace_id(std::string_view trace) {
+    context_.trace_id.assign(trace);
+    constexpr std::string_view name = "_X_AMZN_TRACE_ID=";
+    if (trace.empty()) {
+      if (trace_env_installed_) ::unsetenv("_X_AMZN_TRACE_ID");
+      trace_env_installed_ = false;
+      return;
+    }
+    const std::size_t needed = name.size() + trace.size() + 1;
+    if (trace_env_capacity_ < needed) {
+      // A bigger buffer goes into environ before the old one is freed.
+      const std::size_t capacity = needed < 256 ? 256 : needed;
+      auto buffer = std::make_unique<char[]>(capacity);
+      std::memcpy(buffer.get(), name.data(), name.size());
+      std::memcpy(buffer.get() + name.size(), trace.data(), trace.size());
+      buffer[name.size() + trace.size()] = '\0';
+      ::putenv(buffer.get());
+      trace_env_ = std::move(buffer);
+      trace_env_capacity_ = capacity;
+      trace_env_installed_ = true;
+      return;
+    }
+    std::memcpy(trace_env_.get() + name.size(), trace.data(), trace.size());
+    trace_env_[name.size() + trace.size()] = '\0';
+    if (!trace_env_installed_) ::putenv(trace_env_.get());
+    trace_env_installed_ = true;
+  }
+
+  void next_local() {
+    if (local_done_) throw detail::local_run_finished{local_exit_code_};
+    local_done_ = true;
+    const std::string path = detail::first_program_argument();
+    if (path.empty() || path == "-") {
+      local_event_ = detail::read_all(STDIN_FILENO);
+    } else {
+      const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) throw std::runtime_error("cannot open event file " + path + ": " + std::strerror(errno));
+      local_event_ = detail::read_all(fd);
+      ::close(fd);
+    }
+    local_event_.reserve(local_event_.size() + simdjson::SIMDJSON_PADDING);
+    event_ = local_event_;
+    context_.request_id = "00000000-0000-0000-0000-000000000000";
+    const char* timeout = std::getenv("AWS_LAMBDA_FUNCTION_TIMEOUT");
+    const long seconds = timeout ? std::atol(timeout) : 0;
+    context_.deadline_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count() +
+                           1000 * (seconds > 0 ? seconds : 900);
+    context_.invoked_function_arn = "arn:aws:lambda:local:000000000000:function:" +
+                                    (function_.name.empty() ? std::string("local") : function_.name);
+  }
+
+  void write_local_error(const detail::error_report& report) {
+    local_exit_code_ = 1;
+    std::string text = json::write(report);
+    text += '\n';
+    detail::write_all(STDERR_FILENO, text);
+  }
+
+  void send_response(std::string_view body) {
+    if (local_mode()) {
+      detail::write_all(STDOUT_FILENO, body);
+      detail::write_all(STDOUT_FILENO, "\n");
+      return;
+    }
+    path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/response");
+    headers_.clear();
+    if (!invocation_id_.empty()) headers_.push_back({"Lambda-Runtime-Invocation-Id", invocation_id_});
+    const detail::http_response& r = call("POST", path_, headers_, body);
+    check_answer("POST /response", r);
+  }
+
+  void send_error(const detail::error_report& report) {
+    if (local_mode()) {
+      write_local_error(report);
+      return;
+    }
+    path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/error");
+    post_error(path_, report);
+  }
+
+  void post_error(const std::string& path, const detail::error_report& report) {
+    body_.clear();
+    json::write(report, body_);
+    headers_.clear();
+    headers_.push_back({"Content-Type", "application/vnd.aws.lambda.error+json"});
+    headers_.push_back({"Lambda-Runtime-Function-Error-Type", report.errorType});
+    if (!invocation_id_.empty() && path.ends_with("/error") && !path.ends_with("init/error"))
+      headers_.push_back({"Lambda-Runtime-Invocation-Id", invocation_id_});
+    const detail::http_response& r = call("POST", path, headers_, body_);
+    check_answer(path.ends_with("init/error") ? "POST /init/error" : "POST /error", r);
+  }
+
+  // 400, 403, 410 and 413 end this invocation only: log and go on with /next. 500: exit.
+  void check_answer(const char* what, const detail::http_response& r) {
+    if (r.status >= 200 && r.status < 300) return;
+    if (r.status >= 500) throw runtime_api_error(describe(what, r));
+    detail::log_line(describe(what, r));
+  }
+
+  static std::string describe(const char* what, const detail::http_response& r) {
+    std::string text = std::string(what) + ": the Runtime API answered " + std::to_string(r.status);
+    if (!r.body.empty()) text.append(" ").append(r.body.substr(0, 512));
+    return text;
+  }
+
+  // One request with bounded reconnects; a Runtime API that stays unreachable ends the process.
+  const detail::http_response& call(std::string_view method, std::string_view path,
+                                    const std::vector<detail::http_header>& headers, std::string_view body) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return client_->request(method, path, headers, body);
+      } catch (const detail::connection_error& e) {
+        if (attempt >= LAMBDA_CORO_RECONNECT_ATTEMPTS)
+          throw runtime_api_error(std::string(e.what()) + " (gave up after " + std::to_string(attempt + 1) +
+                                  " attempts)");
+        detail::log_line(std::string(e.what()) + "; reconnecting");
+        detail::sleep_ms(LAMBDA_CORO_RECONNECT_DELAY_MS << attempt);
+      }
+    }
+  }
+
+  function_info function_;
+  lambda_coro::context context_;
+  std::optional<detail::http_client> client_;
+  json::reader header_reader_;
+  std::string_view event_;
+  std::string invocation_id_;
+  std::string path_;
+  std::string body_;  // serialized responses and error reports, reused
+  std::vector<detail::http_header> headers_;
+  const std::vector<detail::http_header> no_headers_;
+  std::unique_ptr<char[]> trace_env_;
+  std::size_t trace_env_capacity_ = 0;
+  bool trace_env_installed_ = false;
+  bool initialized_ = false;
+  bool local_done_ = false;
+  int local_exit_code_ = 0;
+  std::string local_event_;
+};
+
+inline std::string_view invocation::event() const noexcept { return runtime_->event_; }
+inline simdjson::padded_string_view invocation::padded_event() const noexcept {
+  // Remote events sit in the client's buffer with its padding; local ones reserved theirs.
+  const std::string_view e = runtime_->event_;
+  return simdjson::padded_string_view(e.data(), e.size(), e.size() + simdjson::SIMDJSON_PADDING);
+}
+inline const context& invocation::context() const noexcept { return runtime_->context_; }
+
+template <class T>
+detail::ready<void> invocation::respond(const T& response) {
+  if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+    runtime_->send_response(std::string_view(response));
+  } else if constexpr (std::is_same_v<T, json::raw>) {
+    runtime_->send_response(response.text.empty() ? std::string_view("null") : std::string_view(response.text));
+  } else {
+    std::string& body = runtime_->body_;
+    body.clear();
+    json::write(response, body);
+    runtime_->send_response(body);
+  }
+  return {};
+}
+
+inline detail::ready<void> invocation::fail() {
+  runtime_->send_error(detail::report_current_exception());
+  return {};
+}
+
+inline detail::ready<void> invocation::fail(std::string_view error_type, std::string_view message) {
+  runtime_->send_error(detail::error_report{std::string(message), std::string(error_type), {}});
+  return {};
+}
+
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/runtime/runtime.hpp
+// ---- begin lambda_coro/runtime/start.hpp
+// start(handler) and run(serve): a whole bootstrap in one call.
+
+// ---- begin lambda_coro/runtime/task.hpp
+// task<T>: the coroutine type of lambda-coro. Lazy: it starts when awaited (or when
+// sync_wait runs it) and resumes its awaiter when it finishes.
+
+
+#include <coroutine>
+#include <exception>
+#include <optional>
+#include <stdexcept>
+#include <type_traits>
+#include <utility>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+template <class T = void>
+class task;
+
+namespace detail {
+
+class promise_base {
+public:
+  std::suspend_always initial_suspend() noexcept { return {}; }
+
+  struct final_awaiter {
+    bool await_ready() const noexcept { return false; }
+    template <class Promise>
+    std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> h) noexcept {
+      promise_base& p = h.promise();
+      // Finished while its awaiter is still in await_suspend: the awaiter just carries on.
+      if (p.started_inline_) return std::noop_coroutine();
+      if (p.continuation_) return p.continuation_;
+      return std::noop_coroutine();
+    }
+    void await_resume() const noexcept {}
+  };
+  final_awaiter final_suspend() noexcept { return {}; }
+
+  void unhandled_exception() noexcept { exception_ = std::current_exception(); }
+
+  // Starts the task from its awaiter; true when it ran to completion. Completing tasks thus
+  // return to their awaiter instead of resuming it from deeper in the stack, which keeps
+  // long await chains flat even where the compiler makes no tail call (GCC at -O0).
+  bool start_inline(std::coroutine_handle<> self, std::coroutine_handle<> awaiting) {
+    continuation_ = awaiting;
+    started_inline_ = true;
+    self.resume();
+    started_inline_ = false;
+    return self.done();
+  }
+
+protected:
+  void rethrow_if_failed() {
+    if (exception_) std::rethrow_exception(exception_);
+  }
+
+private:
+  std::coroutine_handle<> continuation_;
+  std::exception_ptr exception_;
+  bool started_inline_ = false;
+};
+
+template <class T>
+class promise final : public promise_base {
+public:
+  task<T> get_return_object() noexcept;
+  template <class U>
+    requires std::is_convertible_v<U&&, T>
+  void return_value(U&& v) {
+    value_.emplace(std::forward<U>(v));
+  }
+  T take() {
+    rethrow_if_failed();
+    return std::move(*value_);
+  }
+
+private:
+  std::optional<T> value_;
+};
+
+template <>
+class promise<void> final : public promise_base {
+public:
+  task<void> get_return_object() noexcept;
+  void return_void() noexcept {}
+  void take() { rethrow_if_failed(); }
+};
+
+}  // namespace detail
+
+template <class T>
+class [[nodiscard]] task {
+public:
+  using promise_type = detail::promise<T>;
+  using value_type = T;
+
+  task(task&& other) noexcept : handle_(std::exchange(other.handle_, {})) {}
+  task& operator=(task&& other) noexcept {
+    if (this != &other) {
+      if (handle_) handle_.destroy();
+      handle_ = std::exchange(other.handle_, {});
+    }
+    return *this;
+  }
+  task(const task&) = delete;
+  task& operator=(const task&) = delete;
+  ~task() {
+    if (handle_) handle_.destroy();
+  }
+
+  // Awaiting starts the task; the awaiter resumes when it finishes, with its value or exception.
+  auto operator co_await() && noexcept {
+    struct awaiter {
+      std::coroutine_handle<promise_type> handle;
+      bool await_ready() const noexcept { return !handle || handle.done(); }
+      bool await_suspend(std::coroutine_handle<> awaiting) {
+        return !handle.promise().start_inline(handle, awaiting);
+      }
+      T await_resume() { return handle.promise().take(); }
+    };
+    return awaiter{handle_};
+  }
+
+  // Runs the task on this thread until it finishes and returns its result. lambda-coro's
+  // I/O completes inside the awaiting call, so a task that is still suspended when control
+  // comes back awaited something that needs an event loop this runtime does not have.
+  T sync_wait() && {
+    if (!handle_) throw std::logic_error("lambda_coro::task: sync_wait on an empty task");
+    handle_.resume();
+    if (!handle_.done())
+      throw std::logic_error("lambda_coro::task: suspended on an awaitable lambda-coro cannot drive");
+    return handle_.promise().take();
+  }
+
+private:
+  friend class detail::promise<T>;
+  explicit task(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
+  std::coroutine_handle<promise_type> handle_;
+};
+
+namespace detail {
+template <class T>
+task<T> promise<T>::get_return_object() noexcept {
+  return task<T>(std::coroutine_handle<promise<T>>::from_promise(*this));
+}
+inline task<void> promise<void>::get_return_object() noexcept {
+  return task<void>(std::coroutine_handle<promise<void>>::from_promise(*this));
+}
+
+template <class T>
+inline constexpr bool is_task = false;
+template <class T>
+inline constexpr bool is_task<task<T>> = true;
+}  // namespace detail
+
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/runtime/task.hpp
+
+#include <exception>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#define LAMBDA_CORO_DETAIL_HANDLER_SHAPES                                                          \
+  "lambda_coro::start: a handler is callable as R(const Event&) or R(const Event&, const "         \
+  "lambda_coro::context&), where Event is std::string_view (the raw payload) or a JSON-bindable "  \
+  "type, and R is void, std::string, json::raw, a JSON-bindable type, or lambda_coro::task<> of "  \
+  "one. A callable with no parameters is an init function that returns such a handler. Generic "  \
+  "lambdas (auto parameters) cannot be inspected: name the parameter types"
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace detail {
+
+template <class Signature>
+struct signature_traits {
+  static constexpr bool known = false;
+};
+template <class R, class... A>
+struct signature_traits<R(A...)> {
+  static constexpr bool known = true;
+  using result = R;
+  using args = std::tuple<A...>;
+};
+template <class R, class... A>
+struct signature_traits<R(A...) noexcept> : signature_traits<R(A...)> {};
+template <class R, class... A>
+struct signature_traits<R (*)(A...)> : signature_traits<R(A...)> {};
+template <class R, class... A>
+struct signature_traits<R (*)(A...) noexcept> : signature_traits<R(A...)> {};
+template <class R, class C, class... A>
+struct signature_traits<R (C::*)(A...)> : signature_traits<R(A...)> {};
+template <class R, class C, class... A>
+struct signature_traits<R (C::*)(A...) const> : signature_traits<R(A...)> {};
+template <class R, class C, class... A>
+struct signature_traits<R (C::*)(A...) noexcept> : signature_traits<R(A...)> {};
+template <class R, class C, class... A>
+struct signature_traits<R (C::*)(A...) const noexcept> : signature_traits<R(A...)> {};
+
+template <class F, class = void>
+struct callable_traits : signature_traits<std::remove_cvref_t<F>> {};
+template <class F>
+struct callable_traits<F, std::void_t<decltype(&std::remove_cvref_t<F>::operator())>>
+    : signature_traits<decltype(&std::remove_cvref_t<F>::operator())> {};
+
+template <class T>
+struct task_result {
+  using type = T;
+};
+template <class T>
+struct task_result<task<T>> {
+  using type = T;
+};
+
+template <class Handler>
+constexpr bool is_handler() {
+  using traits = callable_traits<Handler>;
+  if constexpr (!traits::known) {
+    return false;
+  } else {
+    constexpr std::size_t arity = std::tuple_size_v<typename traits::args>;
+    if constexpr (arity == 1) {
+      return true;
+    } else if constexpr (arity == 2) {
+      return std::is_same_v<std::remove_cvref_t<std::tuple_element_t<1, typename traits::args>>, context>;
+    } else {
+      return false;
+    }
+  }
+}
+
+template <class Handler>
+constexpr bool is_init_function() {
+  using traits = callable_traits<Handler>;
+  if constexpr (!traits::known) {
+    return false;
+  } else if constexpr (std::tuple_size_v<typename traits::args> != 0) {
+    return false;
+  } else {
+    return is_handler<typename traits::result>();
+  }
+}
+
+struct init_failed {};
+
+template <class Handler>
+void serve_with(runtime& rt, Handler& handler) {
+  using traits = callable_traits<Handler>;
+  using event_type = std::remove_cvref_t<std::tuple_element_t<0, typename traits::args>>;
+  using result_type = typename traits::result;
+  using value_type = typename task_result<result_type>::type;
+  constexpr bool takes_context = std::tuple_size_v<typename traits::args> == 2;
+
+  json::reader event_reader;
+  for (;;) {
+    invocation inv = rt.next_invocation().await_resume();
+    event_type event{};
+    if constexpr (std::is_same_v<event_type, std::string_view>) {
+      event = inv.event();
+    } else {
+      try {
+        event_reader.read(inv.padded_event(), event);
+      } catch (const json::error& e) {
+        inv.fail(invalid_event_type, std::string("the event does not match the handler's parameter type: ") + e.what())
+            .await_resume();
+        continue;
+      }
+    }
+
+    auto call = [&]() -> decltype(auto) {
+      if constexpr (takes_context)
+        return handler(std::as_const(event), inv.context());
+      else
+        return handler(std::as_const(event));
+    };
+    try {
+      if constexpr (std::is_void_v<value_type>) {
+        if constexpr (is_task<result_type>)
+          call().sync_wait();
+        else
+          call();
+        inv.respond(json::raw{}).await_resume();  // null, as Lambda reports a function that returns nothing
+      } else {
+        std::optional<value_type> result;
+        if constexpr (is_task<result_type>)
+          result.emplace(call().sync_wait());
+        else
+          result.emplace(call());
+        inv.respond(*result).await_resume();
+      }
+    } catch (const runtime_api_error&) {
+      throw;
+    } catch (...) {
+      inv.fail().await_resume();
+    }
+  }
+}
+
+inline int exit_after(const std::exception& e) {
+  log_line(e.what());
+  return 1;
+}
+
+}  // namespace detail
+
+// Runs `handler` for every invocation until Lambda ends the process. Returns main's exit
+// code: non-zero when init failed or the Runtime API is gone, and in local mode 0 or 1 for
+// the one event's success or failure.
+template <class Handler>
+int start(Handler&& handler) {
+  static_assert(detail::is_handler<Handler>() || detail::is_init_function<Handler>(),
+                LAMBDA_CORO_DETAIL_HANDLER_SHAPES);
+  std::optional<runtime> rt;
+  try {
+    rt.emplace();
+  } catch (const std::exception& e) {
+    return detail::exit_after(e);  // no Runtime API to report to
+  }
+  try {
+    if constexpr (detail::is_init_function<Handler>()) {
+      auto make = [&] {
+        try {
+          return handler();
+        } catch (...) {
+          rt->fail_init(detail::report_current_exception());
+          throw detail::init_failed{};
+        }
+      };
+      auto ready_handler = make();
+      detail::serve_with(*rt, ready_handler);
+    } else {
+      detail::serve_with(*rt, handler);
+    }
+  } catch (const detail::local_run_finished& finished) {
+    return finished.exit_code;
+  } catch (const detail::init_failed&) {
+    return 1;
+  } catch (const std::exception& e) {
+    return detail::exit_after(e);
+  }
+  return 0;
+}
+
+// Runs a coroutine that drives the runtime itself:
+//   lambda_coro::task<> serve(lambda_coro::runtime& rt) {
+//     for (;;) { auto inv = co_await rt.next_invocation(); co_await inv.respond(...); }
+//   }
+// An exception that escapes before the first next_invocation() is reported as an init error.
+template <class Serve>
+int run(Serve&& serve) {
+  static_assert(std::is_invocable_r_v<task<>, Serve&, runtime&>,
+                "lambda_coro::run: serve must be callable as lambda_coro::task<>(lambda_coro::runtime&)");
+  std::optional<runtime> rt;
+  try {
+    rt.emplace();
+  } catch (const std::exception& e) {
+    return detail::exit_after(e);
+  }
+  try {
+    serve(*rt).sync_wait();
+    return 0;
+  } catch (const detail::local_run_finished& finished) {
+    return finished.exit_code;
+  } catch (const runtime_api_error& e) {
+    return detail::exit_after(e);
+  } catch (...) {
+    const detail::error_report report = detail::report_current_exception();
+    if (rt->initialized()) {
+      detail::log_line("the serve loop ended with " + report.errorType + ": " + report.errorMessage);
+      return 1;
+    }
+    try {
+      rt->fail_init(report);
+    } catch (const std::exception& e) {
+      detail::log_line(e.what());
+    }
+    return 1;
+  }
+}
+
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/runtime/start.hpp
+// ---- end lambda_coro/runtime.hpp
 // ---- end lambda_coro/lambda_coro.hpp

@@ -13,6 +13,8 @@
 
 #define LAMBDA_CORO_DETAIL_CAT2(a, b) a##b
 #define LAMBDA_CORO_DETAIL_CAT(a, b) LAMBDA_CORO_DETAIL_CAT2(a, b)
+#define LAMBDA_CORO_DETAIL_STRINGIFY2(a) #a
+#define LAMBDA_CORO_DETAIL_STRINGIFY(a) LAMBDA_CORO_DETAIL_STRINGIFY2(a)
 
 // The inline namespace encodes the version and every config macro that changes behaviour,
 // so translation units built with different settings never share a definition (ODR).

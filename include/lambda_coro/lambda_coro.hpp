@@ -3,3 +3,4 @@
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json.hpp>
+#include <lambda_coro/runtime.hpp>

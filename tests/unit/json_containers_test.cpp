@@ -14,7 +14,7 @@ TEST_CASE("optional: null and absence are empty") {
   CHECK(test::read_error<std::optional<int>>("nul").find("$: malformed JSON") == 0);
 }
 
-TEST_CASE("vector: elements, empty, null, errors with index") {
+TEST_CASE("vector: elements / empty / null / errors with index") {
   CHECK(json::read<std::vector<int>>("[1, 2, 3]") == std::vector<int>{1, 2, 3});
   CHECK(json::read<std::vector<int>>("[]").empty());
   CHECK(json::read<std::vector<int>>("null").empty());

@@ -21,7 +21,7 @@ TEST_CASE_TEMPLATE("integers round-trip at their limits", I, std::int8_t, std::u
   }
 }
 
-TEST_CASE("integers are range-checked, never wrapped") {
+TEST_CASE("integers are range-checked / never wrapped") {
   CHECK(test::read_error<std::uint8_t>("300") == "$: expected integer in range [0, 255], got 300");
   CHECK(test::read_error<std::uint8_t>("-1") == "$: expected integer in range [0, 255], got -1");
   CHECK(test::read_error<std::int8_t>("-129") == "$: expected integer in range [-128, 127], got -129");
@@ -86,7 +86,7 @@ TEST_CASE("long strings escape correctly across 8-byte blocks") {
   CHECK(json::read<std::string>(json::write(s)) == s);
 }
 
-TEST_CASE("invalid UTF-8 in output strings becomes U+FFFD, byte by byte") {
+TEST_CASE("invalid UTF-8 in output strings becomes U+FFFD / byte by byte") {
   CHECK(json::write(std::string("a\xFF" "b")) == "\"a\xEF\xBF\xBD" "b\"");
   CHECK(json::write(std::string("\xC3")) == "\"\xEF\xBF\xBD\"");                       // truncated
   CHECK(json::write(std::string("\xC0\xAF")) == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");        // overlong

@@ -73,7 +73,7 @@ TEST_CASE("naming policies") {
   CHECK(json::read<shop::sns_like>(R"({"TopicArn":"t","MessageId":"m"})") == shop::sns_like{"m", "t"});
 }
 
-TEST_CASE("unknown keys are ignored, missing keys keep defaults, order does not matter") {
+TEST_CASE("unknown keys are ignored / missing keys keep defaults / order does not matter") {
   const auto item = json::read<shop::line_item>(
       R"({"extra":{"deep":[1,{"x":null}]},"unitPrice":3.5,"sku":"Z","unknown":true})");
   CHECK(item == shop::line_item{"Z", 1, 3.5});
@@ -87,7 +87,7 @@ TEST_CASE("keys with escapes match their unescaped wire names") {
   CHECK(json::read<shop::line_item>(R"({"sku\n":"no","sku":"yes"})").sku == "yes");
 }
 
-TEST_CASE("empty optionals are omitted; null reads as empty") {
+TEST_CASE("empty optionals are omitted - null reads as empty") {
   shop::order o;
   CHECK(json::write(o).find("note") == std::string::npos);
   CHECK_FALSE(json::read<shop::order>(R"({"note":null})").note.has_value());
@@ -152,7 +152,7 @@ struct node {
 };
 BOOST_DESCRIBE_STRUCT(node, (), (kids))
 
-TEST_CASE("nesting deeper than the limit is an error, not a stack overflow") {
+TEST_CASE("nesting deeper than the limit is an error / not a stack overflow") {
   auto nested = [](int depth) {
     std::string s;
     for (int i = 0; i < depth; ++i) s += R"({"kids":[)";

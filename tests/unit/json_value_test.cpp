@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <limits>
 
-TEST_CASE("json::value holds any document, keeping order and number kinds") {
+TEST_CASE("json::value holds any document / keeping order and number kinds") {
   const auto v = json::read<json::value>(
       R"({"s":"x","i":-3,"u":18446744073709551615,"d":2.5,"b":true,"n":null,"a":[1,[]],"o":{"z":1,"a":2}})");
   CHECK(v["s"].as_string() == "x");
@@ -64,7 +64,7 @@ TEST_CASE("json::raw keeps a subtree's exact text and writes it verbatim") {
   CHECK(json::write(envelope{}) == R"({"kind":"","detail":null,"meta":null})");
 }
 
-TEST_CASE("json::raw content is validated, not just bracket-matched") {
+TEST_CASE("json::raw content is validated / not just bracket-matched") {
   CHECK(test::read_error<envelope>(R"({"detail":{"a":tru}})").find("$.detail: malformed JSON") == 0);
   CHECK(test::read_error<envelope>(R"({"detail":[1,,2]})").find("$.detail: malformed JSON") == 0);
 }

@@ -308,8 +308,9 @@ void read_map(V& v, Map& out, read_context& ctx) {
     if (auto code = std::move(field_result).get(field)) fail_malformed(code);
     std::string_view key;
     if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
-    auto& slot = out[std::string(key)];
-    slot = typename Map::mapped_type{};  // a repeated key: the last one wins, whole
+    auto [position, inserted] = out.try_emplace(std::string(key));
+    auto& slot = position->second;
+    if (!inserted) slot = typename Map::mapped_type{};  // a repeated key: the last one wins, whole
     try {
       read_value(field.value(), slot, ctx);
     } catch (error& e) {

@@ -1,0 +1,9 @@
+// The Lambda runtime: task, runtime, invocation, context, start() and run().
+#pragma once
+
+#include <lambda_coro/runtime/context.hpp>
+#include <lambda_coro/runtime/errors.hpp>
+#include <lambda_coro/runtime/http_client.hpp>
+#include <lambda_coro/runtime/runtime.hpp>
+#include <lambda_coro/runtime/start.hpp>
+#include <lambda_coro/runtime/task.hpp>

@@ -1,0 +1,364 @@
+// A small HTTP/1.1 client for the Lambda Runtime API: one keep-alive connection to a
+// numeric address, TCP_NODELAY, each request written with one system call, responses read
+// into one reused buffer that keeps simdjson's padding after the body. No DNS resolver,
+// no TLS, no locale: what a static bootstrap should carry and nothing else.
+#pragma once
+
+#include <lambda_coro/config.hpp>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// Bytes readable past the end of a received body, so simdjson can parse it in place.
+#ifndef LAMBDA_CORO_BODY_PADDING
+#define LAMBDA_CORO_BODY_PADDING 64
+#endif
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace detail {
+
+// Where the Runtime API listens, from AWS_LAMBDA_RUNTIME_API: "host:port", "[v6]:port",
+// "localhost:port" or "http://host:port/base-path".
+struct runtime_endpoint {
+  std::string host;
+  std::uint16_t port = 0;
+  std::string base_path;  // "" or "/base-path", without a trailing slash
+  sockaddr_storage address{};
+  socklen_t address_length = 0;
+};
+
+inline runtime_endpoint parse_runtime_endpoint(std::string_view spec) {
+  const std::string original(spec);
+  auto invalid = [&](const char* why) {
+    return std::invalid_argument("AWS_LAMBDA_RUNTIME_API=\"" + original + "\": " + why);
+  };
+  runtime_endpoint ep;
+  if (spec.starts_with("http://")) spec.remove_prefix(7);
+  if (const auto slash = spec.find('/'); slash != std::string_view::npos) {
+    ep.base_path = std::string(spec.substr(slash));
+    while (!ep.base_path.empty() && ep.base_path.back() == '/') ep.base_path.pop_back();
+    spec = spec.substr(0, slash);
+  }
+  std::string_view host, port;
+  if (spec.starts_with('[')) {
+    const auto close = spec.find(']');
+    if (close == std::string_view::npos || close + 1 >= spec.size() || spec[close + 1] != ':')
+      throw invalid("expected [ipv6-address]:port");
+    host = spec.substr(1, close - 1);
+    port = spec.substr(close + 2);
+  } else {
+    const auto colon = spec.rfind(':');
+    if (colon == std::string_view::npos) throw invalid("expected host:port");
+    host = spec.substr(0, colon);
+    port = spec.substr(colon + 1);
+  }
+  unsigned value = 0;
+  const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (ec != std::errc{} || end != port.data() + port.size() || value == 0 || value > 65535)
+    throw invalid("the port must be a number from 1 to 65535");
+  ep.port = static_cast<std::uint16_t>(value);
+  ep.host = std::string(host);
+  const std::string numeric = host == "localhost" ? std::string("127.0.0.1") : ep.host;
+  auto* v4 = reinterpret_cast<sockaddr_in*>(&ep.address);
+  auto* v6 = reinterpret_cast<sockaddr_in6*>(&ep.address);
+  if (inet_pton(AF_INET, numeric.c_str(), &v4->sin_addr) == 1) {
+    v4->sin_family = AF_INET;
+    v4->sin_port = htons(ep.port);
+    ep.address_length = sizeof(sockaddr_in);
+  } else if (inet_pton(AF_INET6, numeric.c_str(), &v6->sin6_addr) == 1) {
+    v6->sin6_family = AF_INET6;
+    v6->sin6_port = htons(ep.port);
+    ep.address_length = sizeof(sockaddr_in6);
+  } else {
+    throw invalid("the host must be an IP address or localhost (the runtime carries no DNS resolver)");
+  }
+  return ep;
+}
+
+// The connection failed or was closed before a complete response arrived.
+class connection_error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+inline bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+struct http_header {
+  std::string_view name;
+  std::string_view value;
+};
+
+// Views into the client's buffer: valid until its next request.
+struct http_response {
+  int status = 0;
+  std::vector<http_header> headers;
+  std::string_view body;  // LAMBDA_CORO_BODY_PADDING readable bytes follow it
+
+  std::string_view header(std::string_view name) const noexcept {
+    for (const auto& h : headers)
+      if (iequals(h.name, name)) return h.value;
+    return {};
+  }
+};
+
+class http_client {
+public:
+  explicit http_client(runtime_endpoint endpoint) : endpoint_(std::move(endpoint)) {}
+  http_client(const http_client&) = delete;
+  http_client& operator=(const http_client&) = delete;
+  ~http_client() { disconnect(); }
+
+  const runtime_endpoint& endpoint() const noexcept { return endpoint_; }
+
+  // Sends a request to base_path + path and reads the whole response. A reused keep-alive
+  // connection that turns out to be closed is replaced once; other failures throw
+  // connection_error.
+  const http_response& request(std::string_view method, std::string_view path,
+                               const std::vector<http_header>& headers, std::string_view body) {
+    const bool reused = fd_ >= 0;
+    try {
+      return exchange(method, path, headers, body);
+    } catch (const stale_connection&) {
+      if (!reused) throw connection_error("the Runtime API closed the connection before responding");
+      disconnect();
+      return exchange(method, path, headers, body);
+    }
+  }
+
+  void disconnect() noexcept {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+
+private:
+  // Closed before any byte of the response: safe to retry on a new connection.
+  struct stale_connection {};
+
+  const http_response& exchange(std::string_view method, std::string_view path,
+                                const std::vector<http_header>& headers, std::string_view body) {
+    connect_if_needed();
+    write_request(method, path, headers, body);
+    read_response();
+    if (iequals(response_.header("Connection"), "close")) disconnect();
+    return response_;
+  }
+
+  void connect_if_needed() {
+    if (fd_ >= 0) return;
+    const int fd = ::socket(endpoint_.address.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) throw connection_error(std::string("socket: ") + std::strerror(errno));
+    int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    int rc;
+    do {
+      rc = ::connect(fd, reinterpret_cast<const sockaddr*>(&endpoint_.address), endpoint_.address_length);
+    } while (rc < 0 && errno == EINTR);
+    if (rc < 0) {
+      const int err = errno;
+      ::close(fd);
+      throw connection_error("cannot connect to the Runtime API at " + endpoint_.host + ":" +
+                             std::to_string(endpoint_.port) + ": " + std::strerror(err));
+    }
+    fd_ = fd;
+  }
+
+  void write_request(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
+                     std::string_view body) {
+    head_.clear();
+    head_.append(method).append(" ").append(endpoint_.base_path).append(path).append(" HTTP/1.1\r\nHost: ");
+    head_.append(endpoint_.host).append("\r\n");
+    for (const auto& h : headers) head_.append(h.name).append(": ").append(h.value).append("\r\n");
+    if (method != "GET") {
+      char length[24];
+      const auto end = std::to_chars(length, length + sizeof length, body.size()).ptr;
+      head_.append("Content-Length: ").append(length, static_cast<std::size_t>(end - length)).append("\r\n");
+    }
+    head_.append("\r\n");
+
+    iovec parts[2] = {{head_.data(), head_.size()}, {const_cast<char*>(body.data()), body.size()}};
+    iovec* part = parts;
+    int count = body.empty() ? 1 : 2;
+    while (count > 0) {
+      msghdr message{};
+      message.msg_iov = part;
+      message.msg_iovlen = static_cast<decltype(message.msg_iovlen)>(count);
+      const ssize_t sent = ::sendmsg(fd_, &message, MSG_NOSIGNAL);
+      if (sent < 0) {
+        if (errno == EINTR) continue;
+        const int err = errno;
+        disconnect();
+        if (err == EPIPE || err == ECONNRESET) throw stale_connection{};
+        throw connection_error(std::string("sending to the Runtime API: ") + std::strerror(err));
+      }
+      auto left = static_cast<std::size_t>(sent);
+      while (count > 0 && left >= part->iov_len) {
+        left -= part->iov_len;
+        ++part;
+        --count;
+      }
+      if (count > 0) {
+        part->iov_base = static_cast<char*>(part->iov_base) + left;
+        part->iov_len -= left;
+      }
+    }
+  }
+
+  void reserve(std::size_t needed) {
+    needed += LAMBDA_CORO_BODY_PADDING;
+    if (needed <= capacity_) return;
+    std::size_t capacity = capacity_ ? capacity_ : 16384;
+    while (capacity < needed) capacity *= 2;
+    auto bigger = std::make_unique<char[]>(capacity);
+    if (used_) std::memcpy(bigger.get(), buffer_.get(), used_);
+    buffer_ = std::move(bigger);
+    capacity_ = capacity;
+  }
+
+  // Reads at least one more byte into the buffer.
+  void receive(bool response_started) {
+    reserve(used_ + 4096);
+    for (;;) {
+      const ssize_t n = ::recv(fd_, buffer_.get() + used_, capacity_ - LAMBDA_CORO_BODY_PADDING - used_, 0);
+      if (n > 0) {
+        used_ += static_cast<std::size_t>(n);
+        return;
+      }
+      if (n < 0 && errno == EINTR) continue;
+      const int err = n < 0 ? errno : 0;
+      disconnect();
+      if (!response_started && (n == 0 || err == ECONNRESET)) throw stale_connection{};
+      throw connection_error(n == 0 ? std::string("the Runtime API closed the connection mid-response")
+                                    : std::string("receiving from the Runtime API: ") + std::strerror(err));
+    }
+  }
+
+  void read_response() {
+    used_ = 0;
+    std::size_t head_end = 0;
+    for (;;) {
+      if (used_ >= 4) {
+        const std::string_view seen(buffer_.get(), used_);
+        const auto found = seen.find("\r\n\r\n");
+        if (found != std::string_view::npos) {
+          head_end = found + 4;
+          break;
+        }
+        if (used_ > (1u << 20)) throw connection_error("the Runtime API sent a response head over 1 MiB");
+      }
+      receive(used_ > 0);
+    }
+    // Header views are taken last: reading the body may move the buffer.
+    parse_head(std::string_view(buffer_.get(), head_end));
+    const bool chunked = iequals(response_.header("Transfer-Encoding"), "chunked");
+    const std::string_view length_text = response_.header("Content-Length");
+    std::size_t length = 0;
+    if (!chunked && !length_text.empty()) {
+      const auto [end, ec] = std::from_chars(length_text.data(), length_text.data() + length_text.size(), length);
+      if (ec != std::errc{} || end != length_text.data() + length_text.size())
+        throw connection_error("the Runtime API sent an invalid Content-Length");
+    }
+    std::size_t body_end;
+    if (chunked) {
+      body_end = read_chunked_body(head_end);
+    } else {
+      reserve(head_end + length);
+      while (used_ < head_end + length) receive(true);
+      body_end = head_end + length;
+    }
+    parse_head(std::string_view(buffer_.get(), head_end));
+    response_.body = std::string_view(buffer_.get() + head_end, body_end - head_end);
+    std::memset(buffer_.get() + body_end, 0, LAMBDA_CORO_BODY_PADDING);
+  }
+
+  // Compacts the chunks in place right after the head; returns where the body ends.
+  std::size_t read_chunked_body(std::size_t head_end) {
+    std::size_t read_at = head_end;
+    std::size_t body_end = head_end;
+    for (;;) {
+      std::size_t line_end;
+      while ((line_end = std::string_view(buffer_.get(), used_).find("\r\n", read_at)) == std::string_view::npos)
+        receive(true);
+      std::size_t size = 0;
+      const char* p = buffer_.get() + read_at;
+      const auto [end, ec] = std::from_chars(p, buffer_.get() + line_end, size, 16);
+      if (ec != std::errc{} || end == p) throw connection_error("the Runtime API sent an invalid chunk size");
+      read_at = line_end + 2;
+      if (size == 0) break;
+      reserve(read_at + size + 2);
+      while (used_ < read_at + size + 2) receive(true);
+      std::memmove(buffer_.get() + body_end, buffer_.get() + read_at, size);
+      body_end += size;
+      read_at += size + 2;
+    }
+    // Trailer lines up to an empty one; none of them is kept.
+    for (;;) {
+      std::size_t line_end;
+      while ((line_end = std::string_view(buffer_.get(), used_).find("\r\n", read_at)) == std::string_view::npos)
+        receive(true);
+      const bool empty = line_end == read_at;
+      read_at = line_end + 2;
+      if (empty) return body_end;
+    }
+  }
+
+  void parse_head(std::string_view head) {
+    response_.headers.clear();
+    const auto first_line_end = head.find("\r\n");
+    const std::string_view status_line = head.substr(0, first_line_end);
+    if (!status_line.starts_with("HTTP/1.") || status_line.size() < 12)
+      throw connection_error("the Runtime API sent an invalid status line");
+    int status = 0;
+    std::from_chars(status_line.data() + 9, status_line.data() + 12, status);
+    response_.status = status;
+    std::size_t pos = first_line_end + 2;
+    while (pos < head.size()) {
+      const auto end = head.find("\r\n", pos);
+      if (end == pos || end == std::string_view::npos) break;
+      const std::string_view line = head.substr(pos, end - pos);
+      const auto colon = line.find(':');
+      if (colon != std::string_view::npos) {
+        std::string_view value = line.substr(colon + 1);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+        while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+        response_.headers.push_back({line.substr(0, colon), value});
+      }
+      pos = end + 2;
+    }
+  }
+
+  runtime_endpoint endpoint_;
+  int fd_ = -1;
+  std::string head_;
+  std::unique_ptr<char[]> buffer_;
+  std::size_t capacity_ = 0;
+  std::size_t used_ = 0;
+  http_response response_;
+};
+
+}  // namespace detail
+LAMBDA_CORO_END_NAMESPACE

@@ -1,0 +1,402 @@
+// runtime and invocation: the Lambda Runtime API loop a bootstrap runs.
+#pragma once
+
+#include <lambda_coro/config.hpp>
+#include <lambda_coro/json/read.hpp>
+#include <lambda_coro/json/write.hpp>
+#include <lambda_coro/runtime/context.hpp>
+#include <lambda_coro/runtime/errors.hpp>
+#include <lambda_coro/runtime/http_client.hpp>
+
+#include <simdjson.h>
+
+#include <fcntl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <coroutine>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+// Attempts to reach the Runtime API after a refused or dropped connection, with the delay
+// doubling from LAMBDA_CORO_RECONNECT_DELAY_MS; then the runtime gives up and exits.
+#ifndef LAMBDA_CORO_RECONNECT_ATTEMPTS
+#define LAMBDA_CORO_RECONNECT_ATTEMPTS 6
+#endif
+#ifndef LAMBDA_CORO_RECONNECT_DELAY_MS
+#define LAMBDA_CORO_RECONNECT_DELAY_MS 10
+#endif
+
+static_assert(LAMBDA_CORO_BODY_PADDING >= simdjson::SIMDJSON_PADDING,
+              "LAMBDA_CORO_BODY_PADDING must leave room for simdjson's padding");
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+class runtime;
+
+namespace detail {
+
+// lambda-coro's awaitables finish their work before returning (blocking I/O on the one
+// connection), so awaiting them never suspends. They hold no state with a destructor,
+// which keeps them clear of GCC 12's double destruction of co_await temporaries.
+template <class T>
+struct ready {
+  T value;
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  T await_resume() const noexcept { return value; }
+};
+template <>
+struct ready<void> {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+
+// Thrown by next_invocation() in local mode once the one event has been handled.
+struct local_run_finished {
+  int exit_code;
+};
+
+inline void sleep_ms(long ms) {
+  timespec t{ms / 1000, (ms % 1000) * 1000000L};
+  while (::nanosleep(&t, &t) != 0 && errno == EINTR) {
+  }
+}
+
+inline std::string read_all(int fd) {
+  std::string out;
+  char chunk[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n > 0) {
+      out.append(chunk, static_cast<std::size_t>(n));
+    } else if (n == 0 || errno != EINTR) {
+      return out;
+    }
+  }
+}
+
+inline void write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n <= 0) {
+      if (n < 0 && errno == EINTR) continue;
+      return;
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+// argv[1] of this process, read from /proc so that `int main()` programs get local mode too.
+inline std::string first_program_argument() {
+  const int fd = ::open("/proc/self/cmdline", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return {};
+  const std::string cmdline = read_all(fd);
+  ::close(fd);
+  const auto first_end = cmdline.find('\0');
+  if (first_end == std::string::npos || first_end + 1 >= cmdline.size()) return {};
+  return cmdline.substr(first_end + 1, cmdline.find('\0', first_end + 1) - first_end - 1);
+}
+
+}  // namespace detail
+
+// One invocation handed out by runtime::next_invocation(). Valid until the next call to it.
+class invocation {
+public:
+  // The event exactly as Lambda sent it.
+  std::string_view event() const noexcept;
+  // The same bytes, with simdjson's padding after them: parse without a copy.
+  simdjson::padded_string_view padded_event() const noexcept;
+  const lambda_coro::context& context() const noexcept;
+
+  // Sends the response. std::string, std::string_view and json::raw go as they are;
+  // anything else is written as JSON.
+  template <class T>
+  [[nodiscard]] detail::ready<void> respond(const T& response);
+  // Reports the exception being handled (inside a catch block) as the invocation's error.
+  [[nodiscard]] detail::ready<void> fail();
+  [[nodiscard]] detail::ready<void> fail(std::string_view error_type, std::string_view message);
+
+private:
+  friend class runtime;
+  explicit invocation(runtime* rt) noexcept : runtime_(rt) {}
+  runtime* runtime_;
+};
+
+class runtime {
+public:
+  // Talks to the Runtime API at AWS_LAMBDA_RUNTIME_API; without it, runs in local mode:
+  // one event from the file named by the first program argument (or stdin), the response
+  // on stdout, an error report on stderr.
+  runtime() : function_(function_info::from_environment()) {
+    context_.function = &function_;
+    if (const char* api = std::getenv("AWS_LAMBDA_RUNTIME_API"); api != nullptr && *api != '\0')
+      client_.emplace(detail::parse_runtime_endpoint(api));
+  }
+  explicit runtime(std::string_view runtime_api)
+      : function_(function_info::from_environment()), client_(std::in_place, detail::parse_runtime_endpoint(runtime_api)) {
+    context_.function = &function_;
+  }
+  runtime(const runtime&) = delete;
+  runtime& operator=(const runtime&) = delete;
+
+  bool local_mode() const noexcept { return !client_.has_value(); }
+  const function_info& function() const noexcept { return function_; }
+  // True once an invocation has been asked for: init errors can no longer be reported.
+  bool initialized() const noexcept { return initialized_; }
+
+  // Waits for the next event (a long poll: no timeout).
+  [[nodiscard]] detail::ready<invocation> next_invocation() {
+    initialized_ = true;
+    if (local_mode())
+      next_local();
+    else
+      next_remote();
+    return {invocation(this)};
+  }
+
+  // Reports a failure before the first invocation to /runtime/init/error.
+  void fail_init(const detail::error_report& report) {
+    if (local_mode()) {
+      write_local_error(report);
+      return;
+    }
+    post_error("/2018-06-01/runtime/init/error", report);
+  }
+
+private:
+  friend class invocation;
+
+  void next_remote() {
+    int refusals = 0;
+    for (;;) {
+      const detail::http_response& r = call("GET", "/2018-06-01/runtime/invocation/next", no_headers_, {});
+      if (r.status == 200) {
+        take_invocation(r);
+        return;
+      }
+      if (r.status >= 500) throw runtime_api_error(describe("GET /next", r));
+      // A refused /next is retried, briefly; a Runtime API that keeps refusing ends the process.
+      detail::log_line(describe("GET /next", r));
+      if (++refusals > LAMBDA_CORO_RECONNECT_ATTEMPTS) throw runtime_api_error("GET /next keeps failing");
+      detail::sleep_ms(LAMBDA_CORO_RECONNECT_DELAY_MS << (refusals - 1));
+    }
+  }
+
+  void take_invocation(const detail::http_response& r) {
+    context_.request_id.assign(r.header("Lambda-Runtime-Aws-Request-Id"));
+    const std::string_view deadline = r.header("Lambda-Runtime-Deadline-Ms");
+    context_.deadline_ms = 0;
+    std::from_chars(deadline.data(), deadline.data() + deadline.size(), context_.deadline_ms);
+    context_.invoked_function_arn.assign(r.header("Lambda-Runtime-Invoked-Function-Arn"));
+    context_.tenant_id.assign(r.header("Lambda-Runtime-Aws-Tenant-Id"));
+    invocation_id_.assign(r.header("Lambda-Runtime-Invocation-Id"));
+    set_trace_id(r.header("Lambda-Runtime-Trace-Id"));
+    read_optional_json(r.header("Lambda-Runtime-Client-Context"), context_.client_context, "client context");
+    read_optional_json(r.header("Lambda-Runtime-Cognito-Identity"), context_.identity, "Cognito identity");
+    event_ = r.body;
+  }
+
+  template <class T>
+  void read_optional_json(std::string_view header, std::optional<T>& out, const char* what) {
+    if (header.empty()) {
+      out.reset();
+      return;
+    }
+    try {
+      if (!out) out.emplace();
+      header_reader_.read(header, *out);
+    } catch (const json::error& e) {
+      out.reset();
+      detail::log_line(std::string("ignoring an unreadable ") + what + " header: " + e.what());
+    }
+  }
+
+  // _X_AMZN_TRACE_ID follows the invocation. putenv() keeps our buffer, so rewriting it in
+  // place changes the variable without the allocation (and leak) setenv() would cost.
+  void set_trace_id(std::string_view trace) {
+    context_.trace_id.assign(trace);
+    constexpr std::string_view name = "_X_AMZN_TRACE_ID=";
+    if (trace.empty()) {
+      if (trace_env_installed_) ::unsetenv("_X_AMZN_TRACE_ID");
+      trace_env_installed_ = false;
+      return;
+    }
+    const std::size_t needed = name.size() + trace.size() + 1;
+    if (trace_env_capacity_ < needed) {
+      // A bigger buffer goes into environ before the old one is freed.
+      const std::size_t capacity = needed < 256 ? 256 : needed;
+      auto buffer = std::make_unique<char[]>(capacity);
+      std::memcpy(buffer.get(), name.data(), name.size());
+      std::memcpy(buffer.get() + name.size(), trace.data(), trace.size());
+      buffer[name.size() + trace.size()] = '\0';
+      ::putenv(buffer.get());
+      trace_env_ = std::move(buffer);
+      trace_env_capacity_ = capacity;
+      trace_env_installed_ = true;
+      return;
+    }
+    std::memcpy(trace_env_.get() + name.size(), trace.data(), trace.size());
+    trace_env_[name.size() + trace.size()] = '\0';
+    if (!trace_env_installed_) ::putenv(trace_env_.get());
+    trace_env_installed_ = true;
+  }
+
+  void next_local() {
+    if (local_done_) throw detail::local_run_finished{local_exit_code_};
+    local_done_ = true;
+    const std::string path = detail::first_program_argument();
+    if (path.empty() || path == "-") {
+      local_event_ = detail::read_all(STDIN_FILENO);
+    } else {
+      const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) throw std::runtime_error("cannot open event file " + path + ": " + std::strerror(errno));
+      local_event_ = detail::read_all(fd);
+      ::close(fd);
+    }
+    local_event_.reserve(local_event_.size() + simdjson::SIMDJSON_PADDING);
+    event_ = local_event_;
+    context_.request_id = "00000000-0000-0000-0000-000000000000";
+    const char* timeout = std::getenv("AWS_LAMBDA_FUNCTION_TIMEOUT");
+    const long seconds = timeout ? std::atol(timeout) : 0;
+    context_.deadline_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count() +
+                           1000 * (seconds > 0 ? seconds : 900);
+    context_.invoked_function_arn = "arn:aws:lambda:local:000000000000:function:" +
+                                    (function_.name.empty() ? std::string("local") : function_.name);
+  }
+
+  void write_local_error(const detail::error_report& report) {
+    local_exit_code_ = 1;
+    std::string text = json::write(report);
+    text += '\n';
+    detail::write_all(STDERR_FILENO, text);
+  }
+
+  void send_response(std::string_view body) {
+    if (local_mode()) {
+      detail::write_all(STDOUT_FILENO, body);
+      detail::write_all(STDOUT_FILENO, "\n");
+      return;
+    }
+    path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/response");
+    headers_.clear();
+    if (!invocation_id_.empty()) headers_.push_back({"Lambda-Runtime-Invocation-Id", invocation_id_});
+    const detail::http_response& r = call("POST", path_, headers_, body);
+    check_answer("POST /response", r);
+  }
+
+  void send_error(const detail::error_report& report) {
+    if (local_mode()) {
+      write_local_error(report);
+      return;
+    }
+    path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/error");
+    post_error(path_, report);
+  }
+
+  void post_error(const std::string& path, const detail::error_report& report) {
+    body_.clear();
+    json::write(report, body_);
+    headers_.clear();
+    headers_.push_back({"Content-Type", "application/vnd.aws.lambda.error+json"});
+    headers_.push_back({"Lambda-Runtime-Function-Error-Type", report.errorType});
+    if (!invocation_id_.empty() && path.ends_with("/error") && !path.ends_with("init/error"))
+      headers_.push_back({"Lambda-Runtime-Invocation-Id", invocation_id_});
+    const detail::http_response& r = call("POST", path, headers_, body_);
+    check_answer(path.ends_with("init/error") ? "POST /init/error" : "POST /error", r);
+  }
+
+  // 400, 403, 410 and 413 end this invocation only: log and go on with /next. 500: exit.
+  void check_answer(const char* what, const detail::http_response& r) {
+    if (r.status >= 200 && r.status < 300) return;
+    if (r.status >= 500) throw runtime_api_error(describe(what, r));
+    detail::log_line(describe(what, r));
+  }
+
+  static std::string describe(const char* what, const detail::http_response& r) {
+    std::string text = std::string(what) + ": the Runtime API answered " + std::to_string(r.status);
+    if (!r.body.empty()) text.append(" ").append(r.body.substr(0, 512));
+    return text;
+  }
+
+  // One request with bounded reconnects; a Runtime API that stays unreachable ends the process.
+  const detail::http_response& call(std::string_view method, std::string_view path,
+                                    const std::vector<detail::http_header>& headers, std::string_view body) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return client_->request(method, path, headers, body);
+      } catch (const detail::connection_error& e) {
+        if (attempt >= LAMBDA_CORO_RECONNECT_ATTEMPTS)
+          throw runtime_api_error(std::string(e.what()) + " (gave up after " + std::to_string(attempt + 1) +
+                                  " attempts)");
+        detail::log_line(std::string(e.what()) + "; reconnecting");
+        detail::sleep_ms(LAMBDA_CORO_RECONNECT_DELAY_MS << attempt);
+      }
+    }
+  }
+
+  function_info function_;
+  lambda_coro::context context_;
+  std::optional<detail::http_client> client_;
+  json::reader header_reader_;
+  std::string_view event_;
+  std::string invocation_id_;
+  std::string path_;
+  std::string body_;  // serialized responses and error reports, reused
+  std::vector<detail::http_header> headers_;
+  const std::vector<detail::http_header> no_headers_;
+  std::unique_ptr<char[]> trace_env_;
+  std::size_t trace_env_capacity_ = 0;
+  bool trace_env_installed_ = false;
+  bool initialized_ = false;
+  bool local_done_ = false;
+  int local_exit_code_ = 0;
+  std::string local_event_;
+};
+
+inline std::string_view invocation::event() const noexcept { return runtime_->event_; }
+inline simdjson::padded_string_view invocation::padded_event() const noexcept {
+  // Remote events sit in the client's buffer with its padding; local ones reserved theirs.
+  const std::string_view e = runtime_->event_;
+  return simdjson::padded_string_view(e.data(), e.size(), e.size() + simdjson::SIMDJSON_PADDING);
+}
+inline const context& invocation::context() const noexcept { return runtime_->context_; }
+
+template <class T>
+detail::ready<void> invocation::respond(const T& response) {
+  if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+    runtime_->send_response(std::string_view(response));
+  } else if constexpr (std::is_same_v<T, json::raw>) {
+    runtime_->send_response(response.text.empty() ? std::string_view("null") : std::string_view(response.text));
+  } else {
+    std::string& body = runtime_->body_;
+    body.clear();
+    json::write(response, body);
+    runtime_->send_response(body);
+  }
+  return {};
+}
+
+inline detail::ready<void> invocation::fail() {
+  runtime_->send_error(detail::report_current_exception());
+  return {};
+}
+
+inline detail::ready<void> invocation::fail(std::string_view error_type, std::string_view message) {
+  runtime_->send_error(detail::error_report{std::string(message), std::string(error_type), {}});
+  return {};
+}
+
+LAMBDA_CORO_END_NAMESPACE

@@ -1,0 +1,363 @@
+// End to end: real bootstrap processes against the emulator and against scripted Runtime
+// APIs on 127.0.0.1.
+#include "../support/scripted_server.hpp"
+#include "process.hpp"
+
+#include <doctest/doctest.h>
+#include <httplib.h>
+
+#include <lambda_coro/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace json = lambda_coro::json;
+using namespace std::chrono_literals;
+
+namespace {
+
+const std::string bootstrap = LAMBDA_CORO_TEST_BOOTSTRAP;
+const std::string emulator = LAMBDA_CORO_TEST_EMULATOR;
+
+std::string temp_file(const std::string& name, const std::string& content) {
+  const std::string path = "/tmp/lambda-coro-e2e-" + std::to_string(::getpid()) + "-" + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+test::process_result invoke_once(const std::string& mode, const std::string& event,
+                                 std::map<std::string, std::string> env = {}) {
+  env["LAMBDA_CORO_TEST_MODE"] = mode;
+  return test::run({emulator, "invoke", "--event", temp_file(mode + ".json", event), "--", bootstrap}, env);
+}
+
+json::value error_of(const std::string& text) { return json::read<json::value>(text); }
+
+int free_port() {
+  test::scripted_server probe([](int, int) {});
+  return probe.port();
+}
+
+// The emulator in serve mode, on its own port, with a client for the invoke API.
+class served_function {
+public:
+  explicit served_function(const std::string& mode, std::map<std::string, std::string> env = {})
+      : port_(free_port()), client_("127.0.0.1", port_) {
+    env["LAMBDA_CORO_TEST_MODE"] = mode;
+    process_ = std::make_unique<test::process>(
+        std::vector<std::string>{emulator, "--port", std::to_string(port_), "--", bootstrap}, env);
+    client_.set_read_timeout(60, 0);
+    for (int i = 0; i < 500; ++i) {
+      if (client_.Get("/ready")) return;
+      std::this_thread::sleep_for(10ms);
+    }
+    FAIL("the emulator did not start");
+  }
+  httplib::Result invoke(const std::string& payload) {
+    return client_.Post("/2015-03-31/functions/function/invocations", payload, "application/json");
+  }
+  test::process_result stop() {
+    ::kill(process_->pid(), SIGTERM);
+    return process_->wait(10s);
+  }
+
+private:
+  int port_;
+  httplib::Client client_;
+  std::unique_ptr<test::process> process_;
+};
+
+}  // namespace
+
+TEST_CASE("one invoke through the emulator: the typed handler answers") {
+  const auto r = invoke_once("typed", R"({"name":"e2e"})");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "{\"message\":\"Hello, e2e!\"}\n");
+}
+
+TEST_CASE("handler exceptions become error reports with their type") {
+  auto r = invoke_once("typed", R"({"name":"throw"})");
+  CHECK(r.exit_code == 1);
+  auto e = error_of(r.err);
+  CHECK(e["errorType"].as_string() == "std::runtime_error");
+  CHECK(e["errorMessage"].as_string() == "asked to throw");
+  CHECK(e["stackTrace"].is_array());
+
+  e = error_of(invoke_once("typed", R"({"name":"function_error"})").err);
+  CHECK(e["errorType"].as_string() == "Function.Custom");
+  CHECK(e["errorMessage"].as_string() == "a chosen error type");
+
+  e = error_of(invoke_once("typed", R"({"name":"not_std"})").err);
+  CHECK(e["errorType"].as_string().find("not_a_std_exception") != std::string::npos);
+}
+
+TEST_CASE("an event that does not bind is reported with its JSON path") {
+  const auto r = invoke_once("typed", R"({"name":5})");
+  CHECK(r.exit_code == 1);
+  const auto e = error_of(r.err);
+  CHECK(e["errorType"].as_string() == "Runtime.InvalidEvent");
+  CHECK(e["errorMessage"].as_string().find("$.name: expected string, got number") != std::string::npos);
+}
+
+TEST_CASE("init failures are reported to /init/error") {
+  auto r = invoke_once("init_fail", "{}");
+  CHECK(r.exit_code == 1);
+  auto e = error_of(r.err);
+  CHECK(e["errorType"].as_string() == "std::runtime_error");
+  CHECK(e["errorMessage"].as_string() == "cannot reach the database");
+
+  r = invoke_once("serve_init_fail", "{}");
+  e = error_of(r.err);
+  CHECK(e["errorType"].as_string() == "Function.ConfigMissing");
+
+  r = invoke_once("init_ok", R"({"name":"after init"})");
+  CHECK(r.out == "{\"message\":\"Hello, after init!\"}\n");
+}
+
+TEST_CASE("handler shapes: raw string / void / coroutine") {
+  CHECK(invoke_once("raw", "abc").out == "cba\n");
+  CHECK(invoke_once("void", "[1,2]").out == "null\n");
+  CHECK(invoke_once("task", R"({"name":"coro"})").out == "{\"message\":\"Later, coro!\"}\n");
+}
+
+TEST_CASE("local mode: no Runtime API / one event from a file or stdin") {
+  auto r = test::run({bootstrap, temp_file("local.json", R"({"name":"file"})")}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "{\"message\":\"Hello, file!\"}\n");
+  r = test::run({bootstrap}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}}, R"({"name":"stdin"})");
+  CHECK(r.out == "{\"message\":\"Hello, stdin!\"}\n");
+  r = test::run({bootstrap}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}}, R"({"name":"throw"})");
+  CHECK(r.exit_code == 1);
+  CHECK(error_of(r.err)["errorMessage"].as_string() == "asked to throw");
+}
+
+TEST_CASE("the context carries the invocation and the function") {
+  const auto r = invoke_once("context", "{}", {{"AWS_LAMBDA_FUNCTION_NAME", "ctx-fn"}});
+  REQUIRE(r.exit_code == 0);
+  const auto c = json::read<json::value>(r.out);
+  CHECK(c["request_id"].as_string().size() == 36);
+  CHECK(c["invoked_function_arn"].as_string().ends_with(":function:ctx-fn"));
+  CHECK(c["trace_id"].as_string().starts_with("Root=1-"));
+  CHECK(c["trace_env"].as_string() == c["trace_id"].as_string());
+  CHECK(c["function_name"].as_string() == "ctx-fn");
+  CHECK(c["function_version"].as_string() == "$LATEST");
+  CHECK(c["memory_size_mb"].as_int64() == 128);
+  CHECK(c["time_left"].as_bool());
+}
+
+TEST_CASE("a warm runtime serves invocation after invocation") {
+  served_function fn("typed");
+  for (int i = 0; i < 20; ++i) {
+    auto res = fn.invoke(R"({"name":"n)" + std::to_string(i) + "\"}");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->body == "{\"message\":\"Hello, n" + std::to_string(i) + "!\"}");
+    CHECK_FALSE(res->has_header("X-Amz-Function-Error"));
+  }
+  auto err = fn.invoke(R"({"name":"throw"})");
+  CHECK(err->get_header_value("X-Amz-Function-Error") == "Unhandled");
+  CHECK(fn.invoke(R"({"name":"still here"})")->body == "{\"message\":\"Hello, still here!\"}");
+}
+
+TEST_CASE("timeout: the emulator kills the runtime / reports it / and starts a new one") {
+  served_function fn("typed", {{"AWS_LAMBDA_FUNCTION_TIMEOUT", "1"}});
+  const auto start = std::chrono::steady_clock::now();
+  auto res = fn.invoke(R"({"name":"sleep"})");
+  REQUIRE(res);
+  CHECK(std::chrono::steady_clock::now() - start < 5s);
+  CHECK(res->get_header_value("X-Amz-Function-Error") == "Unhandled");
+  CHECK(res->body.find("Task timed out after 1.00 seconds") != std::string::npos);
+  CHECK(fn.invoke(R"({"name":"again"})")->body == "{\"message\":\"Hello, again!\"}");
+}
+
+TEST_CASE("a crashed runtime is Runtime.ExitError / then restarted") {
+  served_function fn("typed");
+  auto res = fn.invoke(R"({"name":"crash"})");
+  REQUIRE(res);
+  CHECK(error_of(res->body)["errorType"].as_string() == "Runtime.ExitError");
+  CHECK(fn.invoke(R"({"name":"back"})")->body == "{\"message\":\"Hello, back!\"}");
+}
+
+TEST_CASE("payload limits: a response over 6 MB / a request over 6 MB") {
+  served_function fn("typed");
+  auto res = fn.invoke(R"({"name":"big"})");
+  REQUIRE(res);
+  CHECK(error_of(res->body)["errorType"].as_string() == "Function.ResponseSizeTooLarge");
+  CHECK(fn.invoke(R"({"name":"small"})")->body == "{\"message\":\"Hello, small!\"}");
+  res = fn.invoke(R"({"name":")" + std::string(6 * 1024 * 1024, 'y') + "\"}");
+  CHECK(res->status == 413);
+  const auto stopped = fn.stop();
+  CHECK(stopped.err.find("POST /response: the Runtime API answered 413") != std::string::npos);
+  CHECK(stopped.err.find("POST /error") == std::string::npos);
+}
+
+TEST_CASE("a second answer for one invocation is refused with 403 and the runtime goes on") {
+  served_function fn("answer_twice");
+  CHECK(fn.invoke(R"("first")")->body == R"("first")");
+  CHECK(fn.invoke(R"("second")")->body == R"("second")");
+  const auto stopped = fn.stop();
+  CHECK(stopped.err.find("POST /response: the Runtime API answered 403") != std::string::npos);
+}
+
+namespace {
+
+// A Runtime API whose answers the test scripts.
+struct fake_runtime_api {
+  httplib::Server server;
+  std::thread thread;
+  int port = 0;
+  std::mutex mutex;
+  std::vector<std::string> log;  // "METHOD path" of every request, in order
+  std::vector<std::string> bodies;
+  std::vector<std::string> invocation_ids;  // echoed Lambda-Runtime-Invocation-Id, per answer
+  int next_calls = 0;
+
+  fake_runtime_api() {
+    port = server.bind_to_any_port("127.0.0.1");
+    thread = std::thread([this] { server.listen_after_bind(); });
+    while (!server.is_running()) std::this_thread::sleep_for(1ms);
+  }
+  ~fake_runtime_api() {
+    server.stop();
+    thread.join();
+  }
+  void record(const httplib::Request& req) {
+    std::lock_guard lock(mutex);
+    log.push_back(req.method + " " + req.path);
+    bodies.push_back(req.body);
+    invocation_ids.push_back(req.get_header_value("Lambda-Runtime-Invocation-Id"));
+  }
+  std::string address() const { return "127.0.0.1:" + std::to_string(port); }
+};
+
+void serve_event(httplib::Response& res, int n, const std::string& body) {
+  res.set_header("Lambda-Runtime-Aws-Request-Id", "req-" + std::to_string(n));
+  res.set_header("Lambda-Runtime-Deadline-Ms", std::to_string(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count() + 60000));
+  res.set_header("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:123456789012:function:fake");
+  res.set_header("Lambda-Runtime-Trace-Id", "Root=1-abc-" + std::to_string(n) + ";Sampled=1");
+  res.set_content(body, "application/json");
+}
+
+}  // namespace
+
+TEST_CASE("headers from /next reach the context - the invocation id is echoed - base paths work") {
+  fake_runtime_api api;
+  api.server.Get("/base/2018-06-01/runtime/invocation/next", [&](const httplib::Request& req, httplib::Response& res) {
+    api.record(req);
+    if (api.next_calls++ > 0) {
+      res.status = 500;
+      return;
+    }
+    serve_event(res, 1, "{}");
+    res.set_header("Lambda-Runtime-Invocation-Id", "nonce-1");
+    res.set_header("Lambda-Runtime-Aws-Tenant-Id", "tenant-7");
+    res.set_header("Lambda-Runtime-Client-Context",
+                   R"({"client":{"app_title":"Demo","installation_id":"i"},"custom":{"color":"blue"},"env":{}})");
+    res.set_header("Lambda-Runtime-Cognito-Identity", R"({"cognitoIdentityId":"us-east-1:42","cognitoIdentityPoolId":"p"})");
+  });
+  api.server.Post(R"(/base/2018-06-01/runtime/invocation/([^/]+)/response)",
+                  [&](const httplib::Request& req, httplib::Response& res) {
+                    api.record(req);
+                    res.status = 202;
+                  });
+  const auto r = test::run({bootstrap}, {{"LAMBDA_CORO_TEST_MODE", "context"},
+                                         {"AWS_LAMBDA_RUNTIME_API", "http://" + api.address() + "/base"},
+                                         {"AWS_LAMBDA_FUNCTION_NAME", "fake"}});
+  CHECK(r.exit_code == 1);  // the second /next got 500
+  REQUIRE(api.log.size() == 3);
+  CHECK(api.log[1] == "POST /base/2018-06-01/runtime/invocation/req-1/response");
+  CHECK(api.invocation_ids[1] == "nonce-1");
+  const auto c = json::read<json::value>(api.bodies[1]);
+  CHECK(c["request_id"].as_string() == "req-1");
+  CHECK(c["tenant_id"].as_string() == "tenant-7");
+  CHECK(c["app_title"].as_string() == "Demo");
+  CHECK(c["custom_color"].as_string() == "blue");
+  CHECK(c["cognito_identity_id"].as_string() == "us-east-1:42");
+  CHECK(c["trace_env"].as_string() == "Root=1-abc-1;Sampled=1");
+}
+
+TEST_CASE("400 / 403 / 410 and 413 from the Runtime API: log and go on - 500 on /next: exit") {
+  fake_runtime_api api;
+  const int answers[] = {400, 403, 410, 413};
+  api.server.Get("/2018-06-01/runtime/invocation/next", [&](const httplib::Request& req, httplib::Response& res) {
+    api.record(req);
+    const int n = api.next_calls++;
+    if (n >= 4) {
+      res.status = 500;
+      res.set_content(R"({"errorType":"InternalServerError"})", "application/json");
+      return;
+    }
+    serve_event(res, n, R"({"name":"x"})");
+  });
+  api.server.Post(R"(/2018-06-01/runtime/invocation/([^/]+)/(response|error))",
+                  [&](const httplib::Request& req, httplib::Response& res) {
+                    api.record(req);
+                    res.status = answers[std::stoi(std::string(req.matches[1]).substr(4))];
+                    res.set_content(R"({"errorType":"Refused"})", "application/json");
+                  });
+  const auto r = test::run({bootstrap}, {{"AWS_LAMBDA_RUNTIME_API", api.address()}}, {}, 10s);
+  CHECK(r.exit_code == 1);
+  CHECK(api.next_calls == 5);
+  for (const auto& entry : api.log) CHECK(entry.find("/error") == std::string::npos);
+  for (int code : answers)
+    CHECK(r.err.find("POST /response: the Runtime API answered " + std::to_string(code)) != std::string::npos);
+  CHECK(r.err.find("GET /next: the Runtime API answered 500") != std::string::npos);
+}
+
+TEST_CASE("500 on /response: the runtime exits promptly") {
+  fake_runtime_api api;
+  api.server.Get("/2018-06-01/runtime/invocation/next", [&](const httplib::Request& req, httplib::Response& res) {
+    api.record(req);
+    ++api.next_calls;
+    serve_event(res, 1, R"({"name":"x"})");
+  });
+  api.server.Post(R"(/2018-06-01/runtime/invocation/([^/]+)/response)",
+                  [&](const httplib::Request&, httplib::Response& res) { res.status = 500; });
+  const auto r = test::run({bootstrap}, {{"AWS_LAMBDA_RUNTIME_API", api.address()}}, {}, 10s);
+  CHECK(r.exit_code == 1);
+  CHECK(api.next_calls == 1);
+  CHECK(r.elapsed < 2s);
+}
+
+TEST_CASE("a dropped connection is re-established - a refused one ends the process") {
+  std::string answered;
+  test::scripted_server server([&](int fd, int connection) {
+    for (;;) {
+      const std::string request = test::read_request(fd);
+      if (request.empty()) return;
+      if (connection == 0) return;  // drop the first connection without a word
+      if (request.starts_with("GET") && answered.empty()) {
+        test::send_all(fd, "HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: r1\r\nLambda-Runtime-Deadline-Ms: 99999999999999\r\n"
+                           "Content-Length: 15\r\n\r\n{\"name\":\"drop\"}");
+      } else if (request.starts_with("POST")) {
+        answered = request.substr(request.find("\r\n\r\n") + 4);
+        test::send_all(fd, "HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+      } else {
+        test::send_all(fd, "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n");
+      }
+    }
+  });
+  auto r = test::run({bootstrap}, {{"AWS_LAMBDA_RUNTIME_API", server.address()}}, {}, 10s);
+  CHECK(answered == "{\"message\":\"Hello, drop!\"}");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("reconnecting") != std::string::npos);
+
+  const int closed = free_port();
+  r = test::run({bootstrap}, {{"AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + std::to_string(closed)}}, {}, 10s);
+  CHECK(r.exit_code == 1);
+  CHECK(r.elapsed < 3s);
+  CHECK(r.err.find("cannot connect to the Runtime API") != std::string::npos);
+  CHECK(r.err.find("gave up after") != std::string::npos);
+}
+
+TEST_CASE("a malformed AWS_LAMBDA_RUNTIME_API is a clear error") {
+  const auto r = test::run({bootstrap}, {{"AWS_LAMBDA_RUNTIME_API", "lambda.internal:9001"}});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("the host must be an IP address or localhost") != std::string::npos);
+}

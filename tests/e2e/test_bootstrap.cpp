@@ -1,0 +1,113 @@
+// A bootstrap for the end-to-end tests; LAMBDA_CORO_TEST_MODE picks its shape.
+#include <lambda_coro/lambda_coro.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <thread>
+
+namespace lc = lambda_coro;
+
+struct request {
+  std::string name;
+};
+BOOST_DESCRIBE_STRUCT(request, (), (name))
+
+struct response {
+  std::string message;
+};
+BOOST_DESCRIBE_STRUCT(response, (), (message))
+
+struct context_report {
+  std::string request_id;
+  std::string invoked_function_arn;
+  std::string trace_id;
+  std::string trace_env;
+  std::string tenant_id;
+  std::string function_name;
+  std::string function_version;
+  int memory_size_mb = 0;
+  bool time_left = false;
+  std::optional<std::string> app_title;
+  std::optional<std::string> custom_color;
+  std::optional<std::string> cognito_identity_id;
+};
+BOOST_DESCRIBE_STRUCT(context_report, (),
+                      (request_id, invoked_function_arn, trace_id, trace_env, tenant_id, function_name,
+                       function_version, memory_size_mb, time_left, app_title, custom_color, cognito_identity_id))
+
+namespace {
+
+struct not_a_std_exception {};
+
+response typed(const request& req, const lc::context&) {
+  if (req.name == "throw") throw std::runtime_error("asked to throw");
+  if (req.name == "function_error") throw lc::function_error("Function.Custom", "a chosen error type");
+  if (req.name == "not_std") throw not_a_std_exception{};
+  if (req.name == "sleep") std::this_thread::sleep_for(std::chrono::seconds(30));
+  if (req.name == "crash") std::abort();
+  if (req.name == "big") return {std::string(7 * 1024 * 1024, 'x')};
+  return {"Hello, " + req.name + "!"};
+}
+
+context_report report(const request&, const lc::context& ctx) {
+  context_report r;
+  r.request_id = ctx.request_id;
+  r.invoked_function_arn = ctx.invoked_function_arn;
+  r.trace_id = ctx.trace_id;
+  const char* env = std::getenv("_X_AMZN_TRACE_ID");
+  r.trace_env = env ? env : "";
+  r.tenant_id = ctx.tenant_id;
+  r.function_name = ctx.function->name;
+  r.function_version = ctx.function->version;
+  r.memory_size_mb = ctx.function->memory_size_mb;
+  r.time_left = ctx.remaining_time().count() > 0;
+  if (ctx.client_context) {
+    r.app_title = ctx.client_context->client.app_title;
+    if (auto c = ctx.client_context->custom.find("color"); c != ctx.client_context->custom.end())
+      r.custom_color = c->second;
+  }
+  if (ctx.identity) r.cognito_identity_id = ctx.identity->cognito_identity_id;
+  return r;
+}
+
+std::string reverse(std::string_view event) { return std::string(event.rbegin(), event.rend()); }
+
+void nothing(const lc::json::value&) {}
+
+lc::task<response> greet_later(const request& req) { co_return response{"Later, " + req.name + "!"}; }
+
+// Answers every invocation twice: the Runtime API refuses the second answer (403).
+lc::task<> answer_twice(lc::runtime& rt) {
+  for (;;) {
+    auto inv = co_await rt.next_invocation();
+    co_await inv.respond(inv.event());
+    co_await inv.respond(inv.event());
+  }
+}
+
+lc::task<> fail_before_first_invocation(lc::runtime&) {
+  throw lc::function_error("Function.ConfigMissing", "no TABLE_NAME");
+  co_return;
+}
+
+}  // namespace
+
+int main() {
+  const char* mode_env = std::getenv("LAMBDA_CORO_TEST_MODE");
+  const std::string_view mode = mode_env ? mode_env : "typed";
+  if (mode == "typed") return lc::start(typed);
+  if (mode == "context") return lc::start(report);
+  if (mode == "raw") return lc::start(reverse);
+  if (mode == "void") return lc::start(nothing);
+  if (mode == "task") return lc::start(greet_later);
+  if (mode == "init_fail")
+    return lc::start([]() -> response (*)(const request&, const lc::context&) {
+      throw std::runtime_error("cannot reach the database");
+    });
+  if (mode == "init_ok") return lc::start([] { return &typed; });
+  if (mode == "answer_twice") return lc::run(answer_twice);
+  if (mode == "serve_init_fail") return lc::run(fail_before_first_invocation);
+  return 3;
+}
