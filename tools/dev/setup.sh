@@ -4,8 +4,8 @@
 set -euo pipefail
 
 packages=(
-  g++ clang libclang-rt-14-dev cmake ninja-build meson python3 pkg-config git
-  libsimdjson-dev libboost1.81-dev doctest-dev
+  g++ clang libclang-rt-14-dev cmake ninja-build meson python3 pkg-config git dpkg-dev
+  libsimdjson-dev libboost1.81-dev doctest-dev libcpp-httplib-dev
   nlohmann-json3-dev libboost-json1.81-dev
 )
 

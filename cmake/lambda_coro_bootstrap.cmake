@@ -1,0 +1,64 @@
+# lambda_coro_add_bootstrap(<target> SOURCES <file>... [LIBRARIES <lib>...])
+#
+# Builds a Lambda `bootstrap` for provided.al2023: linked fully statically, sized for a cold
+# start (-Os, function/data sections, --gc-sections, stripped), as <binary dir>/<target>/bootstrap,
+# plus a `<target>_zip` target that packages it as <binary dir>/<target>.zip for upload.
+#
+# simdjson must be linkable statically: set LAMBDA_CORO_SIMDJSON_SOURCE_DIR to a folder with
+# simdjson's amalgamated simdjson.h and simdjson.cpp (tools/dev/simdjson-source.sh fetches
+# Debian's), or provide a static simdjson::simdjson (vcpkg, conan, FetchContent).
+include_guard(GLOBAL)
+
+set(LAMBDA_CORO_SIMDJSON_SOURCE_DIR "" CACHE PATH "simdjson's amalgamated source, for static bootstraps")
+
+function(_lambda_coro_static_simdjson out)
+  if(LAMBDA_CORO_SIMDJSON_SOURCE_DIR)
+    if(NOT TARGET lambda_coro_simdjson_static)
+      add_library(lambda_coro_simdjson_static STATIC "${LAMBDA_CORO_SIMDJSON_SOURCE_DIR}/simdjson.cpp")
+      target_include_directories(lambda_coro_simdjson_static SYSTEM BEFORE PUBLIC "${LAMBDA_CORO_SIMDJSON_SOURCE_DIR}")
+      target_compile_features(lambda_coro_simdjson_static PUBLIC cxx_std_17)
+      # -O2, not -Os: simdjson's kernels rely on inlining; at -Os parsing is three times slower.
+      target_compile_options(lambda_coro_simdjson_static PRIVATE -O2 -ffunction-sections -fdata-sections)
+      # One thread per process: the bootstrap needs no simdjson threading support.
+      target_compile_definitions(lambda_coro_simdjson_static PUBLIC SIMDJSON_THREADS_ENABLED=0)
+    endif()
+    set(${out} lambda_coro_simdjson_static PARENT_SCOPE)
+    return()
+  endif()
+  if(TARGET simdjson::simdjson)
+    get_target_property(type simdjson::simdjson TYPE)
+    if(type STREQUAL "STATIC_LIBRARY")
+      set(${out} simdjson::simdjson PARENT_SCOPE)
+      return()
+    endif()
+  endif()
+  set(${out} "" PARENT_SCOPE)
+endfunction()
+
+function(lambda_coro_add_bootstrap target)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;LIBRARIES")
+  _lambda_coro_static_simdjson(simdjson_static)
+  if(NOT simdjson_static)
+    message(FATAL_ERROR "lambda_coro_add_bootstrap(${target}): needs a static simdjson. Set "
+                        "LAMBDA_CORO_SIMDJSON_SOURCE_DIR (tools/dev/simdjson-source.sh DIR fetches "
+                        "Debian's amalgamated source) or provide a static simdjson::simdjson.")
+  endif()
+  add_executable(${target} ${arg_SOURCES})
+  # The static simdjson's headers come first, so its header and its code are one version.
+  target_link_libraries(${target} PRIVATE ${simdjson_static})
+  get_target_property(lambda_coro_includes lambda_coro::lambda_coro INTERFACE_INCLUDE_DIRECTORIES)
+  target_include_directories(${target} PRIVATE ${lambda_coro_includes})
+  target_link_libraries(${target} PRIVATE Boost::headers ${arg_LIBRARIES})
+  target_compile_features(${target} PRIVATE cxx_std_20)
+  target_compile_options(${target} PRIVATE -Os -ffunction-sections -fdata-sections)
+  target_link_options(${target} PRIVATE -static -Wl,--gc-sections -s)
+  set_target_properties(${target} PROPERTIES
+    OUTPUT_NAME bootstrap
+    RUNTIME_OUTPUT_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}/${target}")
+  add_custom_command(OUTPUT "${CMAKE_CURRENT_BINARY_DIR}/${target}.zip"
+    COMMAND ${CMAKE_COMMAND} -E tar cf "${CMAKE_CURRENT_BINARY_DIR}/${target}.zip" --format=zip bootstrap
+    WORKING_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}/${target}"
+    DEPENDS ${target}
+    COMMENT "Packaging ${target}.zip for provided.al2023")
+  add_custom_target(${target}_zip DEPENDS "${CMAKE_CURRENT_BINARY_DIR}/${target}.zip")
+endfunction()
