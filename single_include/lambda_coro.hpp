@@ -17,6 +17,15 @@
 #define LAMBDA_CORO_JSON_MAX_DEPTH 256
 #endif
 
+// Attempts to reach the Runtime API after a refused or dropped connection, with the delay
+// doubling from LAMBDA_CORO_RECONNECT_DELAY_MS; then the runtime gives up and exits.
+#ifndef LAMBDA_CORO_RECONNECT_ATTEMPTS
+#define LAMBDA_CORO_RECONNECT_ATTEMPTS 6
+#endif
+#ifndef LAMBDA_CORO_RECONNECT_DELAY_MS
+#define LAMBDA_CORO_RECONNECT_DELAY_MS 10
+#endif
+
 #define LAMBDA_CORO_DETAIL_CAT2(a, b) a##b
 #define LAMBDA_CORO_DETAIL_CAT(a, b) LAMBDA_CORO_DETAIL_CAT2(a, b)
 #define LAMBDA_CORO_DETAIL_STRINGIFY2(a) #a
@@ -24,11 +33,14 @@
 
 // The inline namespace encodes the version and every config macro that changes behaviour,
 // so translation units built with different settings never share a definition (ODR).
-#define LAMBDA_CORO_ABI_NAMESPACE                                                       \
-  LAMBDA_CORO_DETAIL_CAT(                                                               \
-      LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(v, LAMBDA_CORO_VERSION_MAJOR),      \
-                             LAMBDA_CORO_DETAIL_CAT(_, LAMBDA_CORO_VERSION_MINOR)),     \
-      LAMBDA_CORO_DETAIL_CAT(_depth, LAMBDA_CORO_JSON_MAX_DEPTH))
+#define LAMBDA_CORO_ABI_NAMESPACE                                                                    \
+  LAMBDA_CORO_DETAIL_CAT(                                                                            \
+      LAMBDA_CORO_DETAIL_CAT(                                                                        \
+          LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(v, LAMBDA_CORO_VERSION_MAJOR),               \
+                                 LAMBDA_CORO_DETAIL_CAT(_, LAMBDA_CORO_VERSION_MINOR)),              \
+          LAMBDA_CORO_DETAIL_CAT(_depth, LAMBDA_CORO_JSON_MAX_DEPTH)),                               \
+      LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(_reconnect, LAMBDA_CORO_RECONNECT_ATTEMPTS),     \
+                             LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(x, LAMBDA_CORO_RECONNECT_DELAY_MS), ms)))
 
 #define LAMBDA_CORO_BEGIN_NAMESPACE \
   namespace lambda_coro {           \
@@ -1753,13 +1765,11 @@ LAMBDA_CORO_END_NAMESPACE
 #include <utility>
 #include <vector>
 
-// Bytes readable past the end of a received body, so simdjson can parse it in place.
-#ifndef LAMBDA_CORO_BODY_PADDING
-#define LAMBDA_CORO_BODY_PADDING 64
-#endif
-
 LAMBDA_CORO_BEGIN_NAMESPACE
 namespace detail {
+
+// Bytes readable past the end of a received body, so simdjson can parse it in place.
+inline constexpr std::size_t body_padding = 64;
 
 // Where the Runtime API listens, from AWS_LAMBDA_RUNTIME_API: "host:port", "[v6]:port",
 // "localhost:port" or "http://host:port/base-path".
@@ -1845,7 +1855,7 @@ struct http_header {
 struct http_response {
   int status = 0;
   std::vector<http_header> headers;
-  std::string_view body;  // LAMBDA_CORO_BODY_PADDING readable bytes follow it
+  std::string_view body;  // body_padding readable bytes follow it
 
   std::string_view header(std::string_view name) const noexcept {
     for (const auto& h : headers)
@@ -1957,7 +1967,7 @@ private:
   }
 
   void reserve(std::size_t needed) {
-    needed += LAMBDA_CORO_BODY_PADDING;
+    needed += body_padding;
     if (needed <= capacity_) return;
     std::size_t capacity = capacity_ ? capacity_ : 16384;
     while (capacity < needed) capacity *= 2;
@@ -1971,7 +1981,7 @@ private:
   void receive(bool response_started) {
     reserve(used_ + 4096);
     for (;;) {
-      const ssize_t n = ::recv(fd_, buffer_.get() + used_, capacity_ - LAMBDA_CORO_BODY_PADDING - used_, 0);
+      const ssize_t n = ::recv(fd_, buffer_.get() + used_, capacity_ - body_padding - used_, 0);
       if (n > 0) {
         used_ += static_cast<std::size_t>(n);
         return;
@@ -2020,7 +2030,7 @@ private:
     }
     parse_head(std::string_view(buffer_.get(), head_end));
     response_.body = std::string_view(buffer_.get() + head_end, body_end - head_end);
-    std::memset(buffer_.get() + body_end, 0, LAMBDA_CORO_BODY_PADDING);
+    std::memset(buffer_.get() + body_end, 0, body_padding);
   }
 
   // Compacts the chunks in place right after the head; returns where the body ends.
@@ -2114,17 +2124,8 @@ LAMBDA_CORO_END_NAMESPACE
 #include <utility>
 #include <vector>
 
-// Attempts to reach the Runtime API after a refused or dropped connection, with the delay
-// doubling from LAMBDA_CORO_RECONNECT_DELAY_MS; then the runtime gives up and exits.
-#ifndef LAMBDA_CORO_RECONNECT_ATTEMPTS
-#define LAMBDA_CORO_RECONNECT_ATTEMPTS 6
-#endif
-#ifndef LAMBDA_CORO_RECONNECT_DELAY_MS
-#define LAMBDA_CORO_RECONNECT_DELAY_MS 10
-#endif
-
-static_assert(LAMBDA_CORO_BODY_PADDING >= simdjson::SIMDJSON_PADDING,
-              "LAMBDA_CORO_BODY_PADDING must leave room for simdjson's padding");
+static_assert(lambda_coro::detail::body_padding >= simdjson::SIMDJSON_PADDING,
+              "the Runtime API client must leave room for simdjson's padding after a body");
 
 LAMBDA_CORO_BEGIN_NAMESPACE
 

@@ -11,6 +11,15 @@
 #define LAMBDA_CORO_JSON_MAX_DEPTH 256
 #endif
 
+// Attempts to reach the Runtime API after a refused or dropped connection, with the delay
+// doubling from LAMBDA_CORO_RECONNECT_DELAY_MS; then the runtime gives up and exits.
+#ifndef LAMBDA_CORO_RECONNECT_ATTEMPTS
+#define LAMBDA_CORO_RECONNECT_ATTEMPTS 6
+#endif
+#ifndef LAMBDA_CORO_RECONNECT_DELAY_MS
+#define LAMBDA_CORO_RECONNECT_DELAY_MS 10
+#endif
+
 #define LAMBDA_CORO_DETAIL_CAT2(a, b) a##b
 #define LAMBDA_CORO_DETAIL_CAT(a, b) LAMBDA_CORO_DETAIL_CAT2(a, b)
 #define LAMBDA_CORO_DETAIL_STRINGIFY2(a) #a
@@ -18,11 +27,14 @@
 
 // The inline namespace encodes the version and every config macro that changes behaviour,
 // so translation units built with different settings never share a definition (ODR).
-#define LAMBDA_CORO_ABI_NAMESPACE                                                       \
-  LAMBDA_CORO_DETAIL_CAT(                                                               \
-      LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(v, LAMBDA_CORO_VERSION_MAJOR),      \
-                             LAMBDA_CORO_DETAIL_CAT(_, LAMBDA_CORO_VERSION_MINOR)),     \
-      LAMBDA_CORO_DETAIL_CAT(_depth, LAMBDA_CORO_JSON_MAX_DEPTH))
+#define LAMBDA_CORO_ABI_NAMESPACE                                                                    \
+  LAMBDA_CORO_DETAIL_CAT(                                                                            \
+      LAMBDA_CORO_DETAIL_CAT(                                                                        \
+          LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(v, LAMBDA_CORO_VERSION_MAJOR),               \
+                                 LAMBDA_CORO_DETAIL_CAT(_, LAMBDA_CORO_VERSION_MINOR)),              \
+          LAMBDA_CORO_DETAIL_CAT(_depth, LAMBDA_CORO_JSON_MAX_DEPTH)),                               \
+      LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(_reconnect, LAMBDA_CORO_RECONNECT_ATTEMPTS),     \
+                             LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(x, LAMBDA_CORO_RECONNECT_DELAY_MS), ms)))
 
 #define LAMBDA_CORO_BEGIN_NAMESPACE \
   namespace lambda_coro {           \

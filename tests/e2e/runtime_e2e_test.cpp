@@ -58,8 +58,9 @@ public:
     }
     FAIL("the emulator did not start");
   }
-  httplib::Result invoke(const std::string& payload) {
-    return client_.Post("/2015-03-31/functions/function/invocations", payload, "application/json");
+  httplib::Result invoke(const std::string& payload) { return post("/2015-03-31/functions/function/invocations", payload); }
+  httplib::Result post(const std::string& path, const std::string& body) {
+    return client_.Post(path.c_str(), body, "application/json");
   }
   test::process_result stop() {
     ::kill(process_->pid(), SIGTERM);
@@ -173,6 +174,20 @@ TEST_CASE("timeout: the emulator kills the runtime / reports it / and starts a n
   CHECK(res->get_header_value("X-Amz-Function-Error") == "Unhandled");
   CHECK(res->body.find("Task timed out after 1.00 seconds") != std::string::npos);
   CHECK(fn.invoke(R"({"name":"again"})")->body == "{\"message\":\"Hello, again!\"}");
+}
+
+TEST_CASE("the emulator answers an unknown request id with 400 and a late answer with 410") {
+  served_function fn("typed", {{"AWS_LAMBDA_FUNCTION_TIMEOUT", "1"}});
+  auto r = fn.post("/2018-06-01/runtime/invocation/no-such-id/response", "{}");
+  REQUIRE(r);
+  CHECK(r->status == 400);
+  CHECK(error_of(r->body)["errorType"].as_string() == "InvalidRequestID");
+  const auto timed_out = fn.invoke(R"({"name":"sleep"})");
+  REQUIRE(timed_out);
+  const std::string id = error_of(timed_out->body)["errorMessage"].as_string().substr(0, 36);
+  r = fn.post("/2018-06-01/runtime/invocation/" + id + "/response", "{}");
+  CHECK(r->status == 410);
+  CHECK(error_of(r->body)["errorType"].as_string() == "InvokeTimeout");
 }
 
 TEST_CASE("a crashed runtime is Runtime.ExitError / then restarted") {

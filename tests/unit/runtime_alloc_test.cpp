@@ -8,6 +8,12 @@
 #include <cstdlib>
 #include <new>
 
+// GCC pairs the library's inlined `new` with the free() in our replacement delete and warns;
+// both sides are ours (malloc/free), so the pairing is right.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
 namespace {
 thread_local bool counting = false;
 std::atomic<long> allocations{0};

@@ -25,13 +25,11 @@
 #include <utility>
 #include <vector>
 
-// Bytes readable past the end of a received body, so simdjson can parse it in place.
-#ifndef LAMBDA_CORO_BODY_PADDING
-#define LAMBDA_CORO_BODY_PADDING 64
-#endif
-
 LAMBDA_CORO_BEGIN_NAMESPACE
 namespace detail {
+
+// Bytes readable past the end of a received body, so simdjson can parse it in place.
+inline constexpr std::size_t body_padding = 64;
 
 // Where the Runtime API listens, from AWS_LAMBDA_RUNTIME_API: "host:port", "[v6]:port",
 // "localhost:port" or "http://host:port/base-path".
@@ -117,7 +115,7 @@ struct http_header {
 struct http_response {
   int status = 0;
   std::vector<http_header> headers;
-  std::string_view body;  // LAMBDA_CORO_BODY_PADDING readable bytes follow it
+  std::string_view body;  // body_padding readable bytes follow it
 
   std::string_view header(std::string_view name) const noexcept {
     for (const auto& h : headers)
@@ -229,7 +227,7 @@ private:
   }
 
   void reserve(std::size_t needed) {
-    needed += LAMBDA_CORO_BODY_PADDING;
+    needed += body_padding;
     if (needed <= capacity_) return;
     std::size_t capacity = capacity_ ? capacity_ : 16384;
     while (capacity < needed) capacity *= 2;
@@ -243,7 +241,7 @@ private:
   void receive(bool response_started) {
     reserve(used_ + 4096);
     for (;;) {
-      const ssize_t n = ::recv(fd_, buffer_.get() + used_, capacity_ - LAMBDA_CORO_BODY_PADDING - used_, 0);
+      const ssize_t n = ::recv(fd_, buffer_.get() + used_, capacity_ - body_padding - used_, 0);
       if (n > 0) {
         used_ += static_cast<std::size_t>(n);
         return;
@@ -292,7 +290,7 @@ private:
     }
     parse_head(std::string_view(buffer_.get(), head_end));
     response_.body = std::string_view(buffer_.get() + head_end, body_end - head_end);
-    std::memset(buffer_.get() + body_end, 0, LAMBDA_CORO_BODY_PADDING);
+    std::memset(buffer_.get() + body_end, 0, body_padding);
   }
 
   // Compacts the chunks in place right after the head; returns where the body ends.

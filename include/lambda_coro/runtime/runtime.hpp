@@ -27,17 +27,8 @@
 #include <utility>
 #include <vector>
 
-// Attempts to reach the Runtime API after a refused or dropped connection, with the delay
-// doubling from LAMBDA_CORO_RECONNECT_DELAY_MS; then the runtime gives up and exits.
-#ifndef LAMBDA_CORO_RECONNECT_ATTEMPTS
-#define LAMBDA_CORO_RECONNECT_ATTEMPTS 6
-#endif
-#ifndef LAMBDA_CORO_RECONNECT_DELAY_MS
-#define LAMBDA_CORO_RECONNECT_DELAY_MS 10
-#endif
-
-static_assert(LAMBDA_CORO_BODY_PADDING >= simdjson::SIMDJSON_PADDING,
-              "LAMBDA_CORO_BODY_PADDING must leave room for simdjson's padding");
+static_assert(lambda_coro::detail::body_padding >= simdjson::SIMDJSON_PADDING,
+              "the Runtime API client must leave room for simdjson's padding after a body");
 
 LAMBDA_CORO_BEGIN_NAMESPACE
 
