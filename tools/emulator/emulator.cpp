@@ -122,13 +122,14 @@ public:
     pid_t child;
     {
       std::lock_guard lock(mutex_);
+      closing_ = true;  // no new runtime from here on
       child = child_;
       child_ = -1;
     }
     if (child > 0) {
       ::kill(child, SIGTERM);
-      for (int i = 0; i < 50 && ::waitpid(child, nullptr, WNOHANG) == 0; ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      // The watcher reaps it; give it 500 ms to go quietly.
+      for (int i = 0; i < 50 && ::kill(child, 0) == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
       ::kill(child, SIGKILL);
     }
     {
@@ -138,6 +139,9 @@ public:
     }
     server_.stop();
     wait();
+    // Every runtime started has been killed: their watchers return once waitpid does.
+    for (auto& w : watchers_) w.join();
+    watchers_.clear();
   }
 
   invoke_result invoke(std::string payload) {
@@ -147,7 +151,7 @@ public:
                          "Request must be smaller than " + std::to_string(max_request_bytes) +
                              " bytes for the InvokeFunction operation")};
     std::unique_lock lock(mutex_);
-    if (stopping_) return {503, false, error_json("ServiceException", "the emulator is stopping")};
+    if (closing_) return {503, false, error_json("ServiceException", "the emulator is stopping")};
     auto inv = std::make_shared<invocation>();
     inv->id = new_id();
     inv->nonce = new_id();
@@ -326,7 +330,7 @@ private:
     ++generation_;
     init_error_.clear();
     changed_.notify_all();
-    std::thread([this, pid] { watch(pid); }).detach();
+    watchers_.emplace_back([this, pid] { watch(pid); });
     return true;
   }
 
@@ -382,6 +386,7 @@ private:
   options opts_;
   httplib::Server server_;
   std::thread listener_;
+  std::vector<std::thread> watchers_;  // one per runtime process started; joined at shutdown
   int port_ = 0;
   std::mutex mutex_;
   std::condition_variable changed_;
@@ -393,7 +398,8 @@ private:
   pid_t child_ = -1;
   unsigned generation_ = 0;
   unsigned initialized_generation_ = ~0u;
-  bool stopping_ = false;
+  bool closing_ = false;   // shutting down: no invokes, no new runtime
+  bool stopping_ = false;  // the runtime is gone: long polls end
   std::mt19937_64 random_{std::random_device{}()};
 };
 
