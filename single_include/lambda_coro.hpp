@@ -49,6 +49,16 @@
   }                               \
   }
 // ---- end lambda_coro/config.hpp
+// ---- begin lambda_coro/events.hpp
+// AWS event types: described structs with AWS's wire names, bound by the JSON layer.
+
+// ---- begin lambda_coro/events/alb.hpp
+// Application Load Balancer target group events (single- and multi-value headers).
+
+// ---- begin lambda_coro/events/apigw.hpp
+// API Gateway events: REST API (v1) and HTTP API (v2) proxy requests and responses,
+// WebSocket requests, and custom (Lambda) authorizers.
+
 // ---- begin lambda_coro/json.hpp
 // JSON binding: described structs to and from JSON text.
 
@@ -1547,100 +1557,1948 @@ std::string write(const T& v) {
 LAMBDA_CORO_END_NAMESPACE
 // ---- end lambda_coro/json/write.hpp
 // ---- end lambda_coro/json.hpp
-// ---- begin lambda_coro/runtime.hpp
-// The Lambda runtime: task, runtime, invocation, context, start() and run().
 
-// ---- begin lambda_coro/runtime/context.hpp
-// context: what Lambda tells a handler about the invocation and the function.
-
-
-#include <boost/describe/class.hpp>
-
-#include <chrono>
 #include <cstdint>
-#include <cstdlib>
 #include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+using string_map = std::map<std::string, std::string>;
+using multi_string_map = std::map<std::string, std::vector<std::string>>;
+
+// A client certificate presented with mutual TLS.
+struct client_cert_validity {
+  std::string not_before;
+  std::string not_after;
+};
+BOOST_DESCRIBE_STRUCT(client_cert_validity, (), (not_before, not_after))
+constexpr auto json_options(const client_cert_validity*) { return json::object_options(json::naming::camel_case); }
+
+struct client_certificate {
+  std::string client_cert_pem;
+  std::string subject_dn;
+  std::string issuer_dn;
+  std::string serial_number;
+  client_cert_validity validity;
+};
+BOOST_DESCRIBE_STRUCT(client_certificate, (), (client_cert_pem, subject_dn, issuer_dn, serial_number, validity))
+constexpr auto json_options(const client_certificate*) {
+  return json::object_options(json::naming::camel_case, json::rename{"subject_dn", "subjectDN"},
+                              json::rename{"issuer_dn", "issuerDN"});
+}
+
+// ---- REST API (payload format 1.0) ----
+
+struct apigw_request_identity {
+  std::optional<std::string> cognito_identity_pool_id;
+  std::optional<std::string> account_id;
+  std::optional<std::string> cognito_identity_id;
+  std::optional<std::string> caller;
+  std::optional<std::string> api_key;
+  std::optional<std::string> api_key_id;
+  std::optional<std::string> access_key;
+  std::string source_ip;
+  std::optional<std::string> cognito_authentication_type;
+  std::optional<std::string> cognito_authentication_provider;
+  std::optional<std::string> user_arn;
+  std::optional<std::string> user_agent;
+  std::optional<std::string> user;
+  std::optional<client_certificate> client_cert;
+};
+BOOST_DESCRIBE_STRUCT(apigw_request_identity, (),
+                      (cognito_identity_pool_id, account_id, cognito_identity_id, caller, api_key, api_key_id,
+                       access_key, source_ip, cognito_authentication_type, cognito_authentication_provider, user_arn,
+                       user_agent, user, client_cert))
+constexpr auto json_options(const apigw_request_identity*) { return json::object_options(json::naming::camel_case); }
+
+struct apigw_request_context {
+  std::string account_id;
+  std::string resource_id;
+  std::optional<std::string> operation_name;
+  std::string stage;
+  std::optional<std::string> domain_name;
+  std::optional<std::string> domain_prefix;
+  std::string request_id;
+  std::optional<std::string> extended_request_id;
+  std::optional<std::string> protocol;
+  apigw_request_identity identity;
+  std::string resource_path;
+  std::optional<std::string> path;
+  // The authorizer's context: principalId, claims, and whatever a Lambda authorizer returned.
+  std::map<std::string, json::value> authorizer;
+  std::string http_method;
+  std::optional<std::string> request_time;
+  std::int64_t request_time_epoch = 0;
+  std::string api_id;
+};
+BOOST_DESCRIBE_STRUCT(apigw_request_context, (),
+                      (account_id, resource_id, operation_name, stage, domain_name, domain_prefix, request_id,
+                       extended_request_id, protocol, identity, resource_path, path, authorizer, http_method,
+                       request_time, request_time_epoch, api_id))
+constexpr auto json_options(const apigw_request_context*) { return json::object_options(json::naming::camel_case); }
+
+struct apigw_proxy_request {
+  std::string resource;
+  std::string path;
+  std::string http_method;
+  string_map headers;
+  multi_string_map multi_value_headers;
+  string_map query_string_parameters;
+  multi_string_map multi_value_query_string_parameters;
+  string_map path_parameters;
+  string_map stage_variables;
+  apigw_request_context request_context;
+  std::optional<std::string> body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(apigw_proxy_request, (),
+                      (resource, path, http_method, headers, multi_value_headers, query_string_parameters,
+                       multi_value_query_string_parameters, path_parameters, stage_variables, request_context, body,
+                       is_base64_encoded))
+constexpr auto json_options(const apigw_proxy_request*) { return json::object_options(json::naming::camel_case); }
+
+struct apigw_proxy_response {
+  int status_code = 200;
+  string_map headers;
+  multi_string_map multi_value_headers;
+  std::string body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(apigw_proxy_response, (), (status_code, headers, multi_value_headers, body, is_base64_encoded))
+constexpr auto json_options(const apigw_proxy_response*) { return json::object_options(json::naming::camel_case); }
+
+// ---- WebSocket API ----
+
+struct apigw_websocket_request_context {
+  std::optional<std::string> account_id;
+  std::optional<std::string> resource_id;
+  std::string stage;
+  std::string request_id;
+  apigw_request_identity identity;
+  std::optional<std::string> resource_path;
+  std::map<std::string, json::value> authorizer;
+  std::optional<std::string> http_method;
+  std::string api_id;
+  std::int64_t connected_at = 0;
+  std::string connection_id;
+  std::string domain_name;
+  std::optional<std::string> error;
+  std::string event_type;  // CONNECT, MESSAGE, DISCONNECT
+  std::string extended_request_id;
+  std::optional<std::string> integration_latency;
+  std::string message_direction;
+  std::optional<std::string> message_id;
+  std::string request_time;
+  std::int64_t request_time_epoch = 0;
+  std::string route_key;
+  std::optional<std::string> status;
+  std::optional<std::int64_t> disconnect_status_code;
+  std::optional<std::string> disconnect_reason;
+};
+BOOST_DESCRIBE_STRUCT(apigw_websocket_request_context, (),
+                      (account_id, resource_id, stage, request_id, identity, resource_path, authorizer, http_method,
+                       api_id, connected_at, connection_id, domain_name, error, event_type, extended_request_id,
+                       integration_latency, message_direction, message_id, request_time, request_time_epoch,
+                       route_key, status, disconnect_status_code, disconnect_reason))
+constexpr auto json_options(const apigw_websocket_request_context*) {
+  return json::object_options(json::naming::camel_case);
+}
+
+struct apigw_websocket_request {
+  std::optional<std::string> resource;
+  std::optional<std::string> path;
+  std::optional<std::string> http_method;
+  string_map headers;
+  multi_string_map multi_value_headers;
+  string_map query_string_parameters;
+  multi_string_map multi_value_query_string_parameters;
+  string_map path_parameters;
+  string_map stage_variables;
+  apigw_websocket_request_context request_context;
+  std::optional<std::string> body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(apigw_websocket_request, (),
+                      (resource, path, http_method, headers, multi_value_headers, query_string_parameters,
+                       multi_value_query_string_parameters, path_parameters, stage_variables, request_context, body,
+                       is_base64_encoded))
+constexpr auto json_options(const apigw_websocket_request*) { return json::object_options(json::naming::camel_case); }
+
+// ---- HTTP API (payload format 2.0) ----
+
+struct http_description {
+  std::string method;
+  std::string path;
+  std::string protocol;
+  std::string source_ip;
+  std::string user_agent;
+};
+BOOST_DESCRIBE_STRUCT(http_description, (), (method, path, protocol, source_ip, user_agent))
+constexpr auto json_options(const http_description*) { return json::object_options(json::naming::camel_case); }
+
+struct http_authentication {
+  std::optional<client_certificate> client_cert;
+};
+BOOST_DESCRIBE_STRUCT(http_authentication, (), (client_cert))
+constexpr auto json_options(const http_authentication*) { return json::object_options(json::naming::camel_case); }
+
+struct jwt_authorizer {
+  std::map<std::string, json::value> claims;  // strings, or arrays for multi-valued claims
+  std::vector<std::string> scopes;
+};
+BOOST_DESCRIBE_STRUCT(jwt_authorizer, (), (claims, scopes))
+
+struct cognito_identity_description {
+  std::vector<std::string> amr;
+  std::string identity_id;
+  std::string identity_pool_id;
+};
+BOOST_DESCRIBE_STRUCT(cognito_identity_description, (), (amr, identity_id, identity_pool_id))
+constexpr auto json_options(const cognito_identity_description*) {
+  return json::object_options(json::naming::camel_case);
+}
+
+struct iam_authorizer {
+  std::string access_key;
+  std::string account_id;
+  std::string caller_id;
+  std::optional<cognito_identity_description> cognito_identity;
+  std::optional<std::string> principal_org_id;
+  std::string user_arn;
+  std::string user_id;
+};
+BOOST_DESCRIBE_STRUCT(iam_authorizer, (),
+                      (access_key, account_id, caller_id, cognito_identity, principal_org_id, user_arn, user_id))
+constexpr auto json_options(const iam_authorizer*) { return json::object_options(json::naming::camel_case); }
+
+struct http_authorizer {
+  std::optional<jwt_authorizer> jwt;
+  std::optional<iam_authorizer> iam;
+  std::map<std::string, json::value> lambda;  // a Lambda authorizer's context
+};
+BOOST_DESCRIBE_STRUCT(http_authorizer, (), (jwt, iam, lambda))
+
+struct http_request_context {
+  std::string route_key;
+  std::string account_id;
+  std::string stage;
+  std::string request_id;
+  std::optional<http_authorizer> authorizer;
+  std::string api_id;
+  std::optional<http_authentication> authentication;
+  std::string domain_name;
+  std::string domain_prefix;
+  std::string time;
+  std::int64_t time_epoch = 0;
+  http_description http;
+};
+BOOST_DESCRIBE_STRUCT(http_request_context, (),
+                      (route_key, account_id, stage, request_id, authorizer, api_id, authentication, domain_name,
+                       domain_prefix, time, time_epoch, http))
+constexpr auto json_options(const http_request_context*) { return json::object_options(json::naming::camel_case); }
+
+struct http_api_request {
+  std::string version;
+  std::string route_key;
+  std::string raw_path;
+  std::string raw_query_string;
+  std::vector<std::string> cookies;
+  string_map headers;  // repeated headers arrive joined with commas
+  string_map query_string_parameters;
+  string_map path_parameters;
+  string_map stage_variables;
+  http_request_context request_context;
+  std::optional<std::string> body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(http_api_request, (),
+                      (version, route_key, raw_path, raw_query_string, cookies, headers, query_string_parameters,
+                       path_parameters, stage_variables, request_context, body, is_base64_encoded))
+constexpr auto json_options(const http_api_request*) { return json::object_options(json::naming::camel_case); }
+
+struct http_api_response {
+  int status_code = 200;
+  string_map headers;
+  multi_string_map multi_value_headers;
+  std::string body;
+  bool is_base64_encoded = false;
+  std::vector<std::string> cookies;
+};
+BOOST_DESCRIBE_STRUCT(http_api_response, (), (status_code, headers, multi_value_headers, body, is_base64_encoded, cookies))
+constexpr auto json_options(const http_api_response*) { return json::object_options(json::naming::camel_case); }
+
+// ---- Custom authorizers ----
+
+// REST API TOKEN and REQUEST authorizers, and HTTP API authorizers with payload format 1.0.
+struct apigw_custom_authorizer_request {
+  std::optional<std::string> version;
+  std::string type;  // TOKEN or REQUEST
+  std::string method_arn;
+  std::optional<std::string> authorization_token;  // TOKEN
+  std::optional<std::string> identity_source;
+  std::optional<std::string> resource;
+  std::optional<std::string> path;
+  std::optional<std::string> http_method;
+  string_map headers;
+  multi_string_map multi_value_headers;
+  string_map query_string_parameters;
+  multi_string_map multi_value_query_string_parameters;
+  string_map path_parameters;
+  string_map stage_variables;
+  std::optional<apigw_request_context> request_context;
+};
+BOOST_DESCRIBE_STRUCT(apigw_custom_authorizer_request, (),
+                      (version, type, method_arn, authorization_token, identity_source, resource, path, http_method,
+                       headers, multi_value_headers, query_string_parameters, multi_value_query_string_parameters,
+                       path_parameters, stage_variables, request_context))
+constexpr auto json_options(const apigw_custom_authorizer_request*) {
+  return json::object_options(json::naming::camel_case);
+}
+
+// HTTP API authorizers with payload format 2.0.
+struct http_api_authorizer_request {
+  std::string version;
+  std::string type;
+  std::string route_arn;
+  std::vector<std::string> identity_source;
+  std::string route_key;
+  std::string raw_path;
+  std::string raw_query_string;
+  std::vector<std::string> cookies;
+  string_map headers;
+  string_map query_string_parameters;
+  http_request_context request_context;
+  string_map path_parameters;
+  string_map stage_variables;
+};
+BOOST_DESCRIBE_STRUCT(http_api_authorizer_request, (),
+                      (version, type, route_arn, identity_source, route_key, raw_path, raw_query_string, cookies,
+                       headers, query_string_parameters, request_context, path_parameters, stage_variables))
+constexpr auto json_options(const http_api_authorizer_request*) { return json::object_options(json::naming::camel_case); }
+
+// HTTP API "simple response" for authorizers with payload format 2.0.
+struct http_api_authorizer_simple_response {
+  bool is_authorized = false;
+  std::map<std::string, json::value> context;
+};
+BOOST_DESCRIBE_STRUCT(http_api_authorizer_simple_response, (), (is_authorized, context))
+constexpr auto json_options(const http_api_authorizer_simple_response*) {
+  return json::object_options(json::naming::camel_case);
+}
+
+struct iam_policy_statement {
+  std::vector<std::string> action;
+  std::string effect;  // Allow or Deny
+  std::vector<std::string> resource;
+  std::optional<std::map<std::string, json::value>> condition;
+};
+BOOST_DESCRIBE_STRUCT(iam_policy_statement, (), (action, effect, resource, condition))
+constexpr auto json_options(const iam_policy_statement*) { return json::object_options(json::naming::pascal_case); }
+
+struct iam_policy_document {
+  std::string version = "2012-10-17";
+  std::vector<iam_policy_statement> statement;
+};
+BOOST_DESCRIBE_STRUCT(iam_policy_document, (), (version, statement))
+constexpr auto json_options(const iam_policy_document*) { return json::object_options(json::naming::pascal_case); }
+
+struct apigw_custom_authorizer_response {
+  std::string principal_id;
+  iam_policy_document policy_document;
+  std::map<std::string, json::value> context;
+  std::optional<std::string> usage_identifier_key;
+};
+BOOST_DESCRIBE_STRUCT(apigw_custom_authorizer_response, (),
+                      (principal_id, policy_document, context, usage_identifier_key))
+constexpr auto json_options(const apigw_custom_authorizer_response*) {
+  return json::object_options(json::naming::camel_case);
+}
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/apigw.hpp
+
+#include <optional>
+#include <string>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct elb_context {
+  std::string target_group_arn;
+};
+BOOST_DESCRIBE_STRUCT(elb_context, (), (target_group_arn))
+constexpr auto json_options(const elb_context*) { return json::object_options(json::naming::camel_case); }
+
+struct alb_request_context {
+  elb_context elb;
+};
+BOOST_DESCRIBE_STRUCT(alb_request_context, (), (elb))
+
+// With multi-value headers enabled on the target group, ALB fills the multi_value_* maps
+// instead of the single-value ones; a response must use the same form.
+struct alb_target_group_request {
+  std::string http_method;
+  std::string path;
+  string_map query_string_parameters;  // values are still URL-encoded
+  multi_string_map multi_value_query_string_parameters;
+  string_map headers;
+  multi_string_map multi_value_headers;
+  alb_request_context request_context;
+  bool is_base64_encoded = false;
+  std::optional<std::string> body;
+};
+BOOST_DESCRIBE_STRUCT(alb_target_group_request, (),
+                      (http_method, path, query_string_parameters, multi_value_query_string_parameters, headers,
+                       multi_value_headers, request_context, is_base64_encoded, body))
+constexpr auto json_options(const alb_target_group_request*) { return json::object_options(json::naming::camel_case); }
+
+struct alb_target_group_response {
+  int status_code = 200;
+  std::string status_description = "200 OK";
+  string_map headers;
+  multi_string_map multi_value_headers;
+  std::string body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(alb_target_group_response, (),
+                      (status_code, status_description, headers, multi_value_headers, body, is_base64_encoded))
+constexpr auto json_options(const alb_target_group_response*) { return json::object_options(json::naming::camel_case); }
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/alb.hpp
+// ---- begin lambda_coro/events/base64.hpp
+// Base64 (RFC 4648, standard alphabet) for isBase64Encoded bodies and binary record data.
+
+
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
 
-// The mobile client that invoked the function (Lambda-Runtime-Client-Context).
-struct client_application {
-  std::string installation_id;
-  std::string app_title;
-  std::string app_version_name;
-  std::string app_version_code;
-  std::string app_package_name;
-};
-BOOST_DESCRIBE_STRUCT(client_application, (),
-                      (installation_id, app_title, app_version_name, app_version_code, app_package_name))
-
-struct client_context {
-  client_application client;
-  std::map<std::string, std::string> custom;
-  std::map<std::string, std::string> env;
-};
-BOOST_DESCRIBE_STRUCT(client_context, (), (client, custom, env))
-
-// The Amazon Cognito identity that invoked the function (Lambda-Runtime-Cognito-Identity).
-struct cognito_identity {
-  std::string cognito_identity_id;
-  std::string cognito_identity_pool_id;
-};
-BOOST_DESCRIBE_STRUCT(cognito_identity, (), (cognito_identity_id, cognito_identity_pool_id))
-constexpr auto json_options(const cognito_identity*) { return json::object_options(json::naming::camel_case); }
-
-// The function's configuration, from the environment Lambda sets; read once at start.
-struct function_info {
-  std::string name;         // AWS_LAMBDA_FUNCTION_NAME
-  std::string version;      // AWS_LAMBDA_FUNCTION_VERSION
-  int memory_size_mb = 0;   // AWS_LAMBDA_FUNCTION_MEMORY_SIZE
-  std::string log_group;    // AWS_LAMBDA_LOG_GROUP_NAME
-  std::string log_stream;   // AWS_LAMBDA_LOG_STREAM_NAME
-  std::string region;       // AWS_REGION
-
-  static function_info from_environment() {
-    auto env = [](const char* name) {
-      const char* v = std::getenv(name);
-      return std::string(v ? v : "");
-    };
-    function_info f;
-    f.name = env("AWS_LAMBDA_FUNCTION_NAME");
-    f.version = env("AWS_LAMBDA_FUNCTION_VERSION");
-    f.memory_size_mb = std::atoi(env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE").c_str());
-    f.log_group = env("AWS_LAMBDA_LOG_GROUP_NAME");
-    f.log_stream = env("AWS_LAMBDA_LOG_STREAM_NAME");
-    f.region = env("AWS_REGION");
-    return f;
+inline std::string base64_encode(std::string_view bytes) {
+  static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[k])); };
+  for (; i + 3 <= bytes.size(); i += 3) {
+    const std::uint32_t n = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
+    out += alphabet[n >> 18];
+    out += alphabet[(n >> 12) & 63];
+    out += alphabet[(n >> 6) & 63];
+    out += alphabet[n & 63];
   }
-};
-
-// One invocation's context. The runtime reuses one object for every invocation, so its
-// strings keep their capacity: a handler that needs a value after returning copies it.
-class context {
-public:
-  std::string request_id;            // Lambda-Runtime-Aws-Request-Id
-  std::int64_t deadline_ms = 0;      // Lambda-Runtime-Deadline-Ms: Unix epoch milliseconds
-  std::string invoked_function_arn;  // Lambda-Runtime-Invoked-Function-Arn
-  std::string trace_id;              // Lambda-Runtime-Trace-Id (also in _X_AMZN_TRACE_ID)
-  std::string tenant_id;             // Lambda-Runtime-Aws-Tenant-Id
-  std::optional<lambda_coro::client_context> client_context;
-  std::optional<cognito_identity> identity;
-  const function_info* function = nullptr;
-
-  std::chrono::system_clock::time_point deadline() const noexcept {
-    return std::chrono::system_clock::time_point(std::chrono::milliseconds(deadline_ms));
+  if (const std::size_t rest = bytes.size() - i; rest > 0) {
+    const std::uint32_t n = byte(i) << 16 | (rest == 2 ? byte(i + 1) << 8 : 0);
+    out += alphabet[n >> 18];
+    out += alphabet[(n >> 12) & 63];
+    out += rest == 2 ? alphabet[(n >> 6) & 63] : '=';
+    out += '=';
   }
-  // Time left before Lambda stops the invocation (negative once past the deadline).
-  std::chrono::milliseconds remaining_time() const noexcept {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(deadline() - std::chrono::system_clock::now());
-  }
-};
+  return out;
+}
 
+// The decoded bytes, or nothing when `text` is not base64 (padding optional, no whitespace).
+inline std::optional<std::string> base64_decode(std::string_view text) {
+  auto value = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+  };
+  while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+  if (text.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() / 4 * 3 + 2);
+  std::uint32_t buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    const int v = value(c);
+    if (v < 0) return std::nullopt;
+    buffer = (buffer << 6) | static_cast<std::uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xFF);
+    }
+  }
+  if ((buffer & ((1u << bits) - 1)) != 0) return std::nullopt;  // non-canonical trailing bits
+  return out;
+}
+
+}  // namespace events
 LAMBDA_CORO_END_NAMESPACE
-// ---- end lambda_coro/runtime/context.hpp
+// ---- end lambda_coro/events/base64.hpp
+// ---- begin lambda_coro/events/cloudformation.hpp
+// AWS CloudFormation custom resources: the request Lambda gets, and the response the
+// function must PUT to request.response_url (a presigned S3 URL; the runtime does not send it).
+
+
+#include <map>
+#include <optional>
+#include <string>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct cloudformation_custom_resource_request {
+  std::string request_type;  // Create, Update, Delete
+  std::string response_url;
+  std::string stack_id;
+  std::string request_id;
+  std::string resource_type;
+  std::string logical_resource_id;
+  std::optional<std::string> physical_resource_id;  // Update and Delete
+  std::optional<std::string> service_token;
+  std::map<std::string, json::value> resource_properties;
+  std::map<std::string, json::value> old_resource_properties;  // Update
+};
+BOOST_DESCRIBE_STRUCT(cloudformation_custom_resource_request, (),
+                      (request_type, response_url, stack_id, request_id, resource_type, logical_resource_id,
+                       physical_resource_id, service_token, resource_properties, old_resource_properties))
+constexpr auto json_options(const cloudformation_custom_resource_request*) {
+  return json::object_options(json::naming::pascal_case, json::rename{"response_url", "ResponseURL"});
+}
+
+struct cloudformation_custom_resource_response {
+  std::string status;  // SUCCESS or FAILED
+  std::optional<std::string> reason;
+  std::string physical_resource_id;
+  std::string stack_id;
+  std::string request_id;
+  std::string logical_resource_id;
+  bool no_echo = false;
+  std::map<std::string, json::value> data;
+};
+BOOST_DESCRIBE_STRUCT(cloudformation_custom_resource_response, (),
+                      (status, reason, physical_resource_id, stack_id, request_id, logical_resource_id, no_echo, data))
+constexpr auto json_options(const cloudformation_custom_resource_response*) {
+  return json::object_options(json::naming::pascal_case);
+}
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/cloudformation.hpp
+// ---- begin lambda_coro/events/cloudwatch_logs.hpp
+// Amazon CloudWatch Logs subscription events. The payload arrives gzipped and base64
+// encoded in awslogs.data; events/cloudwatch_logs_zlib.hpp decodes it for programs that
+// link zlib, so that functions which never see logs do not carry it.
+
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct cloudwatch_logs_raw_data {
+  std::string data;  // base64 of gzip of a cloudwatch_logs_data document
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_logs_raw_data, (), (data))
+
+struct cloudwatch_logs_event {
+  cloudwatch_logs_raw_data awslogs;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_logs_event, (), (awslogs))
+
+struct cloudwatch_log_event {
+  std::string id;
+  std::int64_t timestamp = 0;  // epoch milliseconds
+  std::string message;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_log_event, (), (id, timestamp, message))
+
+// The decoded payload.
+struct cloudwatch_logs_data {
+  std::string owner;
+  std::string log_group;
+  std::string log_stream;
+  std::vector<std::string> subscription_filters;
+  std::string message_type;  // DATA_MESSAGE, or CONTROL_MESSAGE when CloudWatch checks the destination
+  std::vector<cloudwatch_log_event> log_events;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_logs_data, (),
+                      (owner, log_group, log_stream, subscription_filters, message_type, log_events))
+constexpr auto json_options(const cloudwatch_logs_data*) { return json::object_options(json::naming::camel_case); }
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/cloudwatch_logs.hpp
+// ---- begin lambda_coro/events/cognito.hpp
+// Amazon Cognito user pool triggers. Every trigger shares one envelope and differs in its
+// request and response: cognito_trigger<Request, Response>, with an alias per trigger.
+
+
+#include <boost/describe/class.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+using cognito_attributes = std::map<std::string, json::value>;  // strings, sometimes booleans
+using cognito_metadata = std::map<std::string, std::string>;
+
+struct cognito_caller_context {
+  std::string aws_sdk_version;
+  std::string client_id;
+};
+BOOST_DESCRIBE_STRUCT(cognito_caller_context, (), (aws_sdk_version, client_id))
+constexpr auto json_options(const cognito_caller_context*) { return json::object_options(json::naming::camel_case); }
+
+struct cognito_trigger_envelope {
+  std::string version;
+  std::string trigger_source;  // e.g. PreSignUp_SignUp, TokenGeneration_Authentication
+  std::string region;
+  std::string user_pool_id;
+  std::string user_name;
+  cognito_caller_context caller_context;
+};
+BOOST_DESCRIBE_STRUCT(cognito_trigger_envelope, (), (version, trigger_source, region, user_pool_id, user_name, caller_context))
+constexpr auto json_options(const cognito_trigger_envelope*) { return json::object_options(json::naming::camel_case); }
+
+// The function returns the whole event with `response` filled in.
+template <class Request, class Response>
+struct cognito_trigger : cognito_trigger_envelope {
+  Request request;
+  Response response;
+  BOOST_DESCRIBE_CLASS(cognito_trigger, (cognito_trigger_envelope), (request, response), (), ())
+};
+
+struct cognito_empty {};
+BOOST_DESCRIBE_STRUCT(cognito_empty, (), ())
+
+// Pre sign-up
+struct pre_signup_request {
+  cognito_attributes user_attributes;
+  cognito_metadata validation_data;
+  cognito_metadata client_metadata;
+};
+BOOST_DESCRIBE_STRUCT(pre_signup_request, (), (user_attributes, validation_data, client_metadata))
+constexpr auto json_options(const pre_signup_request*) { return json::object_options(json::naming::camel_case); }
+struct pre_signup_response {
+  bool auto_confirm_user = false;
+  bool auto_verify_email = false;
+  bool auto_verify_phone = false;
+};
+BOOST_DESCRIBE_STRUCT(pre_signup_response, (), (auto_confirm_user, auto_verify_email, auto_verify_phone))
+constexpr auto json_options(const pre_signup_response*) { return json::object_options(json::naming::camel_case); }
+using cognito_pre_signup = cognito_trigger<pre_signup_request, pre_signup_response>;
+
+// Post confirmation
+struct post_confirmation_request {
+  cognito_attributes user_attributes;
+  cognito_metadata client_metadata;
+};
+BOOST_DESCRIBE_STRUCT(post_confirmation_request, (), (user_attributes, client_metadata))
+constexpr auto json_options(const post_confirmation_request*) { return json::object_options(json::naming::camel_case); }
+using cognito_post_confirmation = cognito_trigger<post_confirmation_request, cognito_empty>;
+
+// Pre authentication
+struct pre_authentication_request {
+  cognito_attributes user_attributes;
+  cognito_metadata validation_data;
+  bool user_not_found = false;
+};
+BOOST_DESCRIBE_STRUCT(pre_authentication_request, (), (user_attributes, validation_data, user_not_found))
+constexpr auto json_options(const pre_authentication_request*) { return json::object_options(json::naming::camel_case); }
+using cognito_pre_authentication = cognito_trigger<pre_authentication_request, cognito_empty>;
+
+// Post authentication
+struct post_authentication_request {
+  bool new_device_used = false;
+  cognito_attributes user_attributes;
+  cognito_metadata client_metadata;
+};
+BOOST_DESCRIBE_STRUCT(post_authentication_request, (), (new_device_used, user_attributes, client_metadata))
+constexpr auto json_options(const post_authentication_request*) { return json::object_options(json::naming::camel_case); }
+using cognito_post_authentication = cognito_trigger<post_authentication_request, cognito_empty>;
+
+// Custom authentication challenges
+struct cognito_challenge_result {
+  std::string challenge_name;
+  bool challenge_result = false;
+  std::optional<std::string> challenge_metadata;
+};
+BOOST_DESCRIBE_STRUCT(cognito_challenge_result, (), (challenge_name, challenge_result, challenge_metadata))
+constexpr auto json_options(const cognito_challenge_result*) { return json::object_options(json::naming::camel_case); }
+
+struct define_auth_challenge_request {
+  cognito_attributes user_attributes;
+  std::vector<cognito_challenge_result> session;
+  cognito_metadata client_metadata;
+  bool user_not_found = false;
+};
+BOOST_DESCRIBE_STRUCT(define_auth_challenge_request, (), (user_attributes, session, client_metadata, user_not_found))
+constexpr auto json_options(const define_auth_challenge_request*) { return json::object_options(json::naming::camel_case); }
+struct define_auth_challenge_response {
+  std::string challenge_name;
+  bool issue_tokens = false;
+  bool fail_authentication = false;
+};
+BOOST_DESCRIBE_STRUCT(define_auth_challenge_response, (), (challenge_name, issue_tokens, fail_authentication))
+constexpr auto json_options(const define_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
+using cognito_define_auth_challenge = cognito_trigger<define_auth_challenge_request, define_auth_challenge_response>;
+
+struct create_auth_challenge_request {
+  cognito_attributes user_attributes;
+  std::string challenge_name;
+  std::vector<cognito_challenge_result> session;
+  cognito_metadata client_metadata;
+  bool user_not_found = false;
+};
+BOOST_DESCRIBE_STRUCT(create_auth_challenge_request, (), (user_attributes, challenge_name, session, client_metadata, user_not_found))
+constexpr auto json_options(const create_auth_challenge_request*) { return json::object_options(json::naming::camel_case); }
+struct create_auth_challenge_response {
+  std::map<std::string, std::string> public_challenge_parameters;
+  std::map<std::string, std::string> private_challenge_parameters;
+  std::string challenge_metadata;
+};
+BOOST_DESCRIBE_STRUCT(create_auth_challenge_response, (), (public_challenge_parameters, private_challenge_parameters, challenge_metadata))
+constexpr auto json_options(const create_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
+using cognito_create_auth_challenge = cognito_trigger<create_auth_challenge_request, create_auth_challenge_response>;
+
+struct verify_auth_challenge_request {
+  cognito_attributes user_attributes;
+  std::map<std::string, std::string> private_challenge_parameters;
+  json::value challenge_answer;  // usually a string
+  cognito_metadata client_metadata;
+  bool user_not_found = false;
+};
+BOOST_DESCRIBE_STRUCT(verify_auth_challenge_request, (),
+                      (user_attributes, private_challenge_parameters, challenge_answer, client_metadata, user_not_found))
+constexpr auto json_options(const verify_auth_challenge_request*) { return json::object_options(json::naming::camel_case); }
+struct verify_auth_challenge_response {
+  bool answer_correct = false;
+};
+BOOST_DESCRIBE_STRUCT(verify_auth_challenge_response, (), (answer_correct))
+constexpr auto json_options(const verify_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
+using cognito_verify_auth_challenge = cognito_trigger<verify_auth_challenge_request, verify_auth_challenge_response>;
+
+// Custom message
+struct custom_message_request {
+  cognito_attributes user_attributes;
+  std::string code_parameter;
+  std::string username_parameter;
+  cognito_metadata client_metadata;
+};
+BOOST_DESCRIBE_STRUCT(custom_message_request, (), (user_attributes, code_parameter, username_parameter, client_metadata))
+constexpr auto json_options(const custom_message_request*) { return json::object_options(json::naming::camel_case); }
+struct custom_message_response {
+  std::optional<std::string> sms_message;
+  std::optional<std::string> email_message;
+  std::optional<std::string> email_subject;
+};
+BOOST_DESCRIBE_STRUCT(custom_message_response, (), (sms_message, email_message, email_subject))
+constexpr auto json_options(const custom_message_response*) { return json::object_options(json::naming::camel_case); }
+using cognito_custom_message = cognito_trigger<custom_message_request, custom_message_response>;
+
+// Pre token generation, version 1 and version 2
+struct cognito_group_configuration {
+  std::vector<std::string> groups_to_override;
+  std::vector<std::string> iam_roles_to_override;
+  std::optional<std::string> preferred_role;
+};
+BOOST_DESCRIBE_STRUCT(cognito_group_configuration, (), (groups_to_override, iam_roles_to_override, preferred_role))
+constexpr auto json_options(const cognito_group_configuration*) { return json::object_options(json::naming::camel_case); }
+
+struct pre_token_generation_request {
+  cognito_attributes user_attributes;
+  cognito_group_configuration group_configuration;
+  cognito_metadata client_metadata;
+  std::vector<std::string> scopes;  // version 2
+};
+BOOST_DESCRIBE_STRUCT(pre_token_generation_request, (), (user_attributes, group_configuration, client_metadata, scopes))
+constexpr auto json_options(const pre_token_generation_request*) { return json::object_options(json::naming::camel_case); }
+
+struct cognito_claims_override_details {
+  std::map<std::string, std::string> claims_to_add_or_override;
+  std::vector<std::string> claims_to_suppress;
+  std::optional<cognito_group_configuration> group_override_details;
+};
+BOOST_DESCRIBE_STRUCT(cognito_claims_override_details, (), (claims_to_add_or_override, claims_to_suppress, group_override_details))
+constexpr auto json_options(const cognito_claims_override_details*) { return json::object_options(json::naming::camel_case); }
+struct pre_token_generation_response {
+  std::optional<cognito_claims_override_details> claims_override_details;
+};
+BOOST_DESCRIBE_STRUCT(pre_token_generation_response, (), (claims_override_details))
+constexpr auto json_options(const pre_token_generation_response*) { return json::object_options(json::naming::camel_case); }
+using cognito_pre_token_generation = cognito_trigger<pre_token_generation_request, pre_token_generation_response>;
+
+struct cognito_token_generation_v2 {
+  std::map<std::string, json::value> claims_to_add_or_override;  // v2 claims may be any JSON
+  std::vector<std::string> claims_to_suppress;
+  std::vector<std::string> scopes_to_add;
+  std::vector<std::string> scopes_to_suppress;
+};
+BOOST_DESCRIBE_STRUCT(cognito_token_generation_v2, (), (claims_to_add_or_override, claims_to_suppress, scopes_to_add, scopes_to_suppress))
+constexpr auto json_options(const cognito_token_generation_v2*) { return json::object_options(json::naming::camel_case); }
+struct cognito_claims_and_scope_override_details {
+  std::optional<cognito_token_generation_v2> id_token_generation;
+  std::optional<cognito_token_generation_v2> access_token_generation;
+  std::optional<cognito_group_configuration> group_override_details;
+};
+BOOST_DESCRIBE_STRUCT(cognito_claims_and_scope_override_details, (), (id_token_generation, access_token_generation, group_override_details))
+constexpr auto json_options(const cognito_claims_and_scope_override_details*) { return json::object_options(json::naming::camel_case); }
+struct pre_token_generation_v2_response {
+  std::optional<cognito_claims_and_scope_override_details> claims_and_scope_override_details;
+};
+BOOST_DESCRIBE_STRUCT(pre_token_generation_v2_response, (), (claims_and_scope_override_details))
+constexpr auto json_options(const pre_token_generation_v2_response*) { return json::object_options(json::naming::camel_case); }
+using cognito_pre_token_generation_v2 = cognito_trigger<pre_token_generation_request, pre_token_generation_v2_response>;
+
+// User migration
+struct migrate_user_request {
+  std::optional<std::string> password;
+  cognito_metadata validation_data;
+  cognito_metadata client_metadata;
+};
+BOOST_DESCRIBE_STRUCT(migrate_user_request, (), (password, validation_data, client_metadata))
+constexpr auto json_options(const migrate_user_request*) { return json::object_options(json::naming::camel_case); }
+struct migrate_user_response {
+  std::map<std::string, std::string> user_attributes;
+  std::optional<std::string> final_user_status;
+  std::optional<std::string> message_action;
+  std::vector<std::string> desired_delivery_mediums;
+  bool force_alias_creation = false;
+};
+BOOST_DESCRIBE_STRUCT(migrate_user_response, (),
+                      (user_attributes, final_user_status, message_action, desired_delivery_mediums, force_alias_creation))
+constexpr auto json_options(const migrate_user_response*) { return json::object_options(json::naming::camel_case); }
+using cognito_migrate_user = cognito_trigger<migrate_user_request, migrate_user_response>;
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/cognito.hpp
+// ---- begin lambda_coro/events/dynamodb.hpp
+// Amazon DynamoDB Streams events, with DynamoDB's attribute-value type.
+
+// ---- begin lambda_coro/events/streams.hpp
+// What stream and queue events share: partial batch responses and tumbling windows.
+
+
+#include <map>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// Partial batch response (ReportBatchItemFailures): only the listed items are retried.
+struct batch_item_failure {
+  std::string item_identifier;  // the SQS messageId, or the Kinesis/DynamoDB sequence number
+};
+BOOST_DESCRIBE_STRUCT(batch_item_failure, (), (item_identifier))
+constexpr auto json_options(const batch_item_failure*) { return json::object_options(json::naming::camel_case); }
+
+struct batch_response {
+  std::vector<batch_item_failure> batch_item_failures;
+};
+BOOST_DESCRIBE_STRUCT(batch_response, (), (batch_item_failures))
+constexpr auto json_options(const batch_response*) { return json::object_options(json::naming::camel_case); }
+
+// Tumbling windows for Kinesis and DynamoDB Streams.
+struct time_window {
+  std::string start;
+  std::string end;
+};
+BOOST_DESCRIBE_STRUCT(time_window, (), (start, end))
+
+// The state carried to the next invocation of the window, and the failed items.
+struct time_window_response {
+  std::map<std::string, std::string> state;
+  std::vector<batch_item_failure> batch_item_failures;
+};
+BOOST_DESCRIBE_STRUCT(time_window_response, (), (state, batch_item_failures))
+constexpr auto json_options(const time_window_response*) { return json::object_options(json::naming::camel_case); }
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/streams.hpp
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// One DynamoDB value in its wire form: exactly one member is set. Numbers stay strings
+// (DynamoDB numbers have 38 digits of precision); binary values are base64.
+struct dynamodb_attribute_value {
+  std::optional<std::string> s;
+  std::optional<std::string> n;
+  std::optional<std::string> b;
+  std::optional<std::vector<std::string>> ss;
+  std::optional<std::vector<std::string>> ns;
+  std::optional<std::vector<std::string>> bs;
+  std::optional<std::map<std::string, dynamodb_attribute_value>> m;
+  std::optional<std::vector<dynamodb_attribute_value>> l;
+  std::optional<bool> null;
+  std::optional<bool> boolean;
+
+  friend bool operator==(const dynamodb_attribute_value&, const dynamodb_attribute_value&) = default;
+};
+BOOST_DESCRIBE_STRUCT(dynamodb_attribute_value, (), (s, n, b, ss, ns, bs, m, l, null, boolean))
+constexpr auto json_options(const dynamodb_attribute_value*) {
+  return json::object_options(json::naming::as_written, json::rename{"s", "S"}, json::rename{"n", "N"},
+                              json::rename{"b", "B"}, json::rename{"ss", "SS"}, json::rename{"ns", "NS"},
+                              json::rename{"bs", "BS"}, json::rename{"m", "M"}, json::rename{"l", "L"},
+                              json::rename{"null", "NULL"}, json::rename{"boolean", "BOOL"});
+}
+
+using dynamodb_item = std::map<std::string, dynamodb_attribute_value>;
+
+struct dynamodb_stream_record {
+  std::optional<double> approximate_creation_date_time;  // epoch seconds
+  dynamodb_item keys;
+  dynamodb_item new_image;
+  dynamodb_item old_image;
+  std::string sequence_number;
+  std::int64_t size_bytes = 0;
+  std::string stream_view_type;  // KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES
+};
+BOOST_DESCRIBE_STRUCT(dynamodb_stream_record, (),
+                      (approximate_creation_date_time, keys, new_image, old_image, sequence_number, size_bytes,
+                       stream_view_type))
+constexpr auto json_options(const dynamodb_stream_record*) { return json::object_options(json::naming::pascal_case); }
+
+struct dynamodb_user_identity {
+  std::string type;
+  std::string principal_id;
+};
+BOOST_DESCRIBE_STRUCT(dynamodb_user_identity, (), (type, principal_id))
+constexpr auto json_options(const dynamodb_user_identity*) { return json::object_options(json::naming::camel_case); }
+
+struct dynamodb_event_record {
+  std::string event_id;
+  std::string event_name;  // INSERT, MODIFY, REMOVE
+  std::string event_version;
+  std::string event_source;
+  std::string aws_region;
+  dynamodb_stream_record dynamodb;
+  std::string event_source_arn;
+  std::optional<dynamodb_user_identity> user_identity;
+};
+BOOST_DESCRIBE_STRUCT(dynamodb_event_record, (),
+                      (event_id, event_name, event_version, event_source, aws_region, dynamodb, event_source_arn,
+                       user_identity))
+constexpr auto json_options(const dynamodb_event_record*) {
+  return json::object_options(json::naming::camel_case, json::rename{"event_id", "eventID"},
+                              json::rename{"event_source_arn", "eventSourceARN"});
+}
+
+struct dynamodb_event {
+  std::vector<dynamodb_event_record> records;
+  // Tumbling windows only:
+  std::optional<time_window> window;
+  std::map<std::string, std::string> state;
+  std::optional<std::string> shard_id;
+  std::optional<std::string> event_source_arn;
+  std::optional<bool> is_final_invoke_for_window;
+  std::optional<bool> is_window_terminated_early;
+};
+BOOST_DESCRIBE_STRUCT(dynamodb_event, (),
+                      (records, window, state, shard_id, event_source_arn, is_final_invoke_for_window,
+                       is_window_terminated_early))
+constexpr auto json_options(const dynamodb_event*) {
+  return json::object_options(json::naming::camel_case, json::rename{"records", "Records"},
+                              json::rename{"event_source_arn", "eventSourceARN"});
+}
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/dynamodb.hpp
+// ---- begin lambda_coro/events/eventbridge.hpp
+// Amazon EventBridge (CloudWatch Events) events, scheduled events included.
+
+
+#include <boost/describe/class.hpp>
+
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// `Detail` is the event-specific payload: json::raw (the default) keeps its text to bind
+// later, once `source` and `detail_type` say what it is; or name a described struct.
+template <class Detail = json::raw>
+struct eventbridge_event {
+  std::string version;
+  std::string id;
+  std::string detail_type;  // "Scheduled Event" for schedules
+  std::string source;       // aws.events for schedules
+  std::string account;
+  std::string time;
+  std::string region;
+  std::vector<std::string> resources;
+  Detail detail;
+
+  BOOST_DESCRIBE_CLASS(eventbridge_event, (), (version, id, detail_type, source, account, time, region, resources, detail),
+                       (), ())
+};
+template <class Detail>
+constexpr auto json_options(const eventbridge_event<Detail>*) {
+  return json::object_options(json::naming::as_written, json::rename{"detail_type", "detail-type"});
+}
+
+using cloudwatch_event = eventbridge_event<>;
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/eventbridge.hpp
+// ---- begin lambda_coro/events/kinesis.hpp
+// Amazon Kinesis Data Streams events and Kinesis Data Firehose transformations.
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct kinesis_record_data {
+  std::string kinesis_schema_version;
+  std::string partition_key;
+  std::string sequence_number;
+  std::string data;  // base64: see events::base64_decode
+  double approximate_arrival_timestamp = 0;  // epoch seconds
+  std::optional<std::string> encryption_type;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_record_data, (),
+                      (kinesis_schema_version, partition_key, sequence_number, data, approximate_arrival_timestamp,
+                       encryption_type))
+constexpr auto json_options(const kinesis_record_data*) { return json::object_options(json::naming::camel_case); }
+
+struct kinesis_event_record {
+  kinesis_record_data kinesis;
+  std::string event_source;
+  std::string event_version;
+  std::string event_id;
+  std::string event_name;
+  std::string invoke_identity_arn;
+  std::string aws_region;
+  std::string event_source_arn;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_event_record, (),
+                      (kinesis, event_source, event_version, event_id, event_name, invoke_identity_arn, aws_region,
+                       event_source_arn))
+constexpr auto json_options(const kinesis_event_record*) {
+  return json::object_options(json::naming::camel_case, json::rename{"event_id", "eventID"},
+                              json::rename{"event_source_arn", "eventSourceARN"});
+}
+
+struct kinesis_event {
+  std::vector<kinesis_event_record> records;
+  // Tumbling windows only:
+  std::optional<time_window> window;
+  std::map<std::string, std::string> state;
+  std::optional<std::string> shard_id;
+  std::optional<std::string> event_source_arn;
+  std::optional<bool> is_final_invoke_for_window;
+  std::optional<bool> is_window_terminated_early;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_event, (),
+                      (records, window, state, shard_id, event_source_arn, is_final_invoke_for_window,
+                       is_window_terminated_early))
+constexpr auto json_options(const kinesis_event*) {
+  return json::object_options(json::naming::camel_case, json::rename{"records", "Records"},
+                              json::rename{"event_source_arn", "eventSourceARN"});
+}
+
+// ---- Firehose ----
+
+struct firehose_kinesis_record_metadata {
+  std::string shard_id;
+  std::string partition_key;
+  std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
+  std::string sequence_number;
+  std::int64_t subsequence_number = 0;
+};
+BOOST_DESCRIBE_STRUCT(firehose_kinesis_record_metadata, (),
+                      (shard_id, partition_key, approximate_arrival_timestamp, sequence_number, subsequence_number))
+constexpr auto json_options(const firehose_kinesis_record_metadata*) {
+  return json::object_options(json::naming::camel_case);
+}
+
+struct firehose_event_record {
+  std::string record_id;
+  std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
+  std::string data;                                // base64
+  std::optional<firehose_kinesis_record_metadata> kinesis_record_metadata;
+};
+BOOST_DESCRIBE_STRUCT(firehose_event_record, (), (record_id, approximate_arrival_timestamp, data, kinesis_record_metadata))
+constexpr auto json_options(const firehose_event_record*) { return json::object_options(json::naming::camel_case); }
+
+struct firehose_event {
+  std::string invocation_id;
+  std::string delivery_stream_arn;
+  std::optional<std::string> source_kinesis_stream_arn;
+  std::string region;
+  std::vector<firehose_event_record> records;
+};
+BOOST_DESCRIBE_STRUCT(firehose_event, (),
+                      (invocation_id, delivery_stream_arn, source_kinesis_stream_arn, region, records))
+constexpr auto json_options(const firehose_event*) { return json::object_options(json::naming::camel_case); }
+
+struct firehose_response_record_metadata {
+  std::map<std::string, std::string> partition_keys;  // dynamic partitioning
+  std::optional<json::value> otf_metadata;            // Iceberg destinations
+};
+BOOST_DESCRIBE_STRUCT(firehose_response_record_metadata, (), (partition_keys, otf_metadata))
+constexpr auto json_options(const firehose_response_record_metadata*) {
+  return json::object_options(json::naming::camel_case);
+}
+
+struct firehose_response_record {
+  std::string record_id;
+  std::string result;  // Ok, Dropped, ProcessingFailed
+  std::string data;    // base64
+  std::optional<firehose_response_record_metadata> metadata;
+};
+BOOST_DESCRIBE_STRUCT(firehose_response_record, (), (record_id, result, data, metadata))
+constexpr auto json_options(const firehose_response_record*) { return json::object_options(json::naming::camel_case); }
+
+struct firehose_response {
+  std::vector<firehose_response_record> records;
+};
+BOOST_DESCRIBE_STRUCT(firehose_response, (), (records))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/kinesis.hpp
+// ---- begin lambda_coro/events/lambda_url.hpp
+// Lambda function URL events: the HTTP API payload format 2.0 without route keys.
+
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct lambda_function_url_authorizer {
+  std::optional<iam_authorizer> iam;
+};
+BOOST_DESCRIBE_STRUCT(lambda_function_url_authorizer, (), (iam))
+
+struct lambda_function_url_request_context {
+  std::string account_id;
+  std::string request_id;
+  std::optional<lambda_function_url_authorizer> authorizer;
+  std::string api_id;  // the URL id
+  std::string domain_name;
+  std::string domain_prefix;
+  std::string time;
+  std::int64_t time_epoch = 0;
+  http_description http;
+};
+BOOST_DESCRIBE_STRUCT(lambda_function_url_request_context, (),
+                      (account_id, request_id, authorizer, api_id, domain_name, domain_prefix, time, time_epoch, http))
+constexpr auto json_options(const lambda_function_url_request_context*) {
+  return json::object_options(json::naming::camel_case);
+}
+
+struct lambda_function_url_request {
+  std::string version;
+  std::string raw_path;
+  std::string raw_query_string;
+  std::vector<std::string> cookies;
+  string_map headers;
+  string_map query_string_parameters;
+  lambda_function_url_request_context request_context;
+  std::optional<std::string> body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(lambda_function_url_request, (),
+                      (version, raw_path, raw_query_string, cookies, headers, query_string_parameters,
+                       request_context, body, is_base64_encoded))
+constexpr auto json_options(const lambda_function_url_request*) { return json::object_options(json::naming::camel_case); }
+
+struct lambda_function_url_response {
+  int status_code = 200;
+  string_map headers;
+  std::string body;
+  bool is_base64_encoded = false;
+  std::vector<std::string> cookies;
+};
+BOOST_DESCRIBE_STRUCT(lambda_function_url_response, (), (status_code, headers, body, is_base64_encoded, cookies))
+constexpr auto json_options(const lambda_function_url_response*) { return json::object_options(json::naming::camel_case); }
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/lambda_url.hpp
+// ---- begin lambda_coro/events/s3.hpp
+// Amazon S3 event notifications and S3 Batch Operations jobs.
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct s3_user_identity {
+  std::string principal_id;
+};
+BOOST_DESCRIBE_STRUCT(s3_user_identity, (), (principal_id))
+constexpr auto json_options(const s3_user_identity*) { return json::object_options(json::naming::camel_case); }
+
+struct s3_request_parameters {
+  std::string source_ip_address;
+};
+BOOST_DESCRIBE_STRUCT(s3_request_parameters, (), (source_ip_address))
+constexpr auto json_options(const s3_request_parameters*) {
+  return json::object_options(json::naming::as_written, json::rename{"source_ip_address", "sourceIPAddress"});
+}
+
+struct s3_bucket {
+  std::string name;
+  s3_user_identity owner_identity;
+  std::string arn;
+};
+BOOST_DESCRIBE_STRUCT(s3_bucket, (), (name, owner_identity, arn))
+constexpr auto json_options(const s3_bucket*) { return json::object_options(json::naming::camel_case); }
+
+struct s3_object {
+  std::string key;  // URL-encoded, as S3 sends it
+  std::int64_t size = 0;
+  std::optional<std::string> url_decoded_key;
+  std::optional<std::string> version_id;
+  std::optional<std::string> e_tag;
+  std::string sequencer;
+};
+BOOST_DESCRIBE_STRUCT(s3_object, (), (key, size, url_decoded_key, version_id, e_tag, sequencer))
+constexpr auto json_options(const s3_object*) { return json::object_options(json::naming::camel_case); }
+
+struct s3_entity {
+  std::string schema_version;
+  std::string configuration_id;
+  s3_bucket bucket;
+  s3_object object;
+};
+BOOST_DESCRIBE_STRUCT(s3_entity, (), (schema_version, configuration_id, bucket, object))
+constexpr auto json_options(const s3_entity*) {
+  return json::object_options(json::naming::camel_case, json::rename{"schema_version", "s3SchemaVersion"});
+}
+
+struct s3_event_record {
+  std::string event_version;
+  std::string event_source;
+  std::string aws_region;
+  std::string event_time;
+  std::string event_name;
+  s3_user_identity user_identity;
+  s3_request_parameters request_parameters;
+  std::map<std::string, std::string> response_elements;  // x-amz-request-id, x-amz-id-2
+  s3_entity s3;
+  // Present for the event types that carry them (restores, tiering, lifecycle, replication).
+  std::optional<json::value> glacier_event_data;
+  std::optional<json::value> restore_event_data;
+  std::optional<json::value> intelligent_tiering_event_data;
+  std::optional<json::value> lifecycle_event_data;
+  std::optional<json::value> replication_event_data;
+};
+BOOST_DESCRIBE_STRUCT(s3_event_record, (),
+                      (event_version, event_source, aws_region, event_time, event_name, user_identity,
+                       request_parameters, response_elements, s3, glacier_event_data, restore_event_data,
+                       intelligent_tiering_event_data, lifecycle_event_data, replication_event_data))
+constexpr auto json_options(const s3_event_record*) { return json::object_options(json::naming::camel_case); }
+
+struct s3_event {
+  std::vector<s3_event_record> records;
+};
+BOOST_DESCRIBE_STRUCT(s3_event, (), (records))
+constexpr auto json_options(const s3_event*) { return json::object_options(json::naming::pascal_case); }
+
+// S3 Batch Operations: schema 1.0 names the bucket by ARN, 2.0 by name with user arguments.
+struct s3_batch_job {
+  std::string id;
+  std::map<std::string, std::string> user_arguments;
+};
+BOOST_DESCRIBE_STRUCT(s3_batch_job, (), (id, user_arguments))
+constexpr auto json_options(const s3_batch_job*) { return json::object_options(json::naming::camel_case); }
+
+struct s3_batch_job_task {
+  std::string task_id;
+  std::string s3_key;
+  std::optional<std::string> s3_version_id;
+  std::optional<std::string> s3_bucket_arn;
+  std::optional<std::string> s3_bucket;
+};
+BOOST_DESCRIBE_STRUCT(s3_batch_job_task, (), (task_id, s3_key, s3_version_id, s3_bucket_arn, s3_bucket))
+constexpr auto json_options(const s3_batch_job_task*) {
+  return json::object_options(json::naming::camel_case, json::rename{"s3_key", "s3Key"},
+                              json::rename{"s3_version_id", "s3VersionId"}, json::rename{"s3_bucket_arn", "s3BucketArn"},
+                              json::rename{"s3_bucket", "s3Bucket"});
+}
+
+struct s3_batch_job_event {
+  std::string invocation_schema_version;
+  std::string invocation_id;
+  s3_batch_job job;
+  std::vector<s3_batch_job_task> tasks;
+};
+BOOST_DESCRIBE_STRUCT(s3_batch_job_event, (), (invocation_schema_version, invocation_id, job, tasks))
+constexpr auto json_options(const s3_batch_job_event*) { return json::object_options(json::naming::camel_case); }
+
+struct s3_batch_job_result {
+  std::string task_id;
+  std::string result_code;  // Succeeded, TemporaryFailure, PermanentFailure
+  std::string result_string;
+};
+BOOST_DESCRIBE_STRUCT(s3_batch_job_result, (), (task_id, result_code, result_string))
+constexpr auto json_options(const s3_batch_job_result*) { return json::object_options(json::naming::camel_case); }
+
+struct s3_batch_job_response {
+  std::string invocation_schema_version;
+  std::string treat_missing_keys_as;
+  std::string invocation_id;
+  std::vector<s3_batch_job_result> results;
+};
+BOOST_DESCRIBE_STRUCT(s3_batch_job_response, (), (invocation_schema_version, treat_missing_keys_as, invocation_id, results))
+constexpr auto json_options(const s3_batch_job_response*) { return json::object_options(json::naming::camel_case); }
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/s3.hpp
+// ---- begin lambda_coro/events/secrets_manager.hpp
+// AWS Secrets Manager rotation events.
+
+
+#include <optional>
+#include <string>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct secrets_manager_rotation_event {
+  std::string step;  // createSecret, setSecret, testSecret, finishSecret
+  std::string secret_id;
+  std::string client_request_token;
+  std::optional<std::string> rotation_token;
+};
+BOOST_DESCRIBE_STRUCT(secrets_manager_rotation_event, (), (step, secret_id, client_request_token, rotation_token))
+constexpr auto json_options(const secrets_manager_rotation_event*) {
+  return json::object_options(json::naming::pascal_case);
+}
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/secrets_manager.hpp
+// ---- begin lambda_coro/events/ses.hpp
+// Amazon SES email receiving events (the Lambda action).
+
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct ses_mail_header {
+  std::string name;
+  std::string value;
+};
+BOOST_DESCRIBE_STRUCT(ses_mail_header, (), (name, value))
+
+struct ses_common_headers {
+  std::vector<std::string> from;
+  std::vector<std::string> to;
+  std::vector<std::string> cc;
+  std::vector<std::string> bcc;
+  std::vector<std::string> sender;
+  std::vector<std::string> reply_to;
+  std::string return_path;
+  std::string message_id;
+  std::string date;
+  std::string subject;
+};
+BOOST_DESCRIBE_STRUCT(ses_common_headers, (), (from, to, cc, bcc, sender, reply_to, return_path, message_id, date, subject))
+constexpr auto json_options(const ses_common_headers*) { return json::object_options(json::naming::camel_case); }
+
+struct ses_mail {
+  ses_common_headers common_headers;
+  std::string source;
+  std::string timestamp;
+  std::vector<std::string> destination;
+  std::vector<ses_mail_header> headers;
+  bool headers_truncated = false;
+  std::string message_id;
+};
+BOOST_DESCRIBE_STRUCT(ses_mail, (), (common_headers, source, timestamp, destination, headers, headers_truncated, message_id))
+constexpr auto json_options(const ses_mail*) { return json::object_options(json::naming::camel_case); }
+
+struct ses_verdict {
+  std::string status;  // PASS, FAIL, GRAY, PROCESSING_FAILED, DISABLED
+};
+BOOST_DESCRIBE_STRUCT(ses_verdict, (), (status))
+
+struct ses_receipt_action {
+  std::string type;
+  std::optional<std::string> invocation_type;
+  std::optional<std::string> function_arn;
+  std::optional<std::string> topic_arn;
+  std::optional<std::string> bucket_name;
+  std::optional<std::string> object_key;
+  std::optional<std::string> object_key_prefix;
+};
+BOOST_DESCRIBE_STRUCT(ses_receipt_action, (),
+                      (type, invocation_type, function_arn, topic_arn, bucket_name, object_key, object_key_prefix))
+constexpr auto json_options(const ses_receipt_action*) { return json::object_options(json::naming::camel_case); }
+
+struct ses_receipt {
+  std::vector<std::string> recipients;
+  std::string timestamp;
+  ses_verdict spam_verdict;
+  ses_verdict dkim_verdict;
+  ses_verdict dmarc_verdict;
+  std::optional<std::string> dmarc_policy;
+  ses_verdict spf_verdict;
+  ses_verdict virus_verdict;
+  ses_receipt_action action;
+  std::int64_t processing_time_millis = 0;
+};
+BOOST_DESCRIBE_STRUCT(ses_receipt, (),
+                      (recipients, timestamp, spam_verdict, dkim_verdict, dmarc_verdict, dmarc_policy, spf_verdict,
+                       virus_verdict, action, processing_time_millis))
+constexpr auto json_options(const ses_receipt*) { return json::object_options(json::naming::camel_case); }
+
+struct ses_message {
+  ses_mail mail;
+  ses_receipt receipt;
+};
+BOOST_DESCRIBE_STRUCT(ses_message, (), (mail, receipt))
+
+struct ses_event_record {
+  std::string event_version;
+  std::string event_source;
+  ses_message ses;
+};
+BOOST_DESCRIBE_STRUCT(ses_event_record, (), (event_version, event_source, ses))
+constexpr auto json_options(const ses_event_record*) { return json::object_options(json::naming::camel_case); }
+
+struct ses_event {
+  std::vector<ses_event_record> records;
+};
+BOOST_DESCRIBE_STRUCT(ses_event, (), (records))
+constexpr auto json_options(const ses_event*) { return json::object_options(json::naming::pascal_case); }
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/ses.hpp
+// ---- begin lambda_coro/events/sns.hpp
+// Amazon SNS events.
+
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct sns_message_attribute {
+  std::string type;  // String, Number, Binary, String.Array
+  std::string value;
+};
+BOOST_DESCRIBE_STRUCT(sns_message_attribute, (), (type, value))
+constexpr auto json_options(const sns_message_attribute*) { return json::object_options(json::naming::pascal_case); }
+
+struct sns_entity {
+  std::string signature;
+  std::string message_id;
+  std::string type;
+  std::string topic_arn;
+  std::map<std::string, sns_message_attribute> message_attributes;
+  std::string signature_version;
+  std::string timestamp;
+  std::string signing_cert_url;
+  std::string message;
+  std::string unsubscribe_url;
+  std::optional<std::string> subject;
+};
+BOOST_DESCRIBE_STRUCT(sns_entity, (),
+                      (signature, message_id, type, topic_arn, message_attributes, signature_version, timestamp,
+                       signing_cert_url, message, unsubscribe_url, subject))
+constexpr auto json_options(const sns_entity*) {
+  return json::object_options(json::naming::pascal_case, json::rename{"signing_cert_url", "SigningCertUrl"},
+                              json::rename{"unsubscribe_url", "UnsubscribeUrl"});
+}
+
+struct sns_record {
+  std::string event_version;
+  std::string event_subscription_arn;
+  std::string event_source;
+  sns_entity sns;
+};
+BOOST_DESCRIBE_STRUCT(sns_record, (), (event_version, event_subscription_arn, event_source, sns))
+constexpr auto json_options(const sns_record*) { return json::object_options(json::naming::pascal_case); }
+
+struct sns_event {
+  std::vector<sns_record> records;
+};
+BOOST_DESCRIBE_STRUCT(sns_event, (), (records))
+constexpr auto json_options(const sns_event*) { return json::object_options(json::naming::pascal_case); }
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/sns.hpp
+// ---- begin lambda_coro/events/sqs.hpp
+// Amazon SQS events and the partial batch response.
+
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct sqs_message_attribute {
+  std::optional<std::string> string_value;
+  std::optional<std::string> binary_value;  // base64
+  std::vector<std::string> string_list_values;
+  std::vector<std::string> binary_list_values;
+  std::string data_type;
+};
+BOOST_DESCRIBE_STRUCT(sqs_message_attribute, (),
+                      (string_value, binary_value, string_list_values, binary_list_values, data_type))
+constexpr auto json_options(const sqs_message_attribute*) { return json::object_options(json::naming::camel_case); }
+
+struct sqs_message {
+  std::string message_id;
+  std::string receipt_handle;
+  std::string body;
+  std::string md5_of_body;
+  std::optional<std::string> md5_of_message_attributes;
+  std::map<std::string, std::string> attributes;  // ApproximateReceiveCount, SentTimestamp, MessageGroupId…
+  std::map<std::string, sqs_message_attribute> message_attributes;
+  std::string event_source_arn;
+  std::string event_source;
+  std::string aws_region;
+};
+BOOST_DESCRIBE_STRUCT(sqs_message, (),
+                      (message_id, receipt_handle, body, md5_of_body, md5_of_message_attributes, attributes,
+                       message_attributes, event_source_arn, event_source, aws_region))
+constexpr auto json_options(const sqs_message*) {
+  return json::object_options(json::naming::camel_case, json::rename{"event_source_arn", "eventSourceARN"});
+}
+
+struct sqs_event {
+  std::vector<sqs_message> records;
+};
+BOOST_DESCRIBE_STRUCT(sqs_event, (), (records))
+constexpr auto json_options(const sqs_event*) { return json::object_options(json::naming::pascal_case); }
+
+using sqs_batch_response = batch_response;
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/events/sqs.hpp
+// ---- end lambda_coro/events.hpp
+// ---- begin lambda_coro/http.hpp
+// The HTTP adapter: one handler set for API Gateway, ALB and function URLs.
+
+// ---- begin lambda_coro/http/adapter.hpp
+// One handler for every HTTP front: events from API Gateway (REST and HTTP APIs), ALB and
+// function URLs become http::request; http::response goes back in the shape that front expects.
+
+// ---- begin lambda_coro/http/message.hpp
+// HTTP requests and responses as handlers see them, whichever front (API Gateway REST or
+// HTTP API, ALB, function URL) the event came from. No dependency beyond the standard library
+// and the JSON layer, so a static bootstrap carries nothing else.
+
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace http {
+
+inline bool iequal(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+// Header fields in arrival order; names compare case-insensitively; a name may repeat.
+class headers {
+public:
+  using entry = std::pair<std::string, std::string>;
+
+  void add(std::string_view name, std::string_view value) { entries_.emplace_back(name, value); }
+  // Replaces every field of that name.
+  void set(std::string_view name, std::string_view value) {
+    erase(name);
+    add(name, value);
+  }
+  void erase(std::string_view name) {
+    std::erase_if(entries_, [&](const entry& e) { return iequal(e.first, name); });
+  }
+  // The first value, if any.
+  std::optional<std::string_view> get(std::string_view name) const {
+    for (const auto& [n, v] : entries_)
+      if (iequal(n, name)) return v;
+    return std::nullopt;
+  }
+  std::vector<std::string_view> get_all(std::string_view name) const {
+    std::vector<std::string_view> values;
+    for (const auto& [n, v] : entries_)
+      if (iequal(n, name)) values.push_back(v);
+    return values;
+  }
+  bool contains(std::string_view name) const { return get(name).has_value(); }
+  std::size_t size() const noexcept { return entries_.size(); }
+  bool empty() const noexcept { return entries_.empty(); }
+  auto begin() const noexcept { return entries_.begin(); }
+  auto end() const noexcept { return entries_.end(); }
+
+private:
+  std::vector<entry> entries_;
+};
+
+// Which integration delivered the request; the response goes back in that integration's shape.
+enum class front { api_gateway_rest, api_gateway_http, function_url, alb };
+
+using parameters = std::vector<std::pair<std::string, std::string>>;
+
+inline std::optional<std::string_view> find_parameter(const parameters& p, std::string_view name) {
+  for (const auto& [k, v] : p)
+    if (k == name) return v;
+  return std::nullopt;
+}
+
+struct request {
+  std::string method;     // GET, POST…
+  std::string path;       // as the client sent it
+  std::string raw_query;  // without the '?', still percent-encoded
+  http::headers headers;
+  parameters query;       // decoded, in order, repeats kept
+  parameters cookies;
+  std::map<std::string, std::string> path_parameters;  // set by the router
+  std::string body;       // bytes: base64 from the integration is already decoded
+  http::front front = http::front::api_gateway_http;
+  bool multi_value_headers = false;  // the integration sent headers as lists (REST API, some ALBs)
+
+  std::optional<std::string_view> query_parameter(std::string_view name) const { return find_parameter(query, name); }
+  std::vector<std::string_view> query_parameters(std::string_view name) const {
+    std::vector<std::string_view> values;
+    for (const auto& [k, v] : query)
+      if (k == name) values.push_back(v);
+    return values;
+  }
+  std::optional<std::string_view> cookie(std::string_view name) const { return find_parameter(cookies, name); }
+  std::optional<std::string_view> path_parameter(std::string_view name) const {
+    const auto it = path_parameters.find(std::string(name));
+    if (it == path_parameters.end()) return std::nullopt;
+    return std::string_view(it->second);
+  }
+};
+
+struct response {
+  int status = 200;
+  http::headers headers;
+  std::vector<std::string> cookies;  // Set-Cookie values
+  std::string body;
+  bool binary = false;  // the body is bytes, not text: base64 on the way out
+
+  static response text(std::string body, int status = 200) {
+    response r;
+    r.status = status;
+    r.headers.set("Content-Type", "text/plain; charset=utf-8");
+    r.body = std::move(body);
+    return r;
+  }
+  template <class T>
+  static response json(const T& value, int status = 200) {
+    response r;
+    r.status = status;
+    r.headers.set("Content-Type", "application/json");
+    r.body = lambda_coro::json::write(value);
+    return r;
+  }
+  static response bytes(std::string body, std::string_view content_type, int status = 200) {
+    response r;
+    r.status = status;
+    r.headers.set("Content-Type", content_type);
+    r.body = std::move(body);
+    r.binary = true;
+    return r;
+  }
+};
+
+inline const char* reason_phrase(int status) noexcept {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 301: return "Moved Permanently";
+    case 302: return "Found";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    default: return "";
+  }
+}
+
+// Percent-decoding for query strings ('+' is a space there); malformed escapes stay as they are.
+inline std::string url_decode(std::string_view text, bool plus_is_space = true) {
+  std::string out;
+  out.reserve(text.size());
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+inline std::string url_encode(std::string_view text) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '-' || u == '_' ||
+        u == '.' || u == '~') {
+      out += c;
+    } else {
+      out += '%';
+      out += digits[u >> 4];
+      out += digits[u & 15];
+    }
+  }
+  return out;
+}
+
+// "a=1&b=two%20words&a=3" -> {{"a","1"},{"b","two words"},{"a","3"}}
+inline parameters parse_query(std::string_view raw) {
+  parameters out;
+  while (!raw.empty()) {
+    const auto amp = raw.find('&');
+    const std::string_view pair = raw.substr(0, amp);
+    if (!pair.empty()) {
+      const auto eq = pair.find('=');
+      out.emplace_back(url_decode(pair.substr(0, eq)),
+                       eq == std::string_view::npos ? std::string() : url_decode(pair.substr(eq + 1)));
+    }
+    if (amp == std::string_view::npos) break;
+    raw.remove_prefix(amp + 1);
+  }
+  return out;
+}
+
+// "a=1; b=2; c" -> {{"a","1"},{"b","2"},{"c",""}}
+inline void parse_cookie_header(std::string_view header, parameters& out) {
+  while (!header.empty()) {
+    const auto semi = header.find(';');
+    std::string_view pair = header.substr(0, semi);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    while (!pair.empty() && pair.back() == ' ') pair.remove_suffix(1);
+    if (!pair.empty()) {
+      const auto eq = pair.find('=');  // a cookie without '=' is a name with an empty value
+      out.emplace_back(std::string(pair.substr(0, eq)),
+                       eq == std::string_view::npos ? std::string() : std::string(pair.substr(eq + 1)));
+    }
+    if (semi == std::string_view::npos) break;
+    header.remove_prefix(semi + 1);
+  }
+}
+
+}  // namespace http
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/http/message.hpp
+// ---- begin lambda_coro/http/router.hpp
+// router: "GET /users/{id}"-style routes to handlers, with 404 and 405 answered for you.
+
+
+#include <boost/describe/class.hpp>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace http {
+
+class router {
+public:
+  using handler = std::function<response(const request&)>;
+
+  // `pattern` is a path whose segments may be `{name}` (one segment) or, last, `{name+}`
+  // (the rest of the path). `method` "*" matches every method.
+  router& route(std::string_view method, std::string_view pattern, handler h) {
+    routes_.push_back({std::string(method), split_pattern(pattern), std::move(h)});
+    return *this;
+  }
+  router& get(std::string_view pattern, handler h) { return route("GET", pattern, std::move(h)); }
+  router& post(std::string_view pattern, handler h) { return route("POST", pattern, std::move(h)); }
+  router& put(std::string_view pattern, handler h) { return route("PUT", pattern, std::move(h)); }
+  router& patch(std::string_view pattern, handler h) { return route("PATCH", pattern, std::move(h)); }
+  router& del(std::string_view pattern, handler h) { return route("DELETE", pattern, std::move(h)); }
+  router& any(std::string_view pattern, handler h) { return route("*", pattern, std::move(h)); }
+
+  // Finds the route, fills req.path_parameters and calls it. No route for the path: 404;
+  // routes for the path but not the method: 405 with Allow.
+  response handle(request& req) const {
+    const std::vector<std::string_view> segments = split(req.path);
+    std::string allowed;
+    for (const auto& r : routes_) {
+      std::map<std::string, std::string> captured;
+      if (!match(r.pattern, segments, captured)) continue;
+      if (r.method != "*" && r.method != req.method) {
+        if (allowed.find(r.method) == std::string::npos) allowed += (allowed.empty() ? "" : ", ") + r.method;
+        continue;
+      }
+      req.path_parameters = std::move(captured);
+      return r.run(req);
+    }
+    if (!allowed.empty()) {
+      response r = response::json(error_body{"Method Not Allowed"}, 405);
+      r.headers.set("Allow", allowed);
+      return r;
+    }
+    return response::json(error_body{"Not Found"}, 404);
+  }
+
+private:
+  struct error_body {
+    std::string message;
+  };
+  BOOST_DESCRIBE_CLASS(error_body, (), (message), (), ())
+
+  struct segment {
+    std::string text;
+    enum kind { literal, capture, rest } type = literal;
+  };
+  struct entry {
+    std::string method;
+    std::vector<segment> pattern;
+    handler run;
+  };
+
+  static std::vector<std::string_view> split(std::string_view path) {
+    std::vector<std::string_view> parts;
+    while (!path.empty()) {
+      if (path.front() == '/') {
+        path.remove_prefix(1);
+        continue;
+      }
+      const auto slash = path.find('/');
+      parts.push_back(path.substr(0, slash));
+      if (slash == std::string_view::npos) break;
+      path.remove_prefix(slash);
+    }
+    return parts;
+  }
+  static std::vector<segment> split_pattern(std::string_view pattern) {
+    std::vector<segment> out;
+    for (std::string_view part : split(pattern)) {
+      if (part.size() > 2 && part.front() == '{' && part.back() == '}') {
+        part = part.substr(1, part.size() - 2);
+        if (part.back() == '+')
+          out.push_back({std::string(part.substr(0, part.size() - 1)), segment::rest});
+        else
+          out.push_back({std::string(part), segment::capture});
+      } else {
+        out.push_back({std::string(part), segment::literal});
+      }
+    }
+    return out;
+  }
+
+  static bool match(const std::vector<segment>& pattern, const std::vector<std::string_view>& path,
+                    std::map<std::string, std::string>& captured) {
+    std::size_t i = 0;
+    for (; i < pattern.size(); ++i) {
+      const segment& s = pattern[i];
+      if (s.type == segment::rest) {
+        if (i >= path.size()) return false;
+        std::string rest;
+        for (std::size_t k = i; k < path.size(); ++k) rest += (k == i ? "" : "/") + std::string(path[k]);
+        captured[s.text] = url_decode(rest, false);
+        return true;
+      }
+      if (i >= path.size()) return false;
+      if (s.type == segment::literal) {
+        if (s.text != path[i]) return false;
+      } else {
+        captured[s.text] = url_decode(path[i], false);
+      }
+    }
+    return i == path.size();
+  }
+
+  std::vector<entry> routes_;
+};
+
+}  // namespace http
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/http/router.hpp
 // ---- begin lambda_coro/runtime/errors.hpp
 // How failures become Lambda error reports: {"errorMessage","errorType","stackTrace"}.
 
@@ -1739,6 +3597,103 @@ inline void log_line(std::string_view text) {
 }  // namespace detail
 LAMBDA_CORO_END_NAMESPACE
 // ---- end lambda_coro/runtime/errors.hpp
+// ---- begin lambda_coro/runtime/start.hpp
+// start(handler) and run(serve): a whole bootstrap in one call.
+
+// ---- begin lambda_coro/runtime/runtime.hpp
+// runtime and invocation: the Lambda Runtime API loop a bootstrap runs.
+
+// ---- begin lambda_coro/runtime/context.hpp
+// context: what Lambda tells a handler about the invocation and the function.
+
+
+#include <boost/describe/class.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+// The mobile client that invoked the function (Lambda-Runtime-Client-Context).
+struct client_application {
+  std::string installation_id;
+  std::string app_title;
+  std::string app_version_name;
+  std::string app_version_code;
+  std::string app_package_name;
+};
+BOOST_DESCRIBE_STRUCT(client_application, (),
+                      (installation_id, app_title, app_version_name, app_version_code, app_package_name))
+
+struct client_context {
+  client_application client;
+  std::map<std::string, std::string> custom;
+  std::map<std::string, std::string> env;
+};
+BOOST_DESCRIBE_STRUCT(client_context, (), (client, custom, env))
+
+// The Amazon Cognito identity that invoked the function (Lambda-Runtime-Cognito-Identity).
+struct cognito_identity {
+  std::string cognito_identity_id;
+  std::string cognito_identity_pool_id;
+};
+BOOST_DESCRIBE_STRUCT(cognito_identity, (), (cognito_identity_id, cognito_identity_pool_id))
+constexpr auto json_options(const cognito_identity*) { return json::object_options(json::naming::camel_case); }
+
+// The function's configuration, from the environment Lambda sets; read once at start.
+struct function_info {
+  std::string name;         // AWS_LAMBDA_FUNCTION_NAME
+  std::string version;      // AWS_LAMBDA_FUNCTION_VERSION
+  int memory_size_mb = 0;   // AWS_LAMBDA_FUNCTION_MEMORY_SIZE
+  std::string log_group;    // AWS_LAMBDA_LOG_GROUP_NAME
+  std::string log_stream;   // AWS_LAMBDA_LOG_STREAM_NAME
+  std::string region;       // AWS_REGION
+
+  static function_info from_environment() {
+    auto env = [](const char* name) {
+      const char* v = std::getenv(name);
+      return std::string(v ? v : "");
+    };
+    function_info f;
+    f.name = env("AWS_LAMBDA_FUNCTION_NAME");
+    f.version = env("AWS_LAMBDA_FUNCTION_VERSION");
+    f.memory_size_mb = std::atoi(env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE").c_str());
+    f.log_group = env("AWS_LAMBDA_LOG_GROUP_NAME");
+    f.log_stream = env("AWS_LAMBDA_LOG_STREAM_NAME");
+    f.region = env("AWS_REGION");
+    return f;
+  }
+};
+
+// One invocation's context. The runtime reuses one object for every invocation, so its
+// strings keep their capacity: a handler that needs a value after returning copies it.
+class context {
+public:
+  std::string request_id;            // Lambda-Runtime-Aws-Request-Id
+  std::int64_t deadline_ms = 0;      // Lambda-Runtime-Deadline-Ms: Unix epoch milliseconds
+  std::string invoked_function_arn;  // Lambda-Runtime-Invoked-Function-Arn
+  std::string trace_id;              // Lambda-Runtime-Trace-Id (also in _X_AMZN_TRACE_ID)
+  std::string tenant_id;             // Lambda-Runtime-Aws-Tenant-Id
+  std::optional<lambda_coro::client_context> client_context;
+  std::optional<cognito_identity> identity;
+  const function_info* function = nullptr;
+
+  std::chrono::system_clock::time_point deadline() const noexcept {
+    return std::chrono::system_clock::time_point(std::chrono::milliseconds(deadline_ms));
+  }
+  // Time left before Lambda stops the invocation (negative once past the deadline).
+  std::chrono::milliseconds remaining_time() const noexcept {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(deadline() - std::chrono::system_clock::now());
+  }
+};
+
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/runtime/context.hpp
 // ---- begin lambda_coro/runtime/http_client.hpp
 // A small HTTP/1.1 client for the Lambda Runtime API: one keep-alive connection to a
 // numeric address, TCP_NODELAY, each request written with one system call, responses read
@@ -2101,9 +4056,6 @@ private:
 }  // namespace detail
 LAMBDA_CORO_END_NAMESPACE
 // ---- end lambda_coro/runtime/http_client.hpp
-// ---- begin lambda_coro/runtime/runtime.hpp
-// runtime and invocation: the Lambda Runtime API loop a bootstrap runs.
-
 
 #include <simdjson.h>
 
@@ -2489,9 +4441,6 @@ inline detail::ready<void> invocation::fail(std::string_view error_type, std::st
 
 LAMBDA_CORO_END_NAMESPACE
 // ---- end lambda_coro/runtime/runtime.hpp
-// ---- begin lambda_coro/runtime/start.hpp
-// start(handler) and run(serve): a whole bootstrap in one call.
-
 // ---- begin lambda_coro/runtime/task.hpp
 // task<T>: the coroutine type of lambda-coro. Lazy: it starts when awaited (or when
 // sync_wait runs it) and resumes its awaiter when it finishes.
@@ -2876,5 +4825,235 @@ int run(Serve&& serve) {
 
 LAMBDA_CORO_END_NAMESPACE
 // ---- end lambda_coro/runtime/start.hpp
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace http {
+namespace detail {
+
+struct any_request_context {
+  std::optional<events::elb_context> elb;
+  std::optional<events::http_description> http;
+};
+BOOST_DESCRIBE_STRUCT(any_request_context, (), (elb, http))
+
+// Every field any HTTP front sends that a request needs, read in one pass.
+struct any_http_event {
+  std::optional<std::string> route_key;
+  std::optional<std::string> raw_path;
+  std::optional<std::string> raw_query_string;
+  std::vector<std::string> cookies;
+  std::optional<std::string> http_method;
+  std::optional<std::string> path;
+  events::string_map headers;
+  events::multi_string_map multi_value_headers;
+  events::string_map query_string_parameters;
+  events::multi_string_map multi_value_query_string_parameters;
+  events::string_map path_parameters;
+  any_request_context request_context;
+  std::optional<std::string> body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(any_http_event, (),
+                      (route_key, raw_path, raw_query_string, cookies, http_method, path, headers, multi_value_headers,
+                       query_string_parameters, multi_value_query_string_parameters, path_parameters,
+                       request_context, body, is_base64_encoded))
+constexpr auto json_options(const any_http_event*) { return json::object_options(json::naming::camel_case); }
+
+struct alb_single_value_response {
+  int status_code = 200;
+  std::string status_description;
+  events::string_map headers;
+  std::string body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(alb_single_value_response, (), (status_code, status_description, headers, body, is_base64_encoded))
+constexpr auto json_options(const alb_single_value_response*) { return json::object_options(json::naming::camel_case); }
+
+struct alb_multi_value_response {
+  int status_code = 200;
+  std::string status_description;
+  events::multi_string_map multi_value_headers;
+  std::string body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(alb_multi_value_response, (),
+                      (status_code, status_description, multi_value_headers, body, is_base64_encoded))
+constexpr auto json_options(const alb_multi_value_response*) { return json::object_options(json::naming::camel_case); }
+
+struct error_message {
+  std::string message;
+};
+BOOST_DESCRIBE_STRUCT(error_message, (), (message))
+
+// Query parameters that arrive as maps: ALB leaves them percent-encoded, API Gateway decodes them.
+inline void take_query(request& req, events::string_map& single, events::multi_string_map& multi, bool encoded) {
+  auto add = [&](const std::string& k, const std::string& v) {
+    if (!req.raw_query.empty()) req.raw_query += '&';
+    req.raw_query += encoded ? k : url_encode(k);
+    req.raw_query += '=';
+    req.raw_query += encoded ? v : url_encode(v);
+    req.query.emplace_back(encoded ? url_decode(k) : k, encoded ? url_decode(v) : v);
+  };
+  if (!multi.empty()) {
+    for (auto& [k, values] : multi)
+      for (auto& v : values) add(k, v);
+  } else {
+    for (auto& [k, v] : single) add(k, v);
+  }
+}
+
+inline void take_headers(request& req, events::string_map& single, events::multi_string_map& multi) {
+  if (!multi.empty()) {
+    req.multi_value_headers = true;
+    for (auto& [k, values] : multi)
+      for (auto& v : values) req.headers.add(k, v);
+  } else {
+    for (auto& [k, v] : single) req.headers.add(k, v);
+  }
+}
+
+inline std::string joined(const std::vector<std::string_view>& values, std::string_view separator) {
+  std::string out;
+  for (const auto& v : values) {
+    if (!out.empty()) out += separator;
+    out += v;
+  }
+  return out;
+}
+
+}  // namespace detail
+
+// The event of any HTTP front as a request. Throws json::error for an event of no HTTP front.
+inline request to_request(std::string_view event_json) {
+  auto e = json::read<detail::any_http_event>(event_json);
+  request req;
+  if (e.request_context.elb) {
+    req.front = front::alb;
+    req.method = e.http_method.value_or("");
+    req.path = e.path.value_or("/");
+    detail::take_query(req, e.query_string_parameters, e.multi_value_query_string_parameters, true);
+    detail::take_headers(req, e.headers, e.multi_value_headers);
+  } else if (e.raw_path) {
+    req.front = e.route_key ? front::api_gateway_http : front::function_url;
+    req.method = e.request_context.http ? e.request_context.http->method : e.http_method.value_or("");
+    req.path = *e.raw_path;
+    req.raw_query = e.raw_query_string.value_or("");
+    req.query = parse_query(req.raw_query);
+    for (auto& [k, v] : e.headers) req.headers.add(k, v);
+    if (!e.cookies.empty() && !req.headers.contains("Cookie")) {
+      std::string cookie_header;
+      for (const auto& c : e.cookies) cookie_header += (cookie_header.empty() ? "" : "; ") + c;
+      req.headers.add("Cookie", cookie_header);
+    }
+  } else if (e.http_method) {
+    req.front = front::api_gateway_rest;
+    req.method = *e.http_method;
+    req.path = e.path.value_or("/");
+    detail::take_query(req, e.query_string_parameters, e.multi_value_query_string_parameters, false);
+    detail::take_headers(req, e.headers, e.multi_value_headers);
+    req.multi_value_headers = true;  // REST APIs take multiValueHeaders in every response
+  } else {
+    throw json::error("not an HTTP event: no requestContext.elb, rawPath or httpMethod");
+  }
+  for (const auto& value : req.headers.get_all("Cookie")) parse_cookie_header(value, req.cookies);
+  for (auto& [k, v] : e.path_parameters) req.path_parameters.emplace(k, v);
+  if (e.body) {
+    if (e.is_base64_encoded) {
+      auto bytes = events::base64_decode(*e.body);
+      if (!bytes) throw json::error("isBase64Encoded is true, but the body is not base64", "$.body");
+      req.body = std::move(*bytes);
+    } else {
+      req.body = std::move(*e.body);
+    }
+  }
+  return req;
+}
+
+// The response as JSON in the shape of the front that delivered `req`.
+inline std::string to_event_response(const response& res, const request& req) {
+  const bool base64 = res.binary;
+  std::string body = base64 ? events::base64_encode(res.body) : res.body;
+  switch (req.front) {
+    case front::api_gateway_rest: {
+      events::apigw_proxy_response out;
+      out.status_code = res.status;
+      for (const auto& [k, v] : res.headers) out.multi_value_headers[k].push_back(v);
+      for (const auto& c : res.cookies) out.multi_value_headers["Set-Cookie"].push_back(c);
+      out.body = std::move(body);
+      out.is_base64_encoded = base64;
+      return json::write(out);
+    }
+    case front::api_gateway_http:
+    case front::function_url: {
+      events::lambda_function_url_response out;
+      out.status_code = res.status;
+      for (const auto& [k, v] : res.headers)
+        if (!out.headers.count(k)) out.headers[k] = detail::joined(res.headers.get_all(k), ",");
+      out.cookies = res.cookies;
+      out.body = std::move(body);
+      out.is_base64_encoded = base64;
+      return json::write(out);
+    }
+    case front::alb: {
+      const std::string description = std::to_string(res.status) + " " + reason_phrase(res.status);
+      if (req.multi_value_headers) {
+        detail::alb_multi_value_response out{res.status, description, {}, std::move(body), base64};
+        for (const auto& [k, v] : res.headers) out.multi_value_headers[k].push_back(v);
+        for (const auto& c : res.cookies) out.multi_value_headers["Set-Cookie"].push_back(c);
+        return json::write(out);
+      }
+      // Single-value headers: one value per name, so only the last cookie can be set.
+      detail::alb_single_value_response out{res.status, description, {}, std::move(body), base64};
+      for (const auto& [k, v] : res.headers)
+        if (!out.headers.count(k)) out.headers[k] = detail::joined(res.headers.get_all(k), ",");
+      if (!res.cookies.empty()) out.headers["Set-Cookie"] = res.cookies.back();
+      return json::write(out);
+    }
+  }
+  return {};
+}
+
+// Serves HTTP requests from any front with `handler`, a router or a callable taking a
+// request and returning a response. A handler that throws answers 500 (and is logged):
+// the client gets an HTTP error, not a Lambda error.
+template <class Handler>
+int start(Handler&& handler) {
+  return lambda_coro::start([&handler](std::string_view event) -> std::string {
+    request req;
+    try {
+      req = to_request(event);
+    } catch (const json::error& e) {
+      throw function_error(std::string(lambda_coro::detail::invalid_event_type),
+                           std::string("not an HTTP event: ") + e.what());
+    }
+    response res;
+    try {
+      if constexpr (std::is_same_v<std::remove_cvref_t<Handler>, router>)
+        res = handler.handle(req);
+      else
+        res = handler(req);
+    } catch (...) {
+      const auto report = lambda_coro::detail::report_current_exception();
+      lambda_coro::detail::log_line(req.method + " " + req.path + " failed with " + report.errorType + ": " +
+                                    report.errorMessage);
+      res = response::json(detail::error_message{"Internal Server Error"}, 500);
+    }
+    return to_event_response(res, req);
+  });
+}
+
+}  // namespace http
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/http/adapter.hpp
+// ---- end lambda_coro/http.hpp
+// ---- begin lambda_coro/runtime.hpp
+// The Lambda runtime: task, runtime, invocation, context, start() and run().
+
 // ---- end lambda_coro/runtime.hpp
 // ---- end lambda_coro/lambda_coro.hpp

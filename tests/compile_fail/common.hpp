@@ -1,9 +1,5 @@
 #pragma once
-#ifdef LAMBDA_CORO_TEST_SINGLE_INCLUDE
-#include <lambda_coro.hpp>
-#else
-#include <lambda_coro/lambda_coro.hpp>
-#endif
+#include "../support/lambda_coro_under_test.hpp"
 #include <map>
 #include <string>
 #include <variant>

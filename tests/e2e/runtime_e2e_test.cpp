@@ -6,7 +6,7 @@
 #include <doctest/doctest.h>
 #include <httplib.h>
 
-#include <lambda_coro/json.hpp>
+#include "../support/lambda_coro_under_test.hpp"
 
 #include <atomic>
 #include <chrono>

@@ -1,5 +1,5 @@
 // A bootstrap for the end-to-end tests; LAMBDA_CORO_TEST_MODE picks its shape.
-#include <lambda_coro/lambda_coro.hpp>
+#include "../support/lambda_coro_under_test.hpp"
 
 #include <chrono>
 #include <cstdlib>

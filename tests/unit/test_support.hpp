@@ -2,11 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#ifdef LAMBDA_CORO_TEST_SINGLE_INCLUDE
-#include <lambda_coro.hpp>
-#else
-#include <lambda_coro/lambda_coro.hpp>
-#endif
+#include "../support/lambda_coro_under_test.hpp"
 
 #include <fstream>
 #include <sstream>

@@ -2,11 +2,15 @@
 // Lambda's invoke API for callers, on 127.0.0.1 — a function runs locally with no AWS
 // account and no Docker.
 //
-//   lambda-coro-emulator [serve] [--port 8080] [--host 127.0.0.1] [--timeout SECONDS] -- ./bootstrap [args...]
+//   lambda-coro-emulator [--port 9001] [--host 127.0.0.1] [--timeout SECONDS] -- ./bootstrap [args...]
+//   lambda-coro-emulator serve [--port 8080] [--format http-api|rest-api|alb] ... -- ./bootstrap [args...]
 //   lambda-coro-emulator invoke --event event.json [--timeout SECONDS] -- ./bootstrap [args...]
 //
-// Both the Runtime API (/2018-06-01/...) and the invoke endpoint
-// (POST /2015-03-31/functions/function/invocations) are served on one port.
+// The Runtime API (/2018-06-01/...) and the invoke endpoint
+// (POST /2015-03-31/functions/function/invocations) share one port; `serve` also turns
+// every other request on it into an API Gateway or ALB event (tools/emulator/http_front.hpp).
+#include "http_front.hpp"
+
 #include <lambda_coro/json.hpp>
 
 #include <httplib.h>
@@ -55,6 +59,8 @@ std::string error_json(const std::string& type, const std::string& message) {
 
 struct options {
   bool one_shot = false;
+  bool http_front = false;
+  emulator::event_format format = emulator::event_format::http_api;
   std::string host = "127.0.0.1";
   int port = 8080;
   double timeout_seconds = 0;
@@ -82,9 +88,9 @@ struct invoke_result {
   std::string body;
 };
 
-class emulator {
+class function_emulator {
 public:
-  explicit emulator(options opts) : opts_(std::move(opts)) {
+  explicit function_emulator(options opts) : opts_(std::move(opts)) {
     if (opts_.timeout_seconds <= 0) {
       const char* env = std::getenv("AWS_LAMBDA_FUNCTION_TIMEOUT");
       opts_.timeout_seconds = env ? std::atof(env) : 3.0;
@@ -201,6 +207,28 @@ private:
                    if (r.function_error) res.set_header("X-Amz-Function-Error", "Unhandled");
                    res.set_content(r.body, "application/json");
                  });
+    if (!opts_.http_front) return;
+    // Registered last: httplib tries routes in order, so the APIs above keep their paths.
+    const auto front = [this](const httplib::Request& req, httplib::Response& res) {
+      std::string id;
+      {
+        std::lock_guard lock(mutex_);
+        id = new_id();
+      }
+      const invoke_result r = invoke(emulator::make_event(req, opts_.format, id));
+      if (r.status != 200) {
+        res.status = r.status;
+        res.set_content(r.body, "application/json");
+        return;
+      }
+      emulator::apply_result(r.body, r.function_error, opts_.format, res);
+    };
+    server_.Get(".*", front);
+    server_.Post(".*", front);
+    server_.Put(".*", front);
+    server_.Patch(".*", front);
+    server_.Delete(".*", front);
+    server_.Options(".*", front);
   }
 
   static void reply(httplib::Response& res, int status, const std::string& type, const std::string& message) {
@@ -405,7 +433,8 @@ private:
 
 int usage() {
   std::cerr << "usage:\n"
-               "  lambda-coro-emulator [serve] [--host 127.0.0.1] [--port 8080] [--timeout SECONDS] -- BOOTSTRAP [ARGS...]\n"
+               "  lambda-coro-emulator [--host 127.0.0.1] [--port 8080] [--timeout SECONDS] -- BOOTSTRAP [ARGS...]\n"
+               "  lambda-coro-emulator serve [--port 8080] [--format http-api|rest-api|alb] [--timeout SECONDS] -- BOOTSTRAP [ARGS...]\n"
                "  lambda-coro-emulator invoke --event FILE|- [--timeout SECONDS] -- BOOTSTRAP [ARGS...]\n";
   return 2;
 }
@@ -420,6 +449,7 @@ int main(int argc, char** argv) {
     opts.port = 0;
     ++i;
   } else if (i < argc && std::strcmp(argv[i], "serve") == 0) {
+    opts.http_front = true;
     ++i;
   }
   for (; i < argc; ++i) {
@@ -433,6 +463,13 @@ int main(int argc, char** argv) {
     else if (arg == "--host") opts.host = argv[++i];
     else if (arg == "--timeout") opts.timeout_seconds = std::atof(argv[++i]);
     else if (arg == "--event") opts.event_file = argv[++i];
+    else if (arg == "--format") {
+      const std::string f = argv[++i];
+      if (f == "http-api") opts.format = emulator::event_format::http_api;
+      else if (f == "rest-api") opts.format = emulator::event_format::rest_api;
+      else if (f == "alb") opts.format = emulator::event_format::alb;
+      else return usage();
+    }
     else return usage();
   }
   if (opts.command.empty() || (opts.one_shot && opts.event_file.empty())) return usage();
@@ -445,7 +482,7 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   ::signal(SIGPIPE, SIG_IGN);
 
-  emulator emu(opts);
+  function_emulator emu(opts);
   if (!emu.start()) {
     std::cerr << "lambda-coro-emulator: cannot listen on " << opts.host << ":" << opts.port << "\n";
     return 2;
@@ -472,6 +509,8 @@ int main(int argc, char** argv) {
 
   std::cerr << "lambda-coro-emulator: invoke with POST http://" << opts.host << ":" << emu.port()
             << "/2015-03-31/functions/function/invocations\n";
+  if (opts.http_front)
+    std::cerr << "lambda-coro-emulator: serving HTTP at http://" << opts.host << ":" << emu.port() << "/\n";
   std::thread([&] {
     int signal = 0;
     sigwait(&signals, &signal);

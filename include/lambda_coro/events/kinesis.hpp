@@ -1,0 +1,125 @@
+// Amazon Kinesis Data Streams events and Kinesis Data Firehose transformations.
+#pragma once
+
+#include <lambda_coro/config.hpp>
+#include <lambda_coro/events/streams.hpp>
+#include <lambda_coro/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct kinesis_record_data {
+  std::string kinesis_schema_version;
+  std::string partition_key;
+  std::string sequence_number;
+  std::string data;  // base64: see events::base64_decode
+  double approximate_arrival_timestamp = 0;  // epoch seconds
+  std::optional<std::string> encryption_type;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_record_data, (),
+                      (kinesis_schema_version, partition_key, sequence_number, data, approximate_arrival_timestamp,
+                       encryption_type))
+constexpr auto json_options(const kinesis_record_data*) { return json::object_options(json::naming::camel_case); }
+
+struct kinesis_event_record {
+  kinesis_record_data kinesis;
+  std::string event_source;
+  std::string event_version;
+  std::string event_id;
+  std::string event_name;
+  std::string invoke_identity_arn;
+  std::string aws_region;
+  std::string event_source_arn;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_event_record, (),
+                      (kinesis, event_source, event_version, event_id, event_name, invoke_identity_arn, aws_region,
+                       event_source_arn))
+constexpr auto json_options(const kinesis_event_record*) {
+  return json::object_options(json::naming::camel_case, json::rename{"event_id", "eventID"},
+                              json::rename{"event_source_arn", "eventSourceARN"});
+}
+
+struct kinesis_event {
+  std::vector<kinesis_event_record> records;
+  // Tumbling windows only:
+  std::optional<time_window> window;
+  std::map<std::string, std::string> state;
+  std::optional<std::string> shard_id;
+  std::optional<std::string> event_source_arn;
+  std::optional<bool> is_final_invoke_for_window;
+  std::optional<bool> is_window_terminated_early;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_event, (),
+                      (records, window, state, shard_id, event_source_arn, is_final_invoke_for_window,
+                       is_window_terminated_early))
+constexpr auto json_options(const kinesis_event*) {
+  return json::object_options(json::naming::camel_case, json::rename{"records", "Records"},
+                              json::rename{"event_source_arn", "eventSourceARN"});
+}
+
+// ---- Firehose ----
+
+struct firehose_kinesis_record_metadata {
+  std::string shard_id;
+  std::string partition_key;
+  std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
+  std::string sequence_number;
+  std::int64_t subsequence_number = 0;
+};
+BOOST_DESCRIBE_STRUCT(firehose_kinesis_record_metadata, (),
+                      (shard_id, partition_key, approximate_arrival_timestamp, sequence_number, subsequence_number))
+constexpr auto json_options(const firehose_kinesis_record_metadata*) {
+  return json::object_options(json::naming::camel_case);
+}
+
+struct firehose_event_record {
+  std::string record_id;
+  std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
+  std::string data;                                // base64
+  std::optional<firehose_kinesis_record_metadata> kinesis_record_metadata;
+};
+BOOST_DESCRIBE_STRUCT(firehose_event_record, (), (record_id, approximate_arrival_timestamp, data, kinesis_record_metadata))
+constexpr auto json_options(const firehose_event_record*) { return json::object_options(json::naming::camel_case); }
+
+struct firehose_event {
+  std::string invocation_id;
+  std::string delivery_stream_arn;
+  std::optional<std::string> source_kinesis_stream_arn;
+  std::string region;
+  std::vector<firehose_event_record> records;
+};
+BOOST_DESCRIBE_STRUCT(firehose_event, (),
+                      (invocation_id, delivery_stream_arn, source_kinesis_stream_arn, region, records))
+constexpr auto json_options(const firehose_event*) { return json::object_options(json::naming::camel_case); }
+
+struct firehose_response_record_metadata {
+  std::map<std::string, std::string> partition_keys;  // dynamic partitioning
+  std::optional<json::value> otf_metadata;            // Iceberg destinations
+};
+BOOST_DESCRIBE_STRUCT(firehose_response_record_metadata, (), (partition_keys, otf_metadata))
+constexpr auto json_options(const firehose_response_record_metadata*) {
+  return json::object_options(json::naming::camel_case);
+}
+
+struct firehose_response_record {
+  std::string record_id;
+  std::string result;  // Ok, Dropped, ProcessingFailed
+  std::string data;    // base64
+  std::optional<firehose_response_record_metadata> metadata;
+};
+BOOST_DESCRIBE_STRUCT(firehose_response_record, (), (record_id, result, data, metadata))
+constexpr auto json_options(const firehose_response_record*) { return json::object_options(json::naming::camel_case); }
+
+struct firehose_response {
+  std::vector<firehose_response_record> records;
+};
+BOOST_DESCRIBE_STRUCT(firehose_response, (), (records))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE

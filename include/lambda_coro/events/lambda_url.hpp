@@ -1,0 +1,65 @@
+// Lambda function URL events: the HTTP API payload format 2.0 without route keys.
+#pragma once
+
+#include <lambda_coro/config.hpp>
+#include <lambda_coro/events/apigw.hpp>
+#include <lambda_coro/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct lambda_function_url_authorizer {
+  std::optional<iam_authorizer> iam;
+};
+BOOST_DESCRIBE_STRUCT(lambda_function_url_authorizer, (), (iam))
+
+struct lambda_function_url_request_context {
+  std::string account_id;
+  std::string request_id;
+  std::optional<lambda_function_url_authorizer> authorizer;
+  std::string api_id;  // the URL id
+  std::string domain_name;
+  std::string domain_prefix;
+  std::string time;
+  std::int64_t time_epoch = 0;
+  http_description http;
+};
+BOOST_DESCRIBE_STRUCT(lambda_function_url_request_context, (),
+                      (account_id, request_id, authorizer, api_id, domain_name, domain_prefix, time, time_epoch, http))
+constexpr auto json_options(const lambda_function_url_request_context*) {
+  return json::object_options(json::naming::camel_case);
+}
+
+struct lambda_function_url_request {
+  std::string version;
+  std::string raw_path;
+  std::string raw_query_string;
+  std::vector<std::string> cookies;
+  string_map headers;
+  string_map query_string_parameters;
+  lambda_function_url_request_context request_context;
+  std::optional<std::string> body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(lambda_function_url_request, (),
+                      (version, raw_path, raw_query_string, cookies, headers, query_string_parameters,
+                       request_context, body, is_base64_encoded))
+constexpr auto json_options(const lambda_function_url_request*) { return json::object_options(json::naming::camel_case); }
+
+struct lambda_function_url_response {
+  int status_code = 200;
+  string_map headers;
+  std::string body;
+  bool is_base64_encoded = false;
+  std::vector<std::string> cookies;
+};
+BOOST_DESCRIBE_STRUCT(lambda_function_url_response, (), (status_code, headers, body, is_base64_encoded, cookies))
+constexpr auto json_options(const lambda_function_url_response*) { return json::object_options(json::naming::camel_case); }
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE

@@ -1,0 +1,43 @@
+// What stream and queue events share: partial batch responses and tumbling windows.
+#pragma once
+
+#include <lambda_coro/config.hpp>
+#include <lambda_coro/json.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// Partial batch response (ReportBatchItemFailures): only the listed items are retried.
+struct batch_item_failure {
+  std::string item_identifier;  // the SQS messageId, or the Kinesis/DynamoDB sequence number
+};
+BOOST_DESCRIBE_STRUCT(batch_item_failure, (), (item_identifier))
+constexpr auto json_options(const batch_item_failure*) { return json::object_options(json::naming::camel_case); }
+
+struct batch_response {
+  std::vector<batch_item_failure> batch_item_failures;
+};
+BOOST_DESCRIBE_STRUCT(batch_response, (), (batch_item_failures))
+constexpr auto json_options(const batch_response*) { return json::object_options(json::naming::camel_case); }
+
+// Tumbling windows for Kinesis and DynamoDB Streams.
+struct time_window {
+  std::string start;
+  std::string end;
+};
+BOOST_DESCRIBE_STRUCT(time_window, (), (start, end))
+
+// The state carried to the next invocation of the window, and the failed items.
+struct time_window_response {
+  std::map<std::string, std::string> state;
+  std::vector<batch_item_failure> batch_item_failures;
+};
+BOOST_DESCRIBE_STRUCT(time_window_response, (), (state, batch_item_failures))
+constexpr auto json_options(const time_window_response*) { return json::object_options(json::naming::camel_case); }
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE

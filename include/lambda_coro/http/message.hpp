@@ -1,0 +1,236 @@
+// HTTP requests and responses as handlers see them, whichever front (API Gateway REST or
+// HTTP API, ALB, function URL) the event came from. No dependency beyond the standard library
+// and the JSON layer, so a static bootstrap carries nothing else.
+#pragma once
+
+#include <lambda_coro/config.hpp>
+#include <lambda_coro/json/write.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace http {
+
+inline bool iequal(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+// Header fields in arrival order; names compare case-insensitively; a name may repeat.
+class headers {
+public:
+  using entry = std::pair<std::string, std::string>;
+
+  void add(std::string_view name, std::string_view value) { entries_.emplace_back(name, value); }
+  // Replaces every field of that name.
+  void set(std::string_view name, std::string_view value) {
+    erase(name);
+    add(name, value);
+  }
+  void erase(std::string_view name) {
+    std::erase_if(entries_, [&](const entry& e) { return iequal(e.first, name); });
+  }
+  // The first value, if any.
+  std::optional<std::string_view> get(std::string_view name) const {
+    for (const auto& [n, v] : entries_)
+      if (iequal(n, name)) return v;
+    return std::nullopt;
+  }
+  std::vector<std::string_view> get_all(std::string_view name) const {
+    std::vector<std::string_view> values;
+    for (const auto& [n, v] : entries_)
+      if (iequal(n, name)) values.push_back(v);
+    return values;
+  }
+  bool contains(std::string_view name) const { return get(name).has_value(); }
+  std::size_t size() const noexcept { return entries_.size(); }
+  bool empty() const noexcept { return entries_.empty(); }
+  auto begin() const noexcept { return entries_.begin(); }
+  auto end() const noexcept { return entries_.end(); }
+
+private:
+  std::vector<entry> entries_;
+};
+
+// Which integration delivered the request; the response goes back in that integration's shape.
+enum class front { api_gateway_rest, api_gateway_http, function_url, alb };
+
+using parameters = std::vector<std::pair<std::string, std::string>>;
+
+inline std::optional<std::string_view> find_parameter(const parameters& p, std::string_view name) {
+  for (const auto& [k, v] : p)
+    if (k == name) return v;
+  return std::nullopt;
+}
+
+struct request {
+  std::string method;     // GET, POST…
+  std::string path;       // as the client sent it
+  std::string raw_query;  // without the '?', still percent-encoded
+  http::headers headers;
+  parameters query;       // decoded, in order, repeats kept
+  parameters cookies;
+  std::map<std::string, std::string> path_parameters;  // set by the router
+  std::string body;       // bytes: base64 from the integration is already decoded
+  http::front front = http::front::api_gateway_http;
+  bool multi_value_headers = false;  // the integration sent headers as lists (REST API, some ALBs)
+
+  std::optional<std::string_view> query_parameter(std::string_view name) const { return find_parameter(query, name); }
+  std::vector<std::string_view> query_parameters(std::string_view name) const {
+    std::vector<std::string_view> values;
+    for (const auto& [k, v] : query)
+      if (k == name) values.push_back(v);
+    return values;
+  }
+  std::optional<std::string_view> cookie(std::string_view name) const { return find_parameter(cookies, name); }
+  std::optional<std::string_view> path_parameter(std::string_view name) const {
+    const auto it = path_parameters.find(std::string(name));
+    if (it == path_parameters.end()) return std::nullopt;
+    return std::string_view(it->second);
+  }
+};
+
+struct response {
+  int status = 200;
+  http::headers headers;
+  std::vector<std::string> cookies;  // Set-Cookie values
+  std::string body;
+  bool binary = false;  // the body is bytes, not text: base64 on the way out
+
+  static response text(std::string body, int status = 200) {
+    response r;
+    r.status = status;
+    r.headers.set("Content-Type", "text/plain; charset=utf-8");
+    r.body = std::move(body);
+    return r;
+  }
+  template <class T>
+  static response json(const T& value, int status = 200) {
+    response r;
+    r.status = status;
+    r.headers.set("Content-Type", "application/json");
+    r.body = lambda_coro::json::write(value);
+    return r;
+  }
+  static response bytes(std::string body, std::string_view content_type, int status = 200) {
+    response r;
+    r.status = status;
+    r.headers.set("Content-Type", content_type);
+    r.body = std::move(body);
+    r.binary = true;
+    return r;
+  }
+};
+
+inline const char* reason_phrase(int status) noexcept {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 301: return "Moved Permanently";
+    case 302: return "Found";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    default: return "";
+  }
+}
+
+// Percent-decoding for query strings ('+' is a space there); malformed escapes stay as they are.
+inline std::string url_decode(std::string_view text, bool plus_is_space = true) {
+  std::string out;
+  out.reserve(text.size());
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+inline std::string url_encode(std::string_view text) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '-' || u == '_' ||
+        u == '.' || u == '~') {
+      out += c;
+    } else {
+      out += '%';
+      out += digits[u >> 4];
+      out += digits[u & 15];
+    }
+  }
+  return out;
+}
+
+// "a=1&b=two%20words&a=3" -> {{"a","1"},{"b","two words"},{"a","3"}}
+inline parameters parse_query(std::string_view raw) {
+  parameters out;
+  while (!raw.empty()) {
+    const auto amp = raw.find('&');
+    const std::string_view pair = raw.substr(0, amp);
+    if (!pair.empty()) {
+      const auto eq = pair.find('=');
+      out.emplace_back(url_decode(pair.substr(0, eq)),
+                       eq == std::string_view::npos ? std::string() : url_decode(pair.substr(eq + 1)));
+    }
+    if (amp == std::string_view::npos) break;
+    raw.remove_prefix(amp + 1);
+  }
+  return out;
+}
+
+// "a=1; b=2; c" -> {{"a","1"},{"b","2"},{"c",""}}
+inline void parse_cookie_header(std::string_view header, parameters& out) {
+  while (!header.empty()) {
+    const auto semi = header.find(';');
+    std::string_view pair = header.substr(0, semi);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    while (!pair.empty() && pair.back() == ' ') pair.remove_suffix(1);
+    if (!pair.empty()) {
+      const auto eq = pair.find('=');  // a cookie without '=' is a name with an empty value
+      out.emplace_back(std::string(pair.substr(0, eq)),
+                       eq == std::string_view::npos ? std::string() : std::string(pair.substr(eq + 1)));
+    }
+    if (semi == std::string_view::npos) break;
+    header.remove_prefix(semi + 1);
+  }
+}
+
+}  // namespace http
+LAMBDA_CORO_END_NAMESPACE

@@ -1,0 +1,146 @@
+// End to end: examples/http_api and examples/sqs_batch as real processes, through the
+// emulator's HTTP front with a real HTTP client, and fed AWS's sample events directly.
+#include "../support/scripted_server.hpp"
+#include "process.hpp"
+
+#include <doctest/doctest.h>
+#include <httplib.h>
+
+#include "../support/lambda_coro_under_test.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+
+namespace json = lambda_coro::json;
+using namespace std::chrono_literals;
+
+namespace {
+
+const std::string emulator = LAMBDA_CORO_TEST_EMULATOR;
+const std::string http_api = LAMBDA_CORO_TEST_HTTP_API;
+const std::string sqs_batch = LAMBDA_CORO_TEST_SQS_BATCH;
+
+std::string sample(const std::string& name) {
+  std::ifstream in(std::string(LAMBDA_CORO_TEST_DATA_DIR) + "/events/" + name, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string temp_file(const std::string& name, const std::string& content) {
+  const std::string path = "/tmp/lambda-coro-http-e2e-" + std::to_string(::getpid()) + "-" + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+int free_port() {
+  test::scripted_server probe([](int, int) {});
+  return probe.port();
+}
+
+class http_front {
+public:
+  explicit http_front(const std::string& format = "http-api") : port_(free_port()), client_("127.0.0.1", port_) {
+    process_ = std::make_unique<test::process>(
+        std::vector<std::string>{emulator, "serve", "--port", std::to_string(port_), "--format", format, "--",
+                                 http_api},
+        std::map<std::string, std::string>{});
+    client_.set_read_timeout(30, 0);
+    for (int i = 0; i < 500; ++i) {
+      if (client_.Get("/2018-06-01/ping")) return;
+      std::this_thread::sleep_for(10ms);
+    }
+    FAIL("the emulator did not start");
+  }
+  ~http_front() { ::kill(process_->pid(), SIGTERM); }
+  httplib::Client& client() { return client_; }
+
+private:
+  int port_;
+  httplib::Client client_;
+  std::unique_ptr<test::process> process_;
+};
+
+// Runs examples/http_api once in local mode on `event`; returns its response document.
+json::value local(const std::string& event) {
+  const auto r = test::run({http_api, temp_file("event.json", event)}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
+  REQUIRE(r.exit_code == 0);
+  return json::read<json::value>(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("the HTTP API example served as plain HTTP through the emulator") {
+  for (const char* format : {"http-api", "rest-api", "alb"}) {
+    CAPTURE(format);
+    http_front front(format);
+    auto& c = front.client();
+    auto created = c.Post("/todos", R"({"title":"write tests"})", "application/json");
+    REQUIRE(created);
+    CHECK(created->status == 201);
+    CHECK(created->get_header_value("Location") == "/todos/1");
+    CHECK(json::read<json::value>(created->body)["title"].as_string() == "write tests");
+    auto got = c.Get("/todos/1");
+    CHECK(got->status == 200);
+    CHECK(got->get_header_value("Content-Type") == "application/json");
+    CHECK(json::read<json::value>(c.Get("/todos")->body).size() == 1);
+    CHECK(c.Get("/todos/9")->status == 404);
+    CHECK(c.Post("/todos", "{not json", "application/json")->status == 400);
+    CHECK(c.Post("/todos", R"({"title":""})", "application/json")->status == 422);
+    auto wrong_method = c.Put("/todos/1", "", "text/plain");
+    CHECK(wrong_method->status == 405);
+    CHECK(wrong_method->get_header_value("Allow") == "GET, DELETE");
+    CHECK(c.Get("/nowhere")->status == 404);
+    CHECK(c.Get("/error")->status == 500);
+    CHECK(c.Delete("/todos/1")->status == 204);
+    CHECK(c.Get("/todos/1")->status == 404);
+  }
+}
+
+TEST_CASE("the HTTP API example answers AWS's sample events in each front's shape") {
+  auto with_path = [](std::string event, const std::string& from, const std::string& to) {
+    for (auto at = event.find(from); at != std::string::npos; at = event.find(from, at + to.size()))
+      event.replace(at, from.size(), to);
+    return event;
+  };
+  // REST API (POST /hello/world in the sample) -> our POST route is /todos
+  auto v1 = local(with_path(sample("apigw-request.json"), "\"/hello/world\"", "\"/todos\""));
+  CHECK(v1["statusCode"].as_int64() == 422);  // the sample's body is a JSON object without a title
+  CHECK(v1.contains("multiValueHeaders"));
+  // HTTP API (GET /my/path) -> GET /todos
+  auto v2 = local(with_path(sample("apigw-v2-request-no-authorizer.json"), "\"/\"", "\"/todos\""));
+  CHECK(v2["statusCode"].as_int64() == 200);
+  CHECK(v2["body"].as_string() == "[]");
+  CHECK(v2.contains("cookies"));
+  // ALB (GET /lambda) -> 404 in the ALB shape with a status description
+  auto alb = local(sample("alb-lambda-target-request-headers-only.json"));
+  CHECK(alb["statusCode"].as_int64() == 404);
+  CHECK(alb["statusDescription"].as_string() == "404 Not Found");
+  CHECK(alb.contains("headers"));
+  auto alb_multi = local(sample("alb-lambda-target-request-multivalue-headers.json"));
+  CHECK(alb_multi.contains("multiValueHeaders"));
+  // Function URL (POST /my/path) -> 404
+  auto url = local(sample("lambda-urls-request.json"));
+  CHECK(url["statusCode"].as_int64() == 404);
+  // Not an HTTP event at all
+  const auto r = test::run({http_api, temp_file("sqs.json", sample("sqs-event.json"))}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
+  CHECK(r.exit_code == 1);
+  CHECK(json::read<json::value>(r.err)["errorType"].as_string() == "Runtime.InvalidEvent");
+}
+
+TEST_CASE("the SQS example reports only the failed messages") {
+  const std::string batch = R"({"Records":[
+    {"messageId":"ok-1","receiptHandle":"r","body":"{\"orderId\":\"a\",\"quantity\":2}","md5OfBody":"m",
+     "attributes":{},"messageAttributes":{},"eventSourceARN":"arn:q","eventSource":"aws:sqs","awsRegion":"us-east-1"},
+    {"messageId":"bad-json","receiptHandle":"r","body":"not json","md5OfBody":"m","attributes":{},
+     "messageAttributes":{},"eventSourceARN":"arn:q","eventSource":"aws:sqs","awsRegion":"us-east-1"},
+    {"messageId":"bad-quantity","receiptHandle":"r","body":"{\"orderId\":\"b\",\"quantity\":0}","md5OfBody":"m",
+     "attributes":{},"messageAttributes":{},"eventSourceARN":"arn:q","eventSource":"aws:sqs","awsRegion":"us-east-1"}]})";
+  const auto r = test::run({emulator, "invoke", "--event", temp_file("batch.json", batch), "--", sqs_batch}, {});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "{\"batchItemFailures\":[{\"itemIdentifier\":\"bad-json\"},{\"itemIdentifier\":\"bad-quantity\"}]}\n");
+  const auto sample_run = test::run({emulator, "invoke", "--event", temp_file("sample.json", sample("sqs-event.json")), "--", sqs_batch}, {});
+  CHECK(sample_run.out == "{\"batchItemFailures\":[{\"itemIdentifier\":\"MessageID_1\"}]}\n");
+}

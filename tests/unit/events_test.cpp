@@ -1,0 +1,271 @@
+// Every event type against AWS's sample events: representative fields, a write/read round
+// trip, and no field of the sample lost on the way.
+#include "test_support.hpp"
+
+
+#include <string>
+#include <vector>
+
+namespace ev = lambda_coro::events;
+
+namespace {
+
+// Paths of the sample's non-null members that the re-written document lacks.
+void collect_missing(const json::value& sample, const json::value& written, const std::string& path,
+                     std::vector<std::string>& missing) {
+  if (sample.is_object()) {
+    for (const auto& [key, v] : sample.as_object()) {
+      if (v.is_null()) continue;
+      const json::value* w = written.find(key);
+      if (!w)
+        missing.push_back(path + "." + key);
+      else
+        collect_missing(v, *w, path + "." + key, missing);
+    }
+  } else if (sample.is_array() && written.is_array()) {
+    for (std::size_t i = 0; i < sample.size() && i < written.size(); ++i)
+      collect_missing(sample[i], written[i], path + "[" + std::to_string(i) + "]", missing);
+  }
+}
+
+// Reads `file` as T, writes it back, reads that again: both writes agree, nothing is lost.
+template <class T>
+T check_event(const std::string& file) {
+  CAPTURE(file);
+  const std::string text = test::event(file);
+  const T event = json::read<T>(text);
+  const std::string written = json::write(event);
+  CHECK(json::write(json::read<T>(written)) == written);
+  std::vector<std::string> missing;
+  collect_missing(json::read<json::value>(text), json::read<json::value>(written), "$", missing);
+  std::string list;
+  for (const auto& m : missing) list += m + " ";
+  CAPTURE(list);
+  CHECK(missing.empty());
+  return event;
+}
+
+}  // namespace
+
+TEST_CASE("API Gateway REST API proxy request and response") {
+  const auto r = check_event<ev::apigw_proxy_request>("apigw-request.json");
+  CHECK(r.http_method == "POST");
+  CHECK(r.path == "/hello/world");
+  CHECK(r.multi_value_headers.at("Accept").size() == 1);
+  CHECK(r.query_string_parameters.at("name") == "me");
+  CHECK(r.request_context.identity.source_ip == "192.168.196.186");
+  CHECK(r.request_context.identity.client_cert->issuer_dn == "Example issuer");
+  CHECK(r.request_context.authorizer.at("principalId").as_string() == "admin");
+  CHECK(r.request_context.authorizer.at("clientId").as_int64() == 1);
+  CHECK(r.body.has_value());
+  const auto response = check_event<ev::apigw_proxy_response>("apigw-response.json");
+  CHECK(response.status_code == 200);
+  check_event<ev::apigw_proxy_request>("apigw-restapi-openapi-request.json");
+}
+
+TEST_CASE("API Gateway HTTP API requests with each authorizer") {
+  const auto jwt = check_event<ev::http_api_request>("apigw-v2-request-jwt-authorizer.json");
+  REQUIRE(jwt.request_context.authorizer.has_value());
+  CHECK(jwt.request_context.authorizer->jwt->scopes.size() == 2);
+  CHECK(jwt.request_context.authorizer->jwt->claims.at("claim1").as_string() == "value1");
+  CHECK(jwt.cookies.size() == 2);
+  const auto iam = check_event<ev::http_api_request>("apigw-v2-request-iam.json");
+  CHECK(iam.request_context.authorizer->iam->cognito_identity->amr == std::vector<std::string>{"foo"});
+  const auto lambda = check_event<ev::http_api_request>("apigw-v2-request-lambda-authorizer.json");
+  CHECK(lambda.request_context.authorizer->lambda.at("key").as_string() == "value");
+  const auto plain = check_event<ev::http_api_request>("apigw-v2-request-no-authorizer.json");
+  CHECK(plain.request_context.http.method == "GET");
+  CHECK(plain.request_context.authentication->client_cert->subject_dn.find("My Client") != std::string::npos);
+}
+
+TEST_CASE("API Gateway WebSocket requests") {
+  const auto connect = check_event<ev::apigw_websocket_request>("apigw-websocket-request.json");
+  CHECK(connect.request_context.connection_id.size() > 0);
+  const auto message = check_event<ev::apigw_websocket_request>("apigw-websocket-request-send-message.json");
+  CHECK(message.request_context.event_type == "MESSAGE");
+  CHECK(message.request_context.route_key.size() > 0);
+  check_event<ev::apigw_websocket_request>("apigw-websocket-request-disconnect.json");
+}
+
+TEST_CASE("custom authorizers: TOKEN and REQUEST and v2 requests and the IAM policy response") {
+  const auto token = check_event<ev::apigw_custom_authorizer_request>("apigw-custom-auth-request.json");
+  CHECK(token.type == "TOKEN");
+  CHECK(token.authorization_token == "allow");
+  const auto request = check_event<ev::apigw_custom_authorizer_request>("apigw-custom-auth-request-type-request.json");
+  CHECK(request.type == "REQUEST");
+  CHECK(request.headers.at("HeaderAuth1") == "headerValue1");
+  check_event<ev::apigw_custom_authorizer_request>("apigw-v2-custom-authorizer-v1-request.json");
+  const auto v2 = check_event<ev::http_api_authorizer_request>("apigw-v2-custom-authorizer-v2-request.json");
+  CHECK(v2.identity_source.size() == 2);
+  const auto response = check_event<ev::apigw_custom_authorizer_response>("apigw-custom-auth-response.json");
+  CHECK(response.policy_document.statement.at(0).effect == "Allow|Deny");
+  CHECK(response.policy_document.version == "2012-10-17");
+  CHECK(json::write(response).find(R"("PolicyDocument")") == std::string::npos);
+  CHECK(json::write(response).find(R"("policyDocument":{"Version")") != std::string::npos);
+}
+
+TEST_CASE("ALB target group requests and responses") {
+  const auto single = check_event<ev::alb_target_group_request>("alb-lambda-target-request-headers-only.json");
+  CHECK(single.request_context.elb.target_group_arn.find("targetgroup") != std::string::npos);
+  CHECK(!single.headers.empty());
+  const auto multi = check_event<ev::alb_target_group_request>("alb-lambda-target-request-multivalue-headers.json");
+  CHECK(!multi.multi_value_headers.empty());
+  const auto response = check_event<ev::alb_target_group_response>("alb-lambda-target-response.json");
+  CHECK(response.status_description == "200 OK");
+}
+
+TEST_CASE("Lambda function URL requests and responses") {
+  const auto r = check_event<ev::lambda_function_url_request>("lambda-urls-request.json");
+  CHECK(r.request_context.http.method == "POST");
+  CHECK(r.request_context.authorizer->iam->user_id.size() > 0);
+  const auto response = check_event<ev::lambda_function_url_response>("lambda-urls-response.json");
+  CHECK(response.cookies.size() == 2);
+}
+
+TEST_CASE("SQS events and the partial batch response") {
+  const auto e = check_event<ev::sqs_event>("sqs-event.json");
+  REQUIRE(e.records.size() == 1);
+  CHECK(e.records[0].event_source_arn == "arn:aws:sqs:us-west-2:123456789012:SQSQueue");
+  CHECK(e.records[0].message_attributes.at("Attribute3").binary_list_values.size() == 3);
+  ev::sqs_batch_response failures{{{"MessageID_1"}}};
+  CHECK(json::write(failures) == R"({"batchItemFailures":[{"itemIdentifier":"MessageID_1"}]})");
+}
+
+TEST_CASE("SNS events") {
+  const auto e = check_event<ev::sns_event>("sns-event.json");
+  CHECK(e.records.at(0).sns.message == "Hello from SNS!");
+  CHECK(e.records.at(0).sns.message_attributes.at("Test").type == "String");
+  CHECK(e.records.at(0).sns.signing_cert_url == "EXAMPLE");
+  check_event<ev::sns_event>("cloudwatch-alarm-sns-payload-single-metric.json");
+}
+
+TEST_CASE("S3 events and S3 batch jobs") {
+  const auto e = check_event<ev::s3_event>("s3-event.json");
+  CHECK(e.records.at(0).s3.bucket.name.size() > 0);
+  CHECK(e.records.at(0).s3.object.size > 0);
+  CHECK(e.records.at(0).request_parameters.source_ip_address == "127.0.0.1");
+  CHECK(e.records.at(0).response_elements.count("x-amz-request-id") == 1);
+  for (const char* f : {"s3-event-with-decoded.json", "s3-glacier-event.json", "s3-intelligenttier-event.json",
+                        "s3-lifecycle-event.json", "s3-replication-event.json", "s3-restore-event.json"})
+    check_event<ev::s3_event>(f);
+  const auto job1 = check_event<ev::s3_batch_job_event>("s3-batch-job-event-request-1.0.json");
+  CHECK(job1.tasks.at(0).s3_bucket_arn.has_value());
+  const auto job2 = check_event<ev::s3_batch_job_event>("s3-batch-job-event-request-2.0.json");
+  CHECK(job2.tasks.at(0).s3_bucket.has_value());
+  CHECK(job2.job.user_arguments.at("k1") == "v1");
+  const auto response = check_event<ev::s3_batch_job_response>("s3-batch-job-event-response.json");
+  CHECK(response.results.at(0).result_code == "Succeeded");
+}
+
+TEST_CASE("DynamoDB Streams events with attribute values") {
+  const auto e = check_event<ev::dynamodb_event>("dynamodb-event.json");
+  REQUIRE(!e.records.empty());
+  const auto& image = e.records[0].dynamodb.new_image;
+  CHECK(image.at("val").s == "data");
+  CHECK(image.at("asdf2").bs->size() == 2);
+  CHECK(e.records[0].event_source_arn.find("table/Example-Table") != std::string::npos);
+  const auto window = check_event<ev::dynamodb_event>("dynamodb-time-window-event.json");
+  CHECK(window.window->start == "2020-07-30T17:00:00Z");
+  CHECK(window.state.at("1") == "state1");
+  ev::time_window_response answer{{{"1", "state2"}}, {{"42"}}};
+  CHECK(json::write(answer) == R"({"state":{"1":"state2"},"batchItemFailures":[{"itemIdentifier":"42"}]})");
+  ev::dynamodb_attribute_value nested;
+  nested.m = ev::dynamodb_item{{"list", ev::dynamodb_attribute_value{}}};
+  nested.m->at("list").l = std::vector<ev::dynamodb_attribute_value>(1);
+  nested.m->at("list").l->at(0).boolean = true;
+  CHECK(json::write(nested) == R"({"M":{"list":{"L":[{"BOOL":true}]}}})");
+  CHECK(test::round_trip(nested) == nested);
+  CHECK(test::read_error<ev::dynamodb_event>(test::event("dynamodb-event-malformed.2.json")).find("$: malformed JSON") == 0);
+}
+
+TEST_CASE("Kinesis and Firehose") {
+  const auto e = check_event<ev::kinesis_event>("kinesis-event.json");
+  CHECK(ev::base64_decode(e.records.at(0).kinesis.data) == "Hello World");
+  CHECK(e.records.at(0).event_id.size() > 0);
+  const auto window = check_event<ev::kinesis_event>("kinesis-time-window-event.json");
+  CHECK(window.shard_id == "shardId-000000000006");
+  CHECK(window.is_final_invoke_for_window == false);
+  const auto f = check_event<ev::firehose_event>("kinesis-firehose-event.json");
+  CHECK(f.records.at(0).kinesis_record_metadata->shard_id.size() > 0);
+  const auto r = check_event<ev::firehose_response>("kinesis-firehose-response.json");
+  CHECK(r.records.at(0).result == "TRANSFORMED_STATE_OK");
+}
+
+TEST_CASE("EventBridge events keep detail as raw JSON or bind it") {
+  const std::string text = R"({"version":"0","id":"53dc4d37","detail-type":"Scheduled Event","source":"aws.events",
+    "account":"123456789012","time":"2015-10-08T16:53:06Z","region":"us-east-1",
+    "resources":["arn:aws:events:us-east-1:123456789012:rule/my-rule"],"detail":{"instance-id":"i-1","state":"stopped"}})";
+  const auto e = json::read<ev::cloudwatch_event>(text);
+  CHECK(e.detail_type == "Scheduled Event");
+  CHECK(e.detail.text == R"({"instance-id":"i-1","state":"stopped"})");
+  const auto typed = json::read<ev::eventbridge_event<json::value>>(text);
+  CHECK(typed.detail["state"].as_string() == "stopped");
+  CHECK(json::write(e).find(R"("detail-type":"Scheduled Event")") != std::string::npos);
+}
+
+TEST_CASE("CloudWatch Logs: the raw payload is exposed") {
+  const auto e = check_event<ev::cloudwatch_logs_event>("cloudwatch-logs-event.json");
+  const auto gz = ev::base64_decode(e.awslogs.data);
+  REQUIRE(gz.has_value());
+  CHECK(static_cast<unsigned char>((*gz)[0]) == 0x1f);  // gzip magic
+  CHECK(static_cast<unsigned char>((*gz)[1]) == 0x8b);
+}
+
+TEST_CASE("Cognito user pool triggers") {
+  const auto signup = check_event<ev::cognito_pre_signup>("cognito-event-userpools-presignup.json");
+  CHECK(signup.trigger_source == "PreSignUp_SignUp");
+  CHECK(signup.request.user_attributes.at("email").as_string().size() > 0);
+  CHECK(signup.caller_context.client_id.size() > 0);
+  check_event<ev::cognito_post_confirmation>("cognito-event-userpools-postconfirmation.json");
+  check_event<ev::cognito_pre_authentication>("cognito-event-userpools-preauthentication.json");
+  check_event<ev::cognito_post_authentication>("cognito-event-userpools-postauthentication.json");
+  const auto define = check_event<ev::cognito_define_auth_challenge>("cognito-event-userpools-define-auth-challenge.json");
+  CHECK(define.request.session.at(0).challenge_result);
+  check_event<ev::cognito_create_auth_challenge>("cognito-event-userpools-create-auth-challenge.json");
+  check_event<ev::cognito_verify_auth_challenge>("cognito-event-userpools-verify-auth-challenge.json");
+  const auto message = check_event<ev::cognito_custom_message>("cognito-event-userpools-custommessage.json");
+  CHECK(message.request.user_attributes.at("phone_number_verified").as_bool());
+  check_event<ev::cognito_pre_token_generation>("cognito-event-userpools-pretokengen.json");
+  const auto v2 = check_event<ev::cognito_pre_token_generation_v2>("cognito-event-userpools-pretokengen-v2_0.json");
+  CHECK(v2.response.claims_and_scope_override_details->id_token_generation->claims_to_add_or_override.at("favorite_number").as_int64() == 2);
+  check_event<ev::cognito_pre_token_generation_v2>("cognito-event-userpools-pretokengen-v2.json");
+  const auto migrate = check_event<ev::cognito_migrate_user>("cognito-event-userpools-migrateuser.json");
+  CHECK(migrate.response.desired_delivery_mediums.size() > 0);
+}
+
+TEST_CASE("SES, Secrets Manager and CloudFormation") {
+  const auto ses = check_event<ev::ses_event>("ses-lambda-event.json");
+  CHECK(ses.records.at(0).ses.mail.common_headers.subject == "Test Subject");
+  CHECK(ses.records.at(0).ses.receipt.action.type == "Lambda");
+  check_event<ev::ses_event>("ses-s3-event.json");
+  check_event<ev::ses_event>("ses-sns-event.json");
+  const auto rotation = check_event<ev::secrets_manager_rotation_event>("secretsmanager-secret-rotation-event.json");
+  CHECK(rotation.step == "createSecret");
+  const auto cfn = json::read<ev::cloudformation_custom_resource_request>(
+      R"({"RequestType":"Create","ResponseURL":"https://s3.example/presigned","StackId":"arn:stack","RequestId":"r1",
+          "ResourceType":"Custom::Thing","LogicalResourceId":"Thing","ResourceProperties":{"ServiceToken":"arn:fn","Size":3}})");
+  CHECK(cfn.response_url == "https://s3.example/presigned");
+  CHECK(cfn.resource_properties.at("Size").as_int64() == 3);
+  ev::cloudformation_custom_resource_response done{"SUCCESS", std::nullopt, "thing-1", cfn.stack_id, cfn.request_id,
+                                                   cfn.logical_resource_id, false, {{"Arn", "arn:thing"}}};
+  CHECK(json::write(done) ==
+        R"({"Status":"SUCCESS","PhysicalResourceId":"thing-1","StackId":"arn:stack","RequestId":"r1",)"
+        R"("LogicalResourceId":"Thing","NoEcho":false,"Data":{"Arn":"arn:thing"}})");
+}
+
+TEST_CASE("base64 helpers") {
+  CHECK(ev::base64_encode("") == "");
+  CHECK(ev::base64_encode("f") == "Zg==");
+  CHECK(ev::base64_encode("fo") == "Zm8=");
+  CHECK(ev::base64_encode("foo") == "Zm9v");
+  CHECK(ev::base64_encode(std::string("\0\xff\x10", 3)) == "AP8Q");
+  CHECK(ev::base64_decode("Zm9vYmFy") == "foobar");
+  CHECK(ev::base64_decode("Zg==") == "f");
+  CHECK(ev::base64_decode("Zg") == "f");
+  CHECK_FALSE(ev::base64_decode("Z").has_value());
+  CHECK_FALSE(ev::base64_decode("Zh==").has_value());
+  CHECK_FALSE(ev::base64_decode("Zm9v!").has_value());
+  std::string all;
+  for (int i = 0; i < 256; ++i) all += static_cast<char>(i);
+  CHECK(ev::base64_decode(ev::base64_encode(all)) == all);
+}
