@@ -21,6 +21,7 @@ namespace {
 const std::string emulator = LAMBDA_CORO_TEST_EMULATOR;
 const std::string http_api = LAMBDA_CORO_TEST_HTTP_API;
 const std::string sqs_batch = LAMBDA_CORO_TEST_SQS_BATCH;
+const std::string httplib_server = LAMBDA_CORO_TEST_HTTPLIB_SERVER;
 
 std::string sample(const std::string& name) {
   std::ifstream in(std::string(LAMBDA_CORO_TEST_DATA_DIR) + "/events/" + name, std::ios::binary);
@@ -143,4 +144,27 @@ TEST_CASE("the SQS example reports only the failed messages") {
   CHECK(r.out == "{\"batchItemFailures\":[{\"itemIdentifier\":\"bad-json\"},{\"itemIdentifier\":\"bad-quantity\"}]}\n");
   const auto sample_run = test::run({emulator, "invoke", "--event", temp_file("sample.json", sample("sqs-event.json")), "--", sqs_batch}, {});
   CHECK(sample_run.out == "{\"batchItemFailures\":[{\"itemIdentifier\":\"MessageID_1\"}]}\n");
+}
+
+TEST_CASE("a cpp-httplib server's routes answer Lambda events unchanged") {
+  auto run = [](const std::string& event) {
+    const auto r = test::run({httplib_server, temp_file("httplib.json", event)}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
+    REQUIRE(r.exit_code == 0);
+    return json::read<json::value>(r.out);
+  };
+  auto v2 = run(R"({"version":"2.0","routeKey":"$default","rawPath":"/hello/lambda","rawQueryString":"",
+    "headers":{"host":"x"},"requestContext":{"http":{"method":"GET","path":"/hello/lambda"}}})");
+  CHECK(v2["statusCode"].as_int64() == 200);
+  CHECK(v2["body"].as_string() == "Hello, lambda!");
+  CHECK(v2["headers"]["Content-Type"].as_string() == "text/plain");
+  auto v1 = run(R"({"httpMethod":"POST","path":"/echo","multiValueQueryStringParameters":{"q":["x y"]},
+    "multiValueHeaders":{"Content-Type":["application/json"]},"requestContext":{},"body":"eyJrIjoxfQ==",
+    "isBase64Encoded":true})");
+  CHECK(v1["statusCode"].as_int64() == 200);
+  CHECK(v1["body"].as_string() == R"({"k":1})");
+  CHECK(v1["multiValueHeaders"]["X-Query"][0].as_string() == "x y");
+  CHECK(v1["multiValueHeaders"]["Set-Cookie"][0].as_string() == "seen=1");
+  auto missing = run(R"({"requestContext":{"elb":{"targetGroupArn":"arn"}},"httpMethod":"GET","path":"/nope","headers":{}})");
+  CHECK(missing["statusCode"].as_int64() == 404);
+  CHECK(missing["statusDescription"].as_string() == "404 Not Found");
 }

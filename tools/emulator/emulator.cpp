@@ -101,6 +101,7 @@ public:
 
   // Binds the port (0: any free one) and serves on a background thread.
   bool start() {
+    server_.set_tcp_nodelay(true);  // a response's head and body go out without a delayed-ACK wait
     server_.set_keep_alive_max_count(1u << 30);
     server_.set_keep_alive_timeout(3600);
     server_.set_read_timeout(60);
