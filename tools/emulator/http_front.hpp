@@ -107,7 +107,8 @@ inline std::string make_event(const httplib::Request& req, event_format format, 
       ev::alb_target_group_request e;
       e.http_method = req.method;
       e.path = req.path;
-      std::string_view q = raw_query(req);
+      const std::string query = raw_query(req);
+      std::string_view q = query;
       while (!q.empty()) {  // ALB passes query parameters still percent-encoded
         const auto amp = q.find('&');
         const std::string_view pair = q.substr(0, amp);
