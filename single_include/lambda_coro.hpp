@@ -2393,6 +2393,7 @@ LAMBDA_CORO_END_NAMESPACE
 
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -2418,6 +2419,21 @@ struct time_window {
   std::string end;
 };
 BOOST_DESCRIBE_STRUCT(time_window, (), (start, end))
+
+// What Kinesis and DynamoDB Streams events add when the function aggregates over windows.
+struct tumbling_window_fields {
+  std::optional<time_window> window;
+  std::map<std::string, std::string> state;
+  std::optional<std::string> shard_id;
+  std::optional<std::string> event_source_arn;
+  std::optional<bool> is_final_invoke_for_window;
+  std::optional<bool> is_window_terminated_early;
+};
+BOOST_DESCRIBE_STRUCT(tumbling_window_fields, (),
+                      (window, state, shard_id, event_source_arn, is_final_invoke_for_window, is_window_terminated_early))
+constexpr auto json_options(const tumbling_window_fields*) {
+  return json::object_options(json::naming::camel_case, json::rename{"event_source_arn", "eventSourceARN"});
+}
 
 // The state carried to the next invocation of the window, and the failed items.
 struct time_window_response {
@@ -2505,23 +2521,11 @@ constexpr auto json_options(const dynamodb_event_record*) {
                               json::rename{"event_source_arn", "eventSourceARN"});
 }
 
-struct dynamodb_event {
+struct dynamodb_event : tumbling_window_fields {
   std::vector<dynamodb_event_record> records;
-  // Tumbling windows only:
-  std::optional<time_window> window;
-  std::map<std::string, std::string> state;
-  std::optional<std::string> shard_id;
-  std::optional<std::string> event_source_arn;
-  std::optional<bool> is_final_invoke_for_window;
-  std::optional<bool> is_window_terminated_early;
 };
-BOOST_DESCRIBE_STRUCT(dynamodb_event, (),
-                      (records, window, state, shard_id, event_source_arn, is_final_invoke_for_window,
-                       is_window_terminated_early))
-constexpr auto json_options(const dynamodb_event*) {
-  return json::object_options(json::naming::camel_case, json::rename{"records", "Records"},
-                              json::rename{"event_source_arn", "eventSourceARN"});
-}
+BOOST_DESCRIBE_STRUCT(dynamodb_event, (tumbling_window_fields), (records))
+constexpr auto json_options(const dynamodb_event*) { return json::object_options(json::naming::pascal_case); }
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
@@ -2609,23 +2613,11 @@ constexpr auto json_options(const kinesis_event_record*) {
                               json::rename{"event_source_arn", "eventSourceARN"});
 }
 
-struct kinesis_event {
+struct kinesis_event : tumbling_window_fields {
   std::vector<kinesis_event_record> records;
-  // Tumbling windows only:
-  std::optional<time_window> window;
-  std::map<std::string, std::string> state;
-  std::optional<std::string> shard_id;
-  std::optional<std::string> event_source_arn;
-  std::optional<bool> is_final_invoke_for_window;
-  std::optional<bool> is_window_terminated_early;
 };
-BOOST_DESCRIBE_STRUCT(kinesis_event, (),
-                      (records, window, state, shard_id, event_source_arn, is_final_invoke_for_window,
-                       is_window_terminated_early))
-constexpr auto json_options(const kinesis_event*) {
-  return json::object_options(json::naming::camel_case, json::rename{"records", "Records"},
-                              json::rename{"event_source_arn", "eventSourceARN"});
-}
+BOOST_DESCRIBE_STRUCT(kinesis_event, (tumbling_window_fields), (records))
+constexpr auto json_options(const kinesis_event*) { return json::object_options(json::naming::pascal_case); }
 
 // ---- Firehose ----
 

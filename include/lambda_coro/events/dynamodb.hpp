@@ -79,23 +79,11 @@ constexpr auto json_options(const dynamodb_event_record*) {
                               json::rename{"event_source_arn", "eventSourceARN"});
 }
 
-struct dynamodb_event {
+struct dynamodb_event : tumbling_window_fields {
   std::vector<dynamodb_event_record> records;
-  // Tumbling windows only:
-  std::optional<time_window> window;
-  std::map<std::string, std::string> state;
-  std::optional<std::string> shard_id;
-  std::optional<std::string> event_source_arn;
-  std::optional<bool> is_final_invoke_for_window;
-  std::optional<bool> is_window_terminated_early;
 };
-BOOST_DESCRIBE_STRUCT(dynamodb_event, (),
-                      (records, window, state, shard_id, event_source_arn, is_final_invoke_for_window,
-                       is_window_terminated_early))
-constexpr auto json_options(const dynamodb_event*) {
-  return json::object_options(json::naming::camel_case, json::rename{"records", "Records"},
-                              json::rename{"event_source_arn", "eventSourceARN"});
-}
+BOOST_DESCRIBE_STRUCT(dynamodb_event, (tumbling_window_fields), (records))
+constexpr auto json_options(const dynamodb_event*) { return json::object_options(json::naming::pascal_case); }
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE

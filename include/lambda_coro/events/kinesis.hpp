@@ -45,23 +45,11 @@ constexpr auto json_options(const kinesis_event_record*) {
                               json::rename{"event_source_arn", "eventSourceARN"});
 }
 
-struct kinesis_event {
+struct kinesis_event : tumbling_window_fields {
   std::vector<kinesis_event_record> records;
-  // Tumbling windows only:
-  std::optional<time_window> window;
-  std::map<std::string, std::string> state;
-  std::optional<std::string> shard_id;
-  std::optional<std::string> event_source_arn;
-  std::optional<bool> is_final_invoke_for_window;
-  std::optional<bool> is_window_terminated_early;
 };
-BOOST_DESCRIBE_STRUCT(kinesis_event, (),
-                      (records, window, state, shard_id, event_source_arn, is_final_invoke_for_window,
-                       is_window_terminated_early))
-constexpr auto json_options(const kinesis_event*) {
-  return json::object_options(json::naming::camel_case, json::rename{"records", "Records"},
-                              json::rename{"event_source_arn", "eventSourceARN"});
-}
+BOOST_DESCRIBE_STRUCT(kinesis_event, (tumbling_window_fields), (records))
+constexpr auto json_options(const kinesis_event*) { return json::object_options(json::naming::pascal_case); }
 
 // ---- Firehose ----
 

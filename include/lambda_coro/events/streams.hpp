@@ -5,6 +5,7 @@
 #include <lambda_coro/json.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,21 @@ struct time_window {
   std::string end;
 };
 BOOST_DESCRIBE_STRUCT(time_window, (), (start, end))
+
+// What Kinesis and DynamoDB Streams events add when the function aggregates over windows.
+struct tumbling_window_fields {
+  std::optional<time_window> window;
+  std::map<std::string, std::string> state;
+  std::optional<std::string> shard_id;
+  std::optional<std::string> event_source_arn;
+  std::optional<bool> is_final_invoke_for_window;
+  std::optional<bool> is_window_terminated_early;
+};
+BOOST_DESCRIBE_STRUCT(tumbling_window_fields, (),
+                      (window, state, shard_id, event_source_arn, is_final_invoke_for_window, is_window_terminated_early))
+constexpr auto json_options(const tumbling_window_fields*) {
+  return json::object_options(json::naming::camel_case, json::rename{"event_source_arn", "eventSourceARN"});
+}
 
 // The state carried to the next invocation of the window, and the failed items.
 struct time_window_response {
