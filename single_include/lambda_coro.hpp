@@ -3131,6 +3131,31 @@ LAMBDA_CORO_END_NAMESPACE
 // HTTP API, ALB, function URL) the event came from. No dependency beyond the standard library
 // and the JSON layer, so a static bootstrap carries nothing else.
 
+// ---- begin lambda_coro/detail/text.hpp
+// Small text helpers shared by the Runtime API client and the HTTP adapter.
+
+
+#include <cstddef>
+#include <string_view>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace detail {
+
+// ASCII case-insensitive equality, as HTTP header names compare.
+inline bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+}  // namespace detail
+LAMBDA_CORO_END_NAMESPACE
+// ---- end lambda_coro/detail/text.hpp
 
 #include <map>
 #include <optional>
@@ -3142,14 +3167,7 @@ LAMBDA_CORO_END_NAMESPACE
 LAMBDA_CORO_BEGIN_NAMESPACE
 namespace http {
 
-inline bool iequal(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
+using lambda_coro::detail::iequals;
 
 // Header fields in arrival order; names compare case-insensitively; a name may repeat.
 class headers {
@@ -3163,18 +3181,18 @@ public:
     add(name, value);
   }
   void erase(std::string_view name) {
-    std::erase_if(entries_, [&](const entry& e) { return iequal(e.first, name); });
+    std::erase_if(entries_, [&](const entry& e) { return iequals(e.first, name); });
   }
   // The first value, if any.
   std::optional<std::string_view> get(std::string_view name) const {
     for (const auto& [n, v] : entries_)
-      if (iequal(n, name)) return v;
+      if (iequals(n, name)) return v;
     return std::nullopt;
   }
   std::vector<std::string_view> get_all(std::string_view name) const {
     std::vector<std::string_view> values;
     for (const auto& [n, v] : entries_)
-      if (iequal(n, name)) values.push_back(v);
+      if (iequals(n, name)) values.push_back(v);
     return values;
   }
   bool contains(std::string_view name) const { return get(name).has_value(); }
@@ -3498,6 +3516,7 @@ LAMBDA_CORO_END_NAMESPACE
 #include <boost/describe/class.hpp>
 
 #include <cxxabi.h>
+#include <errno.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -3571,19 +3590,23 @@ inline error_report report_current_exception() {
   return report;
 }
 
+inline void write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n <= 0) {
+      if (n < 0 && errno == EINTR) continue;
+      return;
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
 // One line on stderr, written with a single system call so lines never interleave.
 inline void log_line(std::string_view text) {
   std::string line;
   line.reserve(text.size() + 15);
   line.append("[lambda-coro] ").append(text).append("\n");
-  const char* p = line.data();
-  std::size_t left = line.size();
-  while (left > 0) {
-    const ssize_t n = ::write(STDERR_FILENO, p, left);
-    if (n <= 0) return;
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
+  write_all(STDERR_FILENO, line);
 }
 
 }  // namespace detail
@@ -3781,17 +3804,6 @@ class connection_error : public std::runtime_error {
 public:
   using std::runtime_error::runtime_error;
 };
-
-inline bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 struct http_header {
   std::string_view name;
@@ -4115,17 +4127,6 @@ inline std::string read_all(int fd) {
     } else if (n == 0 || errno != EINTR) {
       return out;
     }
-  }
-}
-
-inline void write_all(int fd, std::string_view text) {
-  while (!text.empty()) {
-    const ssize_t n = ::write(fd, text.data(), text.size());
-    if (n <= 0) {
-      if (n < 0 && errno == EINTR) continue;
-      return;
-    }
-    text.remove_prefix(static_cast<std::size_t>(n));
   }
 }
 

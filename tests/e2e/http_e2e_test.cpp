@@ -30,20 +30,9 @@ std::string sample(const std::string& name) {
   return text.str();
 }
 
-std::string temp_file(const std::string& name, const std::string& content) {
-  const std::string path = "/tmp/lambda-coro-http-e2e-" + std::to_string(::getpid()) + "-" + name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
-}
-
-int free_port() {
-  test::scripted_server probe([](int, int) {});
-  return probe.port();
-}
-
 class http_front {
 public:
-  explicit http_front(const std::string& format = "http-api") : port_(free_port()), client_("127.0.0.1", port_) {
+  explicit http_front(const std::string& format = "http-api") : port_(test::free_port()), client_("127.0.0.1", port_) {
     process_ = std::make_unique<test::process>(
         std::vector<std::string>{emulator, "serve", "--port", std::to_string(port_), "--format", format, "--",
                                  http_api},
@@ -66,7 +55,7 @@ private:
 
 // Runs examples/http_api once in local mode on `event`; returns its response document.
 json::value local(const std::string& event) {
-  const auto r = test::run({http_api, temp_file("event.json", event)}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
+  const auto r = test::run({http_api, test::temp_file("event.json", event)}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
   REQUIRE(r.exit_code == 0);
   return json::read<json::value>(r.out);
 }
@@ -126,7 +115,7 @@ TEST_CASE("the HTTP API example answers AWS's sample events in each front's shap
   auto url = local(sample("lambda-urls-request.json"));
   CHECK(url["statusCode"].as_int64() == 404);
   // Not an HTTP event at all
-  const auto r = test::run({http_api, temp_file("sqs.json", sample("sqs-event.json"))}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
+  const auto r = test::run({http_api, test::temp_file("sqs.json", sample("sqs-event.json"))}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
   CHECK(r.exit_code == 1);
   CHECK(json::read<json::value>(r.err)["errorType"].as_string() == "Runtime.InvalidEvent");
 }
@@ -139,16 +128,16 @@ TEST_CASE("the SQS example reports only the failed messages") {
      "messageAttributes":{},"eventSourceARN":"arn:q","eventSource":"aws:sqs","awsRegion":"us-east-1"},
     {"messageId":"bad-quantity","receiptHandle":"r","body":"{\"orderId\":\"b\",\"quantity\":0}","md5OfBody":"m",
      "attributes":{},"messageAttributes":{},"eventSourceARN":"arn:q","eventSource":"aws:sqs","awsRegion":"us-east-1"}]})";
-  const auto r = test::run({emulator, "invoke", "--event", temp_file("batch.json", batch), "--", sqs_batch}, {});
+  const auto r = test::run({emulator, "invoke", "--event", test::temp_file("batch.json", batch), "--", sqs_batch}, {});
   CHECK(r.exit_code == 0);
   CHECK(r.out == "{\"batchItemFailures\":[{\"itemIdentifier\":\"bad-json\"},{\"itemIdentifier\":\"bad-quantity\"}]}\n");
-  const auto sample_run = test::run({emulator, "invoke", "--event", temp_file("sample.json", sample("sqs-event.json")), "--", sqs_batch}, {});
+  const auto sample_run = test::run({emulator, "invoke", "--event", test::temp_file("sample.json", sample("sqs-event.json")), "--", sqs_batch}, {});
   CHECK(sample_run.out == "{\"batchItemFailures\":[{\"itemIdentifier\":\"MessageID_1\"}]}\n");
 }
 
 TEST_CASE("a cpp-httplib server's routes answer Lambda events unchanged") {
   auto run = [](const std::string& event) {
-    const auto r = test::run({httplib_server, temp_file("httplib.json", event)}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
+    const auto r = test::run({httplib_server, test::temp_file("httplib.json", event)}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
     REQUIRE(r.exit_code == 0);
     return json::read<json::value>(r.out);
   };

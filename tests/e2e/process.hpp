@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -150,6 +151,13 @@ private:
   std::thread io_;
   bool waited_ = false;
 };
+
+// A file under /tmp holding `content`, for a bootstrap's or the emulator's --event argument.
+inline std::string temp_file(const std::string& name, const std::string& content) {
+  const std::string path = "/tmp/lambda-coro-e2e-" + std::to_string(::getpid()) + "-" + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
 
 inline process_result run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
                           const std::string& input = {},

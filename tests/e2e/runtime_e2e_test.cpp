@@ -24,30 +24,19 @@ namespace {
 const std::string bootstrap = LAMBDA_CORO_TEST_BOOTSTRAP;
 const std::string emulator = LAMBDA_CORO_TEST_EMULATOR;
 
-std::string temp_file(const std::string& name, const std::string& content) {
-  const std::string path = "/tmp/lambda-coro-e2e-" + std::to_string(::getpid()) + "-" + name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
-}
-
 test::process_result invoke_once(const std::string& mode, const std::string& event,
                                  std::map<std::string, std::string> env = {}) {
   env["LAMBDA_CORO_TEST_MODE"] = mode;
-  return test::run({emulator, "invoke", "--event", temp_file(mode + ".json", event), "--", bootstrap}, env);
+  return test::run({emulator, "invoke", "--event", test::temp_file(mode + ".json", event), "--", bootstrap}, env);
 }
 
 json::value error_of(const std::string& text) { return json::read<json::value>(text); }
-
-int free_port() {
-  test::scripted_server probe([](int, int) {});
-  return probe.port();
-}
 
 // The emulator in serve mode, on its own port, with a client for the invoke API.
 class served_function {
 public:
   explicit served_function(const std::string& mode, std::map<std::string, std::string> env = {})
-      : port_(free_port()), client_("127.0.0.1", port_) {
+      : port_(test::free_port()), client_("127.0.0.1", port_) {
     env["LAMBDA_CORO_TEST_MODE"] = mode;
     process_ = std::make_unique<test::process>(
         std::vector<std::string>{emulator, "--port", std::to_string(port_), "--", bootstrap}, env);
@@ -127,7 +116,7 @@ TEST_CASE("handler shapes: raw string / void / coroutine") {
 }
 
 TEST_CASE("local mode: no Runtime API / one event from a file or stdin") {
-  auto r = test::run({bootstrap, temp_file("local.json", R"({"name":"file"})")}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
+  auto r = test::run({bootstrap, test::temp_file("local.json", R"({"name":"file"})")}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
   CHECK(r.exit_code == 0);
   CHECK(r.out == "{\"message\":\"Hello, file!\"}\n");
   r = test::run({bootstrap}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}}, R"({"name":"stdin"})");
@@ -363,7 +352,7 @@ TEST_CASE("a dropped connection is re-established - a refused one ends the proce
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("reconnecting") != std::string::npos);
 
-  const int closed = free_port();
+  const int closed = test::free_port();
   r = test::run({bootstrap}, {{"AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + std::to_string(closed)}}, {}, 10s);
   CHECK(r.exit_code == 1);
   CHECK(r.elapsed < 3s);

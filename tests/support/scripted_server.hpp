@@ -87,4 +87,10 @@ inline void send_all(int fd, const std::string& text) {
   }
 }
 
+// A loopback port nothing listens on (free when this returns).
+inline int free_port() {
+  scripted_server probe([](int, int) {});
+  return probe.port();
+}
+
 }  // namespace test

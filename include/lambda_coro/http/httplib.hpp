@@ -34,8 +34,8 @@ public:
     if (!req.raw_query.empty()) target_.append("?").append(req.raw_query);
     headers_.clear();
     for (const auto& [name, value] : req.headers)
-      if (!iequal(name, "Host") && !iequal(name, "Content-Length") && !iequal(name, "Transfer-Encoding") &&
-          !iequal(name, "Connection"))
+      if (!iequals(name, "Host") && !iequals(name, "Content-Length") && !iequals(name, "Transfer-Encoding") &&
+          !iequals(name, "Connection"))
         headers_.push_back({name, value});
     if (req.method == "GET" && !req.body.empty()) {  // the client sends no length for a GET otherwise
       length_ = std::to_string(req.body.size());
@@ -45,10 +45,10 @@ public:
     response res;
     res.status = answer.status;
     for (const auto& h : answer.headers) {
-      if (iequal(h.name, "Set-Cookie"))
+      if (iequals(h.name, "Set-Cookie"))
         res.cookies.emplace_back(h.value);
-      else if (!iequal(h.name, "Content-Length") && !iequal(h.name, "Transfer-Encoding") &&
-               !iequal(h.name, "Connection") && !iequal(h.name, "Keep-Alive"))
+      else if (!iequals(h.name, "Content-Length") && !iequals(h.name, "Transfer-Encoding") &&
+               !iequals(h.name, "Connection") && !iequals(h.name, "Keep-Alive"))
         res.headers.add(h.name, h.value);
     }
     res.body.assign(answer.body);

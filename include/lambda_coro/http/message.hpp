@@ -4,6 +4,7 @@
 #pragma once
 
 #include <lambda_coro/config.hpp>
+#include <lambda_coro/detail/text.hpp>
 #include <lambda_coro/json/write.hpp>
 
 #include <map>
@@ -16,14 +17,7 @@
 LAMBDA_CORO_BEGIN_NAMESPACE
 namespace http {
 
-inline bool iequal(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
+using lambda_coro::detail::iequals;
 
 // Header fields in arrival order; names compare case-insensitively; a name may repeat.
 class headers {
@@ -37,18 +31,18 @@ public:
     add(name, value);
   }
   void erase(std::string_view name) {
-    std::erase_if(entries_, [&](const entry& e) { return iequal(e.first, name); });
+    std::erase_if(entries_, [&](const entry& e) { return iequals(e.first, name); });
   }
   // The first value, if any.
   std::optional<std::string_view> get(std::string_view name) const {
     for (const auto& [n, v] : entries_)
-      if (iequal(n, name)) return v;
+      if (iequals(n, name)) return v;
     return std::nullopt;
   }
   std::vector<std::string_view> get_all(std::string_view name) const {
     std::vector<std::string_view> values;
     for (const auto& [n, v] : entries_)
-      if (iequal(n, name)) values.push_back(v);
+      if (iequals(n, name)) values.push_back(v);
     return values;
   }
   bool contains(std::string_view name) const { return get(name).has_value(); }

@@ -7,6 +7,7 @@
 #include <boost/describe/class.hpp>
 
 #include <cxxabi.h>
+#include <errno.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -80,19 +81,23 @@ inline error_report report_current_exception() {
   return report;
 }
 
+inline void write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n <= 0) {
+      if (n < 0 && errno == EINTR) continue;
+      return;
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
 // One line on stderr, written with a single system call so lines never interleave.
 inline void log_line(std::string_view text) {
   std::string line;
   line.reserve(text.size() + 15);
   line.append("[lambda-coro] ").append(text).append("\n");
-  const char* p = line.data();
-  std::size_t left = line.size();
-  while (left > 0) {
-    const ssize_t n = ::write(STDERR_FILENO, p, left);
-    if (n <= 0) return;
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
+  write_all(STDERR_FILENO, line);
 }
 
 }  // namespace detail

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <lambda_coro/config.hpp>
+#include <lambda_coro/detail/text.hpp>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -94,17 +95,6 @@ class connection_error : public std::runtime_error {
 public:
   using std::runtime_error::runtime_error;
 };
-
-inline bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 struct http_header {
   std::string_view name;

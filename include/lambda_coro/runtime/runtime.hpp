@@ -77,17 +77,6 @@ inline std::string read_all(int fd) {
   }
 }
 
-inline void write_all(int fd, std::string_view text) {
-  while (!text.empty()) {
-    const ssize_t n = ::write(fd, text.data(), text.size());
-    if (n <= 0) {
-      if (n < 0 && errno == EINTR) continue;
-      return;
-    }
-    text.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
 // argv[1] of this process, read from /proc so that `int main()` programs get local mode too.
 inline std::string first_program_argument() {
   const int fd = ::open("/proc/self/cmdline", O_RDONLY | O_CLOEXEC);
