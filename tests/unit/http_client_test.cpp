@@ -1,5 +1,5 @@
 // The Runtime API client against a scripted HTTP server on 127.0.0.1 (real sockets).
-#include "test_support.hpp"
+#include "../support/test_support.hpp"
 
 #include "../support/scripted_server.hpp"
 
@@ -134,4 +134,39 @@ TEST_CASE("failures are connection_errors") {
   });
   http_client client(parse_runtime_endpoint(truncating.address()));
   CHECK_THROWS_AS(client.request("GET", "/", no_headers, {}), lc::detail::connection_error);
+}
+
+TEST_CASE("bodies over the size bound are refused before any allocation") {
+  for (const std::string& head : {std::string("Content-Length: 18446744073709551615\r\n\r\n"),
+                                 std::string("Content-Length: 134217729\r\n\r\n"),
+                                 std::string("Transfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\n"),
+                                 std::string("Transfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n7fffffd\r\n")}) {
+    CAPTURE(head);
+    scripted_server server([&](int fd, int) {
+      if (read_request(fd).empty()) return;
+      send_all(fd, "HTTP/1.1 200 OK\r\n" + head);
+      read_request(fd);
+    });
+    http_client client(parse_runtime_endpoint(server.address()));
+    CHECK_THROWS_WITH_AS(client.request("GET", "/", no_headers, {}), "the Runtime API sent a body over 128 MiB",
+                         lc::detail::connection_error);
+  }
+}
+
+TEST_CASE("after a malformed response the connection is dropped, not reused") {
+  scripted_server server([](int fd, int connection) {
+    if (read_request(fd).empty()) return;
+    if (connection == 0) {
+      // Invalid framing followed by bytes a reused stream would misread as the next response.
+      send_all(fd, "HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nstale");
+      read_request(fd);
+      return;
+    }
+    send_all(fd, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfresh");
+    read_request(fd);
+  });
+  http_client client(parse_runtime_endpoint(server.address()));
+  CHECK_THROWS_AS(client.request("GET", "/", no_headers, {}), lc::detail::connection_error);
+  CHECK(client.request("GET", "/", no_headers, {}).body == "fresh");
+  CHECK(server.accepted() == 2);
 }

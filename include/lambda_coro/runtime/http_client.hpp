@@ -96,6 +96,10 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+// Far above Lambda's largest payload (6 MB); a longer body means a broken or hostile peer,
+// and bounds what a Content-Length or chunk size can make the client allocate.
+inline constexpr std::size_t max_response_body = std::size_t{1} << 27;
+
 struct http_header {
   std::string_view name;
   std::string_view value;
@@ -150,8 +154,13 @@ private:
   const http_response& exchange(std::string_view method, std::string_view path,
                                 const std::vector<http_header>& headers, std::string_view body) {
     connect_if_needed();
-    write_request(method, path, headers, body);
-    read_response();
+    try {
+      write_request(method, path, headers, body);
+      read_response();
+    } catch (const connection_error&) {
+      disconnect();  // the stream's position in the response is lost: never reuse it
+      throw;
+    }
     if (iequals(response_.header("Connection"), "close")) disconnect();
     return response_;
   }
@@ -229,6 +238,9 @@ private:
 
   // Reads at least one more byte into the buffer.
   void receive(bool response_started) {
+    // Head, body and chunk framing together: trailers or chunk lines cannot grow it unbounded.
+    if (used_ > max_response_body + (std::size_t{1} << 21))
+      throw connection_error("the Runtime API sent a response over 130 MiB");
     reserve(used_ + 4096);
     for (;;) {
       const ssize_t n = ::recv(fd_, buffer_.get() + used_, capacity_ - body_padding - used_, 0);
@@ -269,6 +281,7 @@ private:
       const auto [end, ec] = std::from_chars(length_text.data(), length_text.data() + length_text.size(), length);
       if (ec != std::errc{} || end != length_text.data() + length_text.size())
         throw connection_error("the Runtime API sent an invalid Content-Length");
+      if (length > max_response_body) throw connection_error("the Runtime API sent a body over 128 MiB");
     }
     std::size_t body_end;
     if (chunked) {
@@ -295,6 +308,8 @@ private:
       const char* p = buffer_.get() + read_at;
       const auto [end, ec] = std::from_chars(p, buffer_.get() + line_end, size, 16);
       if (ec != std::errc{} || end == p) throw connection_error("the Runtime API sent an invalid chunk size");
+      if (size > max_response_body - (body_end - head_end))
+        throw connection_error("the Runtime API sent a body over 128 MiB");
       read_at = line_end + 2;
       if (size == 0) break;
       reserve(read_at + size + 2);
