@@ -7,9 +7,37 @@
 # simdjson must be linkable statically: set LAMBDA_CORO_SIMDJSON_SOURCE_DIR to a folder with
 # simdjson's amalgamated simdjson.h and simdjson.cpp (tools/dev/simdjson-source.sh fetches
 # Debian's), or provide a static simdjson::simdjson (vcpkg, conan, FetchContent).
+#
+# LAMBDA_CORO_BOOTSTRAP_CPU chooses the machines a bootstrap runs on:
+#   lambda   (default) Lambda's own hosts. x86_64: -march=haswell, which every x86_64 Lambda host
+#            has run since AVX2 support in 2020, and simdjson keeps only its haswell kernel;
+#            aarch64: simdjson keeps only its NEON kernel. 90 KiB smaller than portable.
+#   portable any CPU of the architecture; simdjson picks among all its kernels at run time.
 include_guard(GLOBAL)
 
 set(LAMBDA_CORO_SIMDJSON_SOURCE_DIR "" CACHE PATH "simdjson's amalgamated source, for static bootstraps")
+set(LAMBDA_CORO_BOOTSTRAP_CPU "lambda" CACHE STRING "CPUs bootstraps run on: lambda or portable")
+set_property(CACHE LAMBDA_CORO_BOOTSTRAP_CPU PROPERTY STRINGS lambda portable)
+if(NOT LAMBDA_CORO_BOOTSTRAP_CPU MATCHES "^(lambda|portable)$")
+  message(FATAL_ERROR "LAMBDA_CORO_BOOTSTRAP_CPU is '${LAMBDA_CORO_BOOTSTRAP_CPU}'; use lambda or portable")
+endif()
+set(_lambda_coro_bootstrap_dir "${CMAKE_CURRENT_LIST_DIR}")
+
+# Compile options and simdjson kernel selection for LAMBDA_CORO_BOOTSTRAP_CPU.
+function(_lambda_coro_cpu_flags options_out definitions_out)
+  set(options "")
+  set(definitions "")
+  if(LAMBDA_CORO_BOOTSTRAP_CPU STREQUAL "lambda")
+    if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
+      set(options -march=haswell)
+      set(definitions SIMDJSON_IMPLEMENTATION_ICELAKE=0 SIMDJSON_IMPLEMENTATION_FALLBACK=0)
+    elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")
+      set(definitions SIMDJSON_IMPLEMENTATION_FALLBACK=0)
+    endif()
+  endif()
+  set(${options_out} ${options} PARENT_SCOPE)
+  set(${definitions_out} ${definitions} PARENT_SCOPE)
+endfunction()
 
 function(_lambda_coro_static_simdjson out)
   if(LAMBDA_CORO_SIMDJSON_SOURCE_DIR)
@@ -21,6 +49,10 @@ function(_lambda_coro_static_simdjson out)
       target_compile_options(lambda_coro_simdjson_static PRIVATE -O2 -ffunction-sections -fdata-sections)
       # One thread per process: the bootstrap needs no simdjson threading support.
       target_compile_definitions(lambda_coro_simdjson_static PUBLIC SIMDJSON_THREADS_ENABLED=0)
+      # The kernel choice is PUBLIC: the bootstrap's inline simdjson code must agree with it.
+      _lambda_coro_cpu_flags(cpu_options cpu_definitions)
+      target_compile_options(lambda_coro_simdjson_static PUBLIC ${cpu_options})
+      target_compile_definitions(lambda_coro_simdjson_static PUBLIC ${cpu_definitions})
     endif()
     set(${out} lambda_coro_simdjson_static PARENT_SCOPE)
     return()
@@ -44,6 +76,17 @@ function(lambda_coro_add_bootstrap target)
                         "Debian's amalgamated source) or provide a static simdjson::simdjson.")
   endif()
   add_executable(${target} ${arg_SOURCES})
+  if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$" AND NOT simdjson_static STREQUAL "lambda_coro_simdjson_static")
+    # A prebuilt simdjson keeps its kernels; only the bootstrap's own code follows the CPU choice.
+    _lambda_coro_cpu_flags(cpu_options cpu_definitions)
+    target_compile_options(${target} PRIVATE ${cpu_options})
+  endif()
+  # libstdc++ only: libc++ has no verbose terminate handler to replace.
+  include(CheckCXXSymbolExists)
+  check_cxx_symbol_exists(__GLIBCXX__ "cstddef" LAMBDA_CORO_HAS_LIBSTDCXX)
+  if(LAMBDA_CORO_HAS_LIBSTDCXX)
+    target_sources(${target} PRIVATE "${_lambda_coro_bootstrap_dir}/lambda_coro_bootstrap_terminate.cpp")
+  endif()
   # The static simdjson's headers come first, so its header and its code are one version.
   target_link_libraries(${target} PRIVATE ${simdjson_static})
   get_target_property(lambda_coro_includes lambda_coro::lambda_coro INTERFACE_INCLUDE_DIRECTORIES)
