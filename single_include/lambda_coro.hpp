@@ -766,6 +766,24 @@ std::string_view read_string_view(V& v) {
   return s;
 }
 
+// A string without escapes is copied straight from the input, whose UTF-8 stage 1 validated;
+// only escaped ones go through simdjson's unescaping. The value is left for the enclosing
+// object or array to step over, as skipped values are.
+template <class V>
+void read_string(V& v, std::string& out) {
+  if constexpr (std::is_same_v<V, od::value>) {
+    const std::string_view token = trim_trailing_space(v.raw_json_token());
+    if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
+      const std::string_view content = token.substr(1, token.size() - 2);
+      if (std::memchr(content.data(), '\\', content.size()) == nullptr) {
+        out.assign(content);
+        return;
+      }
+    }
+  }
+  out.assign(read_string_view(v));
+}
+
 template <class E, class V>
 void read_enum(V& v, E& out) {
   const std::string_view name = read_string_view(v);
@@ -1078,7 +1096,7 @@ void read_value(V& v, T& out, read_context& ctx) {
   } else if constexpr (std::is_floating_point_v<T>) {
     read_floating(v, out);
   } else if constexpr (std::is_same_v<T, std::string>) {
-    out.assign(read_string_view(v));
+    read_string(v, out);
   } else if constexpr (is_described_enum<T>) {
     read_enum(v, out);
   } else if constexpr (is_optional<T>) {
@@ -3360,19 +3378,26 @@ inline parameters parse_query(std::string_view raw) {
 }
 
 // "a=1; b=2; c" -> {{"a","1"},{"b","2"},{"c",""}}
-inline void parse_cookie_header(std::string_view header, parameters& out) {
+// The "name=value" pairs of a Cookie header, as API Gateway's `cookies` list holds them.
+inline std::vector<std::string_view> split_cookie_header(std::string_view header) {
+  std::vector<std::string_view> pairs;
   while (!header.empty()) {
     const auto semi = header.find(';');
     std::string_view pair = header.substr(0, semi);
     while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
     while (!pair.empty() && pair.back() == ' ') pair.remove_suffix(1);
-    if (!pair.empty()) {
-      const auto eq = pair.find('=');  // a cookie without '=' is a name with an empty value
-      out.emplace_back(std::string(pair.substr(0, eq)),
-                       eq == std::string_view::npos ? std::string() : std::string(pair.substr(eq + 1)));
-    }
+    if (!pair.empty()) pairs.push_back(pair);
     if (semi == std::string_view::npos) break;
     header.remove_prefix(semi + 1);
+  }
+  return pairs;
+}
+
+inline void parse_cookie_header(std::string_view header, parameters& out) {
+  for (const std::string_view pair : split_cookie_header(header)) {
+    const auto eq = pair.find('=');  // a cookie without '=' is a name with an empty value
+    out.emplace_back(std::string(pair.substr(0, eq)),
+                     eq == std::string_view::npos ? std::string() : std::string(pair.substr(eq + 1)));
   }
 }
 
@@ -3515,7 +3540,7 @@ LAMBDA_CORO_END_NAMESPACE
 
 #include <boost/describe/class.hpp>
 
-#include <cxxabi.h>
+#include <cxxabi.h>  // __cxa_current_exception_type
 #include <errno.h>
 #include <unistd.h>
 
@@ -3560,10 +3585,121 @@ BOOST_DESCRIBE_STRUCT(error_report, (), (errorMessage, errorType, stackTrace))
 // errorType for an event that does not bind to the handler's parameter type.
 inline constexpr std::string_view invalid_event_type = "Runtime.InvalidEvent";
 
+// Names an exception type from its Itanium-mangled typeid name without __cxa_demangle, whose
+// demangler costs ~48 KiB of a static bootstrap. Covers what exceptions are: builtin types,
+// pointers, and namespace- or class-nested names with ABI tags. Anything else (templates,
+// local classes) keeps its mangled spelling, which still identifies the type.
+class type_name_demangler {
+public:
+  explicit type_name_demangler(std::string_view mangled) : in_(mangled) {}
+
+  std::string run() {
+    std::string out;
+    if (!type(out) || !in_.empty()) return {};
+    return out;
+  }
+
+private:
+  bool type(std::string& out) {
+    if (consume('P')) {
+      if (!type(out)) return false;
+      out += '*';
+      return true;
+    }
+    if (consume('K')) {
+      if (!type(out)) return false;
+      out += " const";
+      return true;
+    }
+    if (const char* builtin = builtin_type()) {
+      out += builtin;
+      return true;
+    }
+    return name(out);
+  }
+
+  const char* builtin_type() {
+    if (in_.empty()) return nullptr;
+    const char* name = nullptr;
+    switch (in_.front()) {
+      case 'v': name = "void"; break;
+      case 'b': name = "bool"; break;
+      case 'c': name = "char"; break;
+      case 'a': name = "signed char"; break;
+      case 'h': name = "unsigned char"; break;
+      case 's': name = "short"; break;
+      case 't': name = "unsigned short"; break;
+      case 'i': name = "int"; break;
+      case 'j': name = "unsigned int"; break;
+      case 'l': name = "long"; break;
+      case 'm': name = "unsigned long"; break;
+      case 'x': name = "long long"; break;
+      case 'y': name = "unsigned long long"; break;
+      case 'f': name = "float"; break;
+      case 'd': name = "double"; break;
+      case 'e': name = "long double"; break;
+      case 'w': name = "wchar_t"; break;
+      default: return nullptr;
+    }
+    in_.remove_prefix(1);
+    return name;
+  }
+
+  bool name(std::string& out) {
+    if (in_.starts_with("St")) {
+      in_.remove_prefix(2);
+      out += "std::";
+      return unqualified_name(out);
+    }
+    if (!consume('N')) return unqualified_name(out);
+    for (bool first = true; !consume('E'); first = false) {
+      if (!first) out += "::";
+      if (first && in_.starts_with("St")) {
+        in_.remove_prefix(2);
+        out += "std::";
+      }
+      if (!unqualified_name(out)) return false;
+    }
+    return true;
+  }
+
+  // <length><identifier>, then any [abi:tag]s.
+  bool unqualified_name(std::string& out) {
+    std::string_view id;
+    if (!source_name(id)) return false;
+    if (id.starts_with("_GLOBAL__N"))
+      out += "(anonymous namespace)";
+    else
+      out += id;
+    while (consume('B')) {
+      if (!source_name(id)) return false;
+      out.append("[abi:").append(id).append("]");
+    }
+    return true;
+  }
+
+  bool source_name(std::string_view& id) {
+    std::size_t length = 0, digits = 0;
+    while (digits < in_.size() && in_[digits] >= '0' && in_[digits] <= '9' && digits < 6)
+      length = length * 10 + static_cast<std::size_t>(in_[digits++] - '0');
+    if (digits == 0 || length == 0 || length > in_.size() - digits) return false;
+    id = in_.substr(digits, length);
+    in_.remove_prefix(digits + length);
+    return true;
+  }
+
+  bool consume(char c) {
+    if (in_.empty() || in_.front() != c) return false;
+    in_.remove_prefix(1);
+    return true;
+  }
+
+  std::string_view in_;
+};
+
 inline std::string demangle(const char* mangled) {
-  int status = 0;
-  std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(mangled, nullptr, nullptr, &status), std::free);
-  std::string result = status == 0 && name ? name.get() : mangled;
+  std::string result = type_name_demangler(mangled).run();
+  if (result.empty()) return mangled;
   // Users know lambda_coro::x, not the versioned inline namespace.
   const std::string versioned = "lambda_coro::" LAMBDA_CORO_DETAIL_STRINGIFY(LAMBDA_CORO_ABI_NAMESPACE) "::";
   for (auto at = result.find(versioned); at != std::string::npos; at = result.find(versioned, at))
@@ -3607,6 +3743,22 @@ inline void log_line(std::string_view text) {
   line.reserve(text.size() + 15);
   line.append("[lambda-coro] ").append(text).append("\n");
   write_all(STDERR_FILENO, line);
+}
+
+// A terminate handler that names the escaping exception like an error report does; bootstraps
+// built by lambda_coro_add_bootstrap install it in place of libstdc++'s verbose handler.
+[[noreturn]] inline void report_terminate() noexcept {
+  if (std::current_exception()) {
+    try {
+      const error_report report = report_current_exception();
+      log_line("terminate called after throwing " + report.errorType + ": " + report.errorMessage);
+    } catch (...) {
+      log_line("terminate called after throwing an exception");
+    }
+  } else {
+    log_line("terminate called without an active exception");
+  }
+  std::abort();
 }
 
 }  // namespace detail
@@ -3805,6 +3957,10 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+// Far above Lambda's largest payload (6 MB); a longer body means a broken or hostile peer,
+// and bounds what a Content-Length or chunk size can make the client allocate.
+inline constexpr std::size_t max_response_body = std::size_t{1} << 27;
+
 struct http_header {
   std::string_view name;
   std::string_view value;
@@ -3859,8 +4015,13 @@ private:
   const http_response& exchange(std::string_view method, std::string_view path,
                                 const std::vector<http_header>& headers, std::string_view body) {
     connect_if_needed();
-    write_request(method, path, headers, body);
-    read_response();
+    try {
+      write_request(method, path, headers, body);
+      read_response();
+    } catch (const connection_error&) {
+      disconnect();  // the stream's position in the response is lost: never reuse it
+      throw;
+    }
     if (iequals(response_.header("Connection"), "close")) disconnect();
     return response_;
   }
@@ -3938,6 +4099,9 @@ private:
 
   // Reads at least one more byte into the buffer.
   void receive(bool response_started) {
+    // Head, body and chunk framing together: trailers or chunk lines cannot grow it unbounded.
+    if (used_ > max_response_body + (std::size_t{1} << 21))
+      throw connection_error("the Runtime API sent a response over 130 MiB");
     reserve(used_ + 4096);
     for (;;) {
       const ssize_t n = ::recv(fd_, buffer_.get() + used_, capacity_ - body_padding - used_, 0);
@@ -3978,6 +4142,7 @@ private:
       const auto [end, ec] = std::from_chars(length_text.data(), length_text.data() + length_text.size(), length);
       if (ec != std::errc{} || end != length_text.data() + length_text.size())
         throw connection_error("the Runtime API sent an invalid Content-Length");
+      if (length > max_response_body) throw connection_error("the Runtime API sent a body over 128 MiB");
     }
     std::size_t body_end;
     if (chunked) {
@@ -4004,6 +4169,8 @@ private:
       const char* p = buffer_.get() + read_at;
       const auto [end, ec] = std::from_chars(p, buffer_.get() + line_end, size, 16);
       if (ec != std::errc{} || end == p) throw connection_error("the Runtime API sent an invalid chunk size");
+      if (size > max_response_body - (body_end - head_end))
+        throw connection_error("the Runtime API sent a body over 128 MiB");
       read_at = line_end + 2;
       if (size == 0) break;
       reserve(read_at + size + 2);
@@ -4920,6 +5087,22 @@ inline std::string joined(const std::vector<std::string_view>& values, std::stri
   return out;
 }
 
+// Response headers for fronts that take a list per name; cookies become Set-Cookie values.
+inline events::multi_string_map multi_value_headers(const response& res) {
+  events::multi_string_map out;
+  for (const auto& [k, v] : res.headers) out[k].push_back(v);
+  for (const auto& c : res.cookies) out["Set-Cookie"].push_back(c);
+  return out;
+}
+
+// Response headers for fronts that take one value per name: repeated names are comma-joined.
+inline events::string_map single_value_headers(const response& res) {
+  events::string_map out;
+  for (const auto& [k, v] : res.headers)
+    if (!out.count(k)) out[k] = joined(res.headers.get_all(k), ",");
+  return out;
+}
+
 }  // namespace detail
 
 // The event of any HTTP front as a request. Throws json::error for an event of no HTTP front.
@@ -4976,8 +5159,7 @@ inline std::string to_event_response(const response& res, const request& req) {
     case front::api_gateway_rest: {
       events::apigw_proxy_response out;
       out.status_code = res.status;
-      for (const auto& [k, v] : res.headers) out.multi_value_headers[k].push_back(v);
-      for (const auto& c : res.cookies) out.multi_value_headers["Set-Cookie"].push_back(c);
+      out.multi_value_headers = detail::multi_value_headers(res);
       out.body = std::move(body);
       out.is_base64_encoded = base64;
       return json::write(out);
@@ -4986,8 +5168,7 @@ inline std::string to_event_response(const response& res, const request& req) {
     case front::function_url: {
       events::lambda_function_url_response out;
       out.status_code = res.status;
-      for (const auto& [k, v] : res.headers)
-        if (!out.headers.count(k)) out.headers[k] = detail::joined(res.headers.get_all(k), ",");
+      out.headers = detail::single_value_headers(res);
       out.cookies = res.cookies;
       out.body = std::move(body);
       out.is_base64_encoded = base64;
@@ -4996,15 +5177,12 @@ inline std::string to_event_response(const response& res, const request& req) {
     case front::alb: {
       const std::string description = std::to_string(res.status) + " " + reason_phrase(res.status);
       if (req.multi_value_headers) {
-        detail::alb_multi_value_response out{res.status, description, {}, std::move(body), base64};
-        for (const auto& [k, v] : res.headers) out.multi_value_headers[k].push_back(v);
-        for (const auto& c : res.cookies) out.multi_value_headers["Set-Cookie"].push_back(c);
-        return json::write(out);
+        return json::write(detail::alb_multi_value_response{res.status, description, detail::multi_value_headers(res),
+                                                            std::move(body), base64});
       }
       // Single-value headers: one value per name, so only the last cookie can be set.
-      detail::alb_single_value_response out{res.status, description, {}, std::move(body), base64};
-      for (const auto& [k, v] : res.headers)
-        if (!out.headers.count(k)) out.headers[k] = detail::joined(res.headers.get_all(k), ",");
+      detail::alb_single_value_response out{res.status, description, detail::single_value_headers(res), std::move(body),
+                                            base64};
       if (!res.cookies.empty()) out.headers["Set-Cookie"] = res.cookies.back();
       return json::write(out);
     }

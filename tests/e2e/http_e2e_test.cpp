@@ -1,6 +1,7 @@
 // End to end: examples/http_api and examples/sqs_batch as real processes, through the
 // emulator's HTTP front with a real HTTP client, and fed AWS's sample events directly.
 #include "../support/scripted_server.hpp"
+#include "../support/test_support.hpp"
 #include "process.hpp"
 
 #include <doctest/doctest.h>
@@ -8,8 +9,6 @@
 
 #include "../support/lambda_coro_under_test.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 
@@ -22,13 +21,6 @@ const std::string emulator = LAMBDA_CORO_TEST_EMULATOR;
 const std::string http_api = LAMBDA_CORO_TEST_HTTP_API;
 const std::string sqs_batch = LAMBDA_CORO_TEST_SQS_BATCH;
 const std::string httplib_server = LAMBDA_CORO_TEST_HTTPLIB_SERVER;
-
-std::string sample(const std::string& name) {
-  std::ifstream in(std::string(LAMBDA_CORO_TEST_DATA_DIR) + "/events/" + name, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 class http_front {
 public:
@@ -96,26 +88,26 @@ TEST_CASE("the HTTP API example answers AWS's sample events in each front's shap
     return event;
   };
   // REST API (POST /hello/world in the sample) -> our POST route is /todos
-  auto v1 = local(with_path(sample("apigw-request.json"), "\"/hello/world\"", "\"/todos\""));
+  auto v1 = local(with_path(test::event("apigw-request.json"), "\"/hello/world\"", "\"/todos\""));
   CHECK(v1["statusCode"].as_int64() == 422);  // the sample's body is a JSON object without a title
   CHECK(v1.contains("multiValueHeaders"));
   // HTTP API (GET /my/path) -> GET /todos
-  auto v2 = local(with_path(sample("apigw-v2-request-no-authorizer.json"), "\"/\"", "\"/todos\""));
+  auto v2 = local(with_path(test::event("apigw-v2-request-no-authorizer.json"), "\"/\"", "\"/todos\""));
   CHECK(v2["statusCode"].as_int64() == 200);
   CHECK(v2["body"].as_string() == "[]");
   CHECK(v2.contains("cookies"));
   // ALB (GET /lambda) -> 404 in the ALB shape with a status description
-  auto alb = local(sample("alb-lambda-target-request-headers-only.json"));
+  auto alb = local(test::event("alb-lambda-target-request-headers-only.json"));
   CHECK(alb["statusCode"].as_int64() == 404);
   CHECK(alb["statusDescription"].as_string() == "404 Not Found");
   CHECK(alb.contains("headers"));
-  auto alb_multi = local(sample("alb-lambda-target-request-multivalue-headers.json"));
+  auto alb_multi = local(test::event("alb-lambda-target-request-multivalue-headers.json"));
   CHECK(alb_multi.contains("multiValueHeaders"));
   // Function URL (POST /my/path) -> 404
-  auto url = local(sample("lambda-urls-request.json"));
+  auto url = local(test::event("lambda-urls-request.json"));
   CHECK(url["statusCode"].as_int64() == 404);
   // Not an HTTP event at all
-  const auto r = test::run({http_api, test::temp_file("sqs.json", sample("sqs-event.json"))}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
+  const auto r = test::run({http_api, test::temp_file("sqs.json", test::event("sqs-event.json"))}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
   CHECK(r.exit_code == 1);
   CHECK(json::read<json::value>(r.err)["errorType"].as_string() == "Runtime.InvalidEvent");
 }
@@ -131,7 +123,7 @@ TEST_CASE("the SQS example reports only the failed messages") {
   const auto r = test::run({emulator, "invoke", "--event", test::temp_file("batch.json", batch), "--", sqs_batch}, {});
   CHECK(r.exit_code == 0);
   CHECK(r.out == "{\"batchItemFailures\":[{\"itemIdentifier\":\"bad-json\"},{\"itemIdentifier\":\"bad-quantity\"}]}\n");
-  const auto sample_run = test::run({emulator, "invoke", "--event", test::temp_file("sample.json", sample("sqs-event.json")), "--", sqs_batch}, {});
+  const auto sample_run = test::run({emulator, "invoke", "--event", test::temp_file("sample.json", test::event("sqs-event.json")), "--", sqs_batch}, {});
   CHECK(sample_run.out == "{\"batchItemFailures\":[{\"itemIdentifier\":\"MessageID_1\"}]}\n");
 }
 

@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include "../support/lambda_coro_under_test.hpp"
+#include "lambda_coro_under_test.hpp"
 
 #include <fstream>
 #include <sstream>

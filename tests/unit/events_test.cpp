@@ -1,6 +1,6 @@
 // Every event type against AWS's sample events: representative fields, a write/read round
 // trip, and no field of the sample lost on the way.
-#include "test_support.hpp"
+#include "../support/test_support.hpp"
 
 
 #include <string>

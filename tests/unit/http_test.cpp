@@ -1,5 +1,5 @@
 // The HTTP adapter: requests from every front, responses in each front's shape, the router.
-#include "test_support.hpp"
+#include "../support/test_support.hpp"
 
 
 namespace http = lambda_coro::http;

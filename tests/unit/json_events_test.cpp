@@ -1,5 +1,5 @@
 // Real AWS sample events bound to test-local structs and to json::value.
-#include "test_support.hpp"
+#include "../support/test_support.hpp"
 
 #include <filesystem>
 #include <map>

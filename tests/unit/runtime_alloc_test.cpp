@@ -1,7 +1,7 @@
 // The steady state of a raw handler allocates nothing: counted with a replaced operator new
 // while an in-process runtime serves a scripted Runtime API over a real socket.
 #include "../support/scripted_server.hpp"
-#include "test_support.hpp"
+#include "../support/test_support.hpp"
 
 #include <atomic>
 #include <cstdio>

@@ -6,6 +6,7 @@
 #include <lambda_coro/events/alb.hpp>
 #include <lambda_coro/events/apigw.hpp>
 #include <lambda_coro/events/base64.hpp>
+#include <lambda_coro/http/message.hpp>
 #include <lambda_coro/json.hpp>
 
 #include <httplib.h>
@@ -50,16 +51,8 @@ inline std::string make_event(const httplib::Request& req, event_format format, 
       e.raw_path = req.path;
       e.raw_query_string = raw_query(req);
       for (const auto& [name, value] : req.headers) {
-        if (lower(name) == "cookie") {
-          std::string_view rest = value;
-          while (!rest.empty()) {
-            const auto semi = rest.find(';');
-            std::string_view c = rest.substr(0, semi);
-            while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
-            if (!c.empty()) e.cookies.emplace_back(c);
-            if (semi == std::string_view::npos) break;
-            rest.remove_prefix(semi + 1);
-          }
+        if (lambda_coro::detail::iequals(name, "cookie")) {
+          for (const auto pair : lambda_coro::http::split_cookie_header(value)) e.cookies.emplace_back(pair);
           continue;
         }
         auto& slot = e.headers[lower(name)];

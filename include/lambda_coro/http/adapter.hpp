@@ -114,6 +114,22 @@ inline std::string joined(const std::vector<std::string_view>& values, std::stri
   return out;
 }
 
+// Response headers for fronts that take a list per name; cookies become Set-Cookie values.
+inline events::multi_string_map multi_value_headers(const response& res) {
+  events::multi_string_map out;
+  for (const auto& [k, v] : res.headers) out[k].push_back(v);
+  for (const auto& c : res.cookies) out["Set-Cookie"].push_back(c);
+  return out;
+}
+
+// Response headers for fronts that take one value per name: repeated names are comma-joined.
+inline events::string_map single_value_headers(const response& res) {
+  events::string_map out;
+  for (const auto& [k, v] : res.headers)
+    if (!out.count(k)) out[k] = joined(res.headers.get_all(k), ",");
+  return out;
+}
+
 }  // namespace detail
 
 // The event of any HTTP front as a request. Throws json::error for an event of no HTTP front.
@@ -170,8 +186,7 @@ inline std::string to_event_response(const response& res, const request& req) {
     case front::api_gateway_rest: {
       events::apigw_proxy_response out;
       out.status_code = res.status;
-      for (const auto& [k, v] : res.headers) out.multi_value_headers[k].push_back(v);
-      for (const auto& c : res.cookies) out.multi_value_headers["Set-Cookie"].push_back(c);
+      out.multi_value_headers = detail::multi_value_headers(res);
       out.body = std::move(body);
       out.is_base64_encoded = base64;
       return json::write(out);
@@ -180,8 +195,7 @@ inline std::string to_event_response(const response& res, const request& req) {
     case front::function_url: {
       events::lambda_function_url_response out;
       out.status_code = res.status;
-      for (const auto& [k, v] : res.headers)
-        if (!out.headers.count(k)) out.headers[k] = detail::joined(res.headers.get_all(k), ",");
+      out.headers = detail::single_value_headers(res);
       out.cookies = res.cookies;
       out.body = std::move(body);
       out.is_base64_encoded = base64;
@@ -190,15 +204,12 @@ inline std::string to_event_response(const response& res, const request& req) {
     case front::alb: {
       const std::string description = std::to_string(res.status) + " " + reason_phrase(res.status);
       if (req.multi_value_headers) {
-        detail::alb_multi_value_response out{res.status, description, {}, std::move(body), base64};
-        for (const auto& [k, v] : res.headers) out.multi_value_headers[k].push_back(v);
-        for (const auto& c : res.cookies) out.multi_value_headers["Set-Cookie"].push_back(c);
-        return json::write(out);
+        return json::write(detail::alb_multi_value_response{res.status, description, detail::multi_value_headers(res),
+                                                            std::move(body), base64});
       }
       // Single-value headers: one value per name, so only the last cookie can be set.
-      detail::alb_single_value_response out{res.status, description, {}, std::move(body), base64};
-      for (const auto& [k, v] : res.headers)
-        if (!out.headers.count(k)) out.headers[k] = detail::joined(res.headers.get_all(k), ",");
+      detail::alb_single_value_response out{res.status, description, detail::single_value_headers(res), std::move(body),
+                                            base64};
       if (!res.cookies.empty()) out.headers["Set-Cookie"] = res.cookies.back();
       return json::write(out);
     }

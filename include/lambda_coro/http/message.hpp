@@ -210,19 +210,26 @@ inline parameters parse_query(std::string_view raw) {
 }
 
 // "a=1; b=2; c" -> {{"a","1"},{"b","2"},{"c",""}}
-inline void parse_cookie_header(std::string_view header, parameters& out) {
+// The "name=value" pairs of a Cookie header, as API Gateway's `cookies` list holds them.
+inline std::vector<std::string_view> split_cookie_header(std::string_view header) {
+  std::vector<std::string_view> pairs;
   while (!header.empty()) {
     const auto semi = header.find(';');
     std::string_view pair = header.substr(0, semi);
     while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
     while (!pair.empty() && pair.back() == ' ') pair.remove_suffix(1);
-    if (!pair.empty()) {
-      const auto eq = pair.find('=');  // a cookie without '=' is a name with an empty value
-      out.emplace_back(std::string(pair.substr(0, eq)),
-                       eq == std::string_view::npos ? std::string() : std::string(pair.substr(eq + 1)));
-    }
+    if (!pair.empty()) pairs.push_back(pair);
     if (semi == std::string_view::npos) break;
     header.remove_prefix(semi + 1);
+  }
+  return pairs;
+}
+
+inline void parse_cookie_header(std::string_view header, parameters& out) {
+  for (const std::string_view pair : split_cookie_header(header)) {
+    const auto eq = pair.find('=');  // a cookie without '=' is a name with an empty value
+    out.emplace_back(std::string(pair.substr(0, eq)),
+                     eq == std::string_view::npos ? std::string() : std::string(pair.substr(eq + 1)));
   }
 }
 
