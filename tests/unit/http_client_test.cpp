@@ -153,6 +153,28 @@ TEST_CASE("bodies over the size bound are refused before any allocation") {
   }
 }
 
+TEST_CASE("status lines other than HTTP/1.x and three digits are refused") {
+  for (const char* line : {"HTTP/1.1 -87 OK", "HTTP/1.1 20 OK", "HTTP/1.1 2000", "HTTP/2 200 OK", "HTTP/1.1200 OK",
+                           "HTTP/1.1 2x0 OK"}) {
+    CAPTURE(line);
+    scripted_server server([&](int fd, int) {
+      if (read_request(fd).empty()) return;
+      send_all(fd, std::string(line) + "\r\nContent-Length: 0\r\n\r\n");
+      read_request(fd);
+    });
+    http_client client(parse_runtime_endpoint(server.address()));
+    CHECK_THROWS_WITH_AS(client.request("GET", "/", no_headers, {}), "the Runtime API sent an invalid status line",
+                         lc::detail::connection_error);
+  }
+  scripted_server server([](int fd, int) {
+    if (read_request(fd).empty()) return;
+    send_all(fd, "HTTP/1.0 404\r\nContent-Length: 0\r\n\r\n");
+    read_request(fd);
+  });
+  http_client client(parse_runtime_endpoint(server.address()));
+  CHECK(client.request("GET", "/", no_headers, {}).status == 404);
+}
+
 TEST_CASE("after a malformed response the connection is dropped, not reused") {
   scripted_server server([](int fd, int connection) {
     if (read_request(fd).empty()) return;

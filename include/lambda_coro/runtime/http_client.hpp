@@ -333,11 +333,12 @@ private:
     response_.headers.clear();
     const auto first_line_end = head.find("\r\n");
     const std::string_view status_line = head.substr(0, first_line_end);
-    if (!status_line.starts_with("HTTP/1.") || status_line.size() < 12)
+    // "HTTP/1.x NNN[ reason]"
+    const auto digit = [&](std::size_t i) { return status_line[i] >= '0' && status_line[i] <= '9'; };
+    if (!status_line.starts_with("HTTP/1.") || status_line.size() < 12 || status_line[8] != ' ' || !digit(9) ||
+        !digit(10) || !digit(11) || (status_line.size() > 12 && status_line[12] != ' '))
       throw connection_error("the Runtime API sent an invalid status line");
-    int status = 0;
-    std::from_chars(status_line.data() + 9, status_line.data() + 12, status);
-    response_.status = status;
+    response_.status = (status_line[9] - '0') * 100 + (status_line[10] - '0') * 10 + (status_line[11] - '0');
     std::size_t pos = first_line_end + 2;
     while (pos < head.size()) {
       const auto end = head.find("\r\n", pos);
