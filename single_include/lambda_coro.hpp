@@ -804,22 +804,17 @@ void read_enum(V& v, E& out) {
   throw error("expected " + expected + ", got \"" + std::string(name) + "\"");
 }
 
-// A key's text. Keys without escapes are compared where they lie in the input.
-inline std::string_view field_key(od::field& field) {
-  const char* raw = field.key().raw();
-  std::size_t n = 0;
-  bool escaped = false;
-  while (raw[n] != '"') {
-    if (raw[n] == '\\') {
-      escaped = true;
-      ++n;
-    }
-    ++n;
-  }
-  if (!escaped) return {raw, n};
-  std::string_view key;
-  if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
-  return key;
+// A key as written between its quotes, escapes and all. Its end is found backwards from the
+// value, whose position the structural index already holds: no scan over the key itself.
+inline std::string_view raw_field_key(od::field& field) {
+  const char* begin = field.key().raw();
+  const char* end = field.value().raw_json_token().data();
+  const auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+  do --end;
+  while (is_space(*end));  // now on ':'
+  do --end;
+  while (is_space(*end));  // now on the closing quote
+  return {begin, static_cast<std::size_t>(end - begin)};
 }
 
 template <class T, class V>
@@ -863,20 +858,29 @@ void read_struct(V& v, T& out, read_context& ctx) {
   // Members usually arrive in declaration order: start each search after the last match,
   // so in-order input costs one comparison per key and any order stays linear in input.
   std::size_t next = 0;
-  for (auto field_result : object) {
-    od::field field;
-    if (auto code = std::move(field_result).get(field)) fail_malformed(code);
-    const std::string_view key = field_key(field);
+  const auto find = [&next](std::string_view key) -> std::size_t {
     for (std::size_t tried = 0; tried < binding::count; ++tried) {
       std::size_t i = next + tried;
       if (i >= binding::count) i -= binding::count;
-      if (binding::wire_names[i] == key) {
-        binding::member_readers[i](out, field.value(), ctx);
-        next = i + 1 == binding::count ? 0 : i + 1;
-        break;
-      }
+      if (binding::wire_names[i] == key) return i;
     }
-    // Unknown keys: On-Demand skips the value when the loop advances.
+    return binding::count;
+  };
+  for (auto field_result : object) {
+    od::field field;
+    if (auto code = std::move(field_result).get(field)) fail_malformed(code);
+    // Wire names hold no backslash (naming.hpp checks), so a raw key that equals one is that
+    // name; only a key with escapes needs unescaping before it can match.
+    const std::string_view raw_key = raw_field_key(field);
+    std::size_t i = find(raw_key);
+    if (i == binding::count && std::memchr(raw_key.data(), '\\', raw_key.size()) != nullptr) {
+      std::string_view key;
+      if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
+      i = find(key);
+    }
+    if (i == binding::count) continue;  // unknown key: On-Demand skips the value when the loop advances
+    binding::member_readers[i](out, field.value(), ctx);
+    next = i + 1 == binding::count ? 0 : i + 1;
   }
 }
 

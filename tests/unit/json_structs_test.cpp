@@ -85,6 +85,8 @@ TEST_CASE("unknown keys are ignored / missing keys keep defaults / order does no
 TEST_CASE("keys with escapes match their unescaped wire names") {
   CHECK(json::read<shop::line_item>(R"({"s\u006bu":"esc"})").sku == "esc");
   CHECK(json::read<shop::line_item>(R"({"sku\n":"no","sku":"yes"})").sku == "yes");
+  CHECK(json::read<shop::line_item>(" { \"quantity\"\t:\n 7 ,\r\n \"sku\"  :  \"spaced\" } ") ==
+        shop::line_item{"spaced", 7, 0});
 }
 
 TEST_CASE("empty optionals are omitted - null reads as empty") {
