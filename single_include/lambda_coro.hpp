@@ -766,24 +766,6 @@ std::string_view read_string_view(V& v) {
   return s;
 }
 
-// A string without escapes is copied straight from the input, whose UTF-8 stage 1 validated;
-// only escaped ones go through simdjson's unescaping. The value is left for the enclosing
-// object or array to step over, as skipped values are.
-template <class V>
-void read_string(V& v, std::string& out) {
-  if constexpr (std::is_same_v<V, od::value>) {
-    const std::string_view token = trim_trailing_space(v.raw_json_token());
-    if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
-      const std::string_view content = token.substr(1, token.size() - 2);
-      if (std::memchr(content.data(), '\\', content.size()) == nullptr) {
-        out.assign(content);
-        return;
-      }
-    }
-  }
-  out.assign(read_string_view(v));
-}
-
 template <class E, class V>
 void read_enum(V& v, E& out) {
   const std::string_view name = read_string_view(v);
@@ -1100,7 +1082,7 @@ void read_value(V& v, T& out, read_context& ctx) {
   } else if constexpr (std::is_floating_point_v<T>) {
     read_floating(v, out);
   } else if constexpr (std::is_same_v<T, std::string>) {
-    read_string(v, out);
+    out.assign(read_string_view(v));
   } else if constexpr (is_described_enum<T>) {
     read_enum(v, out);
   } else if constexpr (is_optional<T>) {
