@@ -496,6 +496,7 @@ LAMBDA_CORO_END_NAMESPACE
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <unordered_map>
 #include <variant>
@@ -507,7 +508,11 @@ LAMBDA_CORO_END_NAMESPACE
   "std::string, std::optional, std::vector, std::map/std::unordered_map with std::string keys, "   \
   "std::variant, json::value, json::raw, structs described with BOOST_DESCRIBE_STRUCT and enums "  \
   "described with BOOST_DESCRIBE_ENUM"
-#define LAMBDA_CORO_DETAIL_MAP_KEY "lambda_coro::json: map keys must be std::string"
+#define LAMBDA_CORO_DETAIL_MAP_KEY "lambda_coro::json: map keys must be std::string (or std::string_view)"
+#define LAMBDA_CORO_DETAIL_BORROWED                                                                \
+  "lambda_coro::json: std::string_view views the parser's buffers, so only a json::reader (views " \
+  "valid until its next read) or a lambda_coro::start handler (valid during the call) can read "   \
+  "it; json::read returns values that must own their strings: use std::string"
 
 LAMBDA_CORO_BEGIN_NAMESPACE
 namespace json::detail {
@@ -600,7 +605,8 @@ constexpr std::size_t alternative_for(variant_slot slot) {
 }
 
 template <class Map>
-inline constexpr bool has_string_key = std::is_same_v<typename Map::key_type, std::string>;
+inline constexpr bool has_string_key = std::is_same_v<typename Map::key_type, std::string> ||
+                                       std::is_same_v<typename Map::key_type, std::string_view>;
 
 }  // namespace json::detail
 LAMBDA_CORO_END_NAMESPACE
@@ -627,7 +633,11 @@ namespace od = simdjson::ondemand;
 
 inline constexpr int max_depth = LAMBDA_CORO_JSON_MAX_DEPTH;
 
+// Borrows: std::string_view results may view the parser's buffers. A json::reader's reads
+// may; the free json::read functions, whose parser is a hidden per-thread one, may not.
+template <bool Borrows>
 struct read_context {
+  static constexpr bool borrows = Borrows;
   int depth = 0;
   // Validates json::raw subtrees fully; On-Demand only checks their structure.
   simdjson::dom::parser* validator = nullptr;
@@ -635,18 +645,18 @@ struct read_context {
 
 class depth_guard {
 public:
-  explicit depth_guard(read_context& ctx) : ctx_(ctx) {
-    if (++ctx_.depth > max_depth) {
-      --ctx_.depth;
+  explicit depth_guard(int& depth) : depth_(depth) {
+    if (++depth_ > max_depth) {
+      --depth_;
       throw error("nesting deeper than " + std::to_string(max_depth) + " levels");
     }
   }
   depth_guard(const depth_guard&) = delete;
   depth_guard& operator=(const depth_guard&) = delete;
-  ~depth_guard() { --ctx_.depth; }
+  ~depth_guard() { --depth_; }
 
 private:
-  read_context& ctx_;
+  int& depth_;
 };
 
 [[noreturn]] inline void fail_malformed(simdjson::error_code code) {
@@ -799,11 +809,11 @@ inline std::string_view raw_field_key(od::field& field) {
   return {begin, static_cast<std::size_t>(end - begin)};
 }
 
-template <class T, class V>
-void read_value(V& v, T& out, read_context& ctx);
+template <class T, class V, class Ctx>
+void read_value(V& v, T& out, Ctx& ctx);
 
-template <class T, class D>
-void read_member(T& object, od::value& v, read_context& ctx) {
+template <class T, class D, class Ctx>
+void read_member(T& object, od::value& v, Ctx& ctx) {
   try {
     read_value(v, object.*D::pointer, ctx);
   } catch (error& e) {
@@ -813,9 +823,9 @@ void read_member(T& object, od::value& v, read_context& ctx) {
 }
 
 // Per-struct dispatch tables, built at compile time: wire names and member readers by index.
-template <class T>
+template <class T, class Ctx>
 struct struct_binding {
-  using reader = void (*)(T&, od::value&, read_context&);
+  using reader = void (*)(T&, od::value&, Ctx&);
 
   template <template <class...> class L, class... D>
   static constexpr auto names(L<D...>*) {
@@ -823,7 +833,7 @@ struct struct_binding {
   }
   template <template <class...> class L, class... D>
   static constexpr auto readers(L<D...>*) {
-    return std::array<reader, sizeof...(D)>{&read_member<T, D>...};
+    return std::array<reader, sizeof...(D)>{&read_member<T, D, Ctx>...};
   }
 
   static constexpr auto wire_names = names(static_cast<described_members<T>*>(nullptr));
@@ -831,12 +841,12 @@ struct struct_binding {
   static constexpr std::size_t count = wire_names.size();
 };
 
-template <class T, class V>
-void read_struct(V& v, T& out, read_context& ctx) {
+template <class T, class V, class Ctx>
+void read_struct(V& v, T& out, Ctx& ctx) {
   od::object object;
   if (auto code = v.get_object().get(object)) fail_expected("object", code, v);
-  depth_guard guard(ctx);
-  using binding = struct_binding<T>;
+  depth_guard guard(ctx.depth);
+  using binding = struct_binding<T, Ctx>;
   // Members usually arrive in declaration order: start each search after the last match,
   // so in-order input costs one comparison per key and any order stays linear in input.
   std::size_t next = 0;
@@ -866,15 +876,15 @@ void read_struct(V& v, T& out, read_context& ctx) {
   }
 }
 
-template <class Vector, class V>
-void read_vector(V& v, Vector& out, read_context& ctx) {
+template <class Vector, class V, class Ctx>
+void read_vector(V& v, Vector& out, Ctx& ctx) {
   if (read_null(v)) {
     out.clear();
     return;
   }
   od::array array;
   if (auto code = v.get_array().get(array)) fail_expected("array", code, v);
-  depth_guard guard(ctx);
+  depth_guard guard(ctx.depth);
   out.clear();
   std::size_t index = 0;
   for (auto element_result : array) {
@@ -896,22 +906,22 @@ void read_vector(V& v, Vector& out, read_context& ctx) {
   }
 }
 
-template <class Map, class V>
-void read_map(V& v, Map& out, read_context& ctx) {
+template <class Map, class V, class Ctx>
+void read_map(V& v, Map& out, Ctx& ctx) {
   if (read_null(v)) {
     out.clear();
     return;
   }
   od::object object;
   if (auto code = v.get_object().get(object)) fail_expected("object", code, v);
-  depth_guard guard(ctx);
+  depth_guard guard(ctx.depth);
   out.clear();
   for (auto field_result : object) {
     od::field field;
     if (auto code = std::move(field_result).get(field)) fail_malformed(code);
     std::string_view key;
     if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
-    auto [position, inserted] = out.try_emplace(std::string(key));
+    auto [position, inserted] = out.try_emplace(typename Map::key_type(key));
     auto& slot = position->second;
     if (!inserted) slot = typename Map::mapped_type{};  // a repeated key: the last one wins, whole
     try {
@@ -923,8 +933,8 @@ void read_map(V& v, Map& out, read_context& ctx) {
   }
 }
 
-template <class V>
-void read_generic(V& v, value& out, read_context& ctx) {
+template <class V, class Ctx>
+void read_generic(V& v, value& out, Ctx& ctx) {
   switch (type_of(v)) {
     case od::json_type::null:
       if (!read_null(v)) fail_malformed(simdjson::N_ATOM_ERROR);
@@ -964,7 +974,7 @@ void read_generic(V& v, value& out, read_context& ctx) {
     case od::json_type::array: {
       od::array array;
       if (auto code = v.get_array().get(array)) fail_malformed(code);
-      depth_guard guard(ctx);
+      depth_guard guard(ctx.depth);
       value::array elements;
       for (auto element_result : array) {
         od::value element;
@@ -982,7 +992,7 @@ void read_generic(V& v, value& out, read_context& ctx) {
     case od::json_type::object: {
       od::object object;
       if (auto code = v.get_object().get(object)) fail_malformed(code);
-      depth_guard guard(ctx);
+      depth_guard guard(ctx.depth);
       value::object members;
       for (auto field_result : object) {
         od::field field;
@@ -1003,8 +1013,8 @@ void read_generic(V& v, value& out, read_context& ctx) {
   }
 }
 
-template <class V>
-void read_raw(V& v, raw& out, read_context& ctx) {
+template <class V, class Ctx>
+void read_raw(V& v, raw& out, Ctx& ctx) {
   std::string_view text;
   if constexpr (std::is_same_v<V, od::document>) {
     if (auto code = v.raw_json().get(text)) fail_malformed(code);
@@ -1030,8 +1040,8 @@ void read_raw(V& v, raw& out, read_context& ctx) {
   out.text.assign(text);
 }
 
-template <class Variant, class V>
-void read_variant(V& v, Variant& out, read_context& ctx) {
+template <class Variant, class V, class Ctx>
+void read_variant(V& v, Variant& out, Ctx& ctx) {
   static_assert(variant_check<Variant>::ok);
   constexpr std::size_t integer_index = alternative_for<Variant>(variant_slot::integer);
   constexpr std::size_t floating_index = alternative_for<Variant>(variant_slot::floating);
@@ -1073,8 +1083,8 @@ void read_variant(V& v, Variant& out, read_context& ctx) {
   });
 }
 
-template <class T, class V>
-void read_value(V& v, T& out, read_context& ctx) {
+template <class T, class V, class Ctx>
+void read_value(V& v, T& out, Ctx& ctx) {
   if constexpr (std::is_same_v<T, bool>) {
     if (auto code = v.get_bool().get(out)) fail_expected("boolean", code, v);
   } else if constexpr (is_integer<T>) {
@@ -1083,6 +1093,9 @@ void read_value(V& v, T& out, read_context& ctx) {
     read_floating(v, out);
   } else if constexpr (std::is_same_v<T, std::string>) {
     out.assign(read_string_view(v));
+  } else if constexpr (std::is_same_v<T, std::string_view>) {
+    static_assert(Ctx::borrows, LAMBDA_CORO_DETAIL_BORROWED);
+    out = read_string_view(v);
   } else if constexpr (is_described_enum<T>) {
     read_enum(v, out);
   } else if constexpr (is_optional<T>) {
@@ -1096,6 +1109,7 @@ void read_value(V& v, T& out, read_context& ctx) {
     read_vector(v, out, ctx);
   } else if constexpr (is_map<T>) {
     static_assert(has_string_key<T>, LAMBDA_CORO_DETAIL_MAP_KEY);
+    static_assert(!std::is_same_v<typename T::key_type, std::string_view> || Ctx::borrows, LAMBDA_CORO_DETAIL_BORROWED);
     read_map(v, out, ctx);
   } else if constexpr (is_variant<T>) {
     read_variant(v, out, ctx);
@@ -1115,8 +1129,10 @@ void read_value(V& v, T& out, read_context& ctx) {
 }  // namespace detail
 
 // Reads JSON into C++ values, keeping its parsers (and their buffers) between calls.
-// One reader serves one thread at a time.
-class reader {
+// One reader serves one thread at a time. With Borrows, std::string_view members (and map
+// keys) view the reader's buffers: valid until its next read, no copy, no allocation.
+template <bool Borrows>
+class basic_reader {
 public:
   // Copies `json` into an internal padded buffer first.
   template <class T>
@@ -1154,7 +1170,7 @@ private:
   void read_padded(simdjson::padded_string_view json, T& out) {
     simdjson::ondemand::document doc;
     if (auto code = parser_.iterate(json).get(doc)) detail::fail_malformed(code);
-    detail::read_context ctx{0, &validator_};
+    detail::read_context<Borrows> ctx{0, &validator_};
     detail::read_value(doc, out, ctx);
     const char* rest = nullptr;
     if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS)
@@ -1166,9 +1182,12 @@ private:
   std::string buffer_;
 };
 
+using reader = basic_reader<true>;
+
 namespace detail {
-inline reader& thread_reader() {
-  thread_local reader r;
+// The free json::read functions' parser; what they return must own its strings.
+inline basic_reader<false>& thread_reader() {
+  thread_local basic_reader<false> r;
   return r;
 }
 }  // namespace detail

@@ -2,7 +2,7 @@
 // against a minimal raw-socket C runtime (the floor), interleaved in one run.
 //
 //   runtime_bench --floor C_FLOOR --hello HELLO_BOOTSTRAP --sqs SQS_BOOTSTRAP
-//                 [--sqs-speed SQS_BOOTSTRAP_BUILT_FOR_SPEED]
+//                 [--sqs-speed SQS_BOOTSTRAP_BUILT_FOR_SPEED] [--sqs-view SQS_VIEW_BOOTSTRAP]
 //                 [--cold 30] [--warm 2000] [--big 20] [--rounds 3]
 //
 // Cold: exec -> first GET /next, and exec -> first POST /response. Warm: invocations/s,
@@ -252,6 +252,7 @@ int main(int argc, char** argv) {
     if (!args.count(required)) fail(std::string("missing ") + required);
   const std::string floor = args["--floor"], hello = args["--hello"], sqs = args["--sqs"];
   const std::string sqs_speed = args.count("--sqs-speed") ? args["--sqs-speed"] : "";
+  const std::string sqs_view = args.count("--sqs-view") ? args["--sqs-view"] : "";
   const int cold = std::stoi(args["--cold"]), warm = std::stoi(args["--warm"]), big = std::stoi(args["--big"]),
             rounds = std::stoi(args["--rounds"]);
   ::signal(SIGPIPE, SIG_IGN);
@@ -269,9 +270,9 @@ int main(int argc, char** argv) {
     hello_next.push_back(h.first_next_us);
     hello_resp.push_back(h.first_response_us);
   }
-  warm_sample floor_warm, hello_warm, floor_big, sqs_big, sqs_speed_big;
-  std::vector<double> floor_rate, hello_rate, floor_cpu, hello_cpu, floor_big_us, sqs_big_us, sqs_speed_big_us, floor_rtt,
-      hello_rtt;
+  warm_sample floor_warm, hello_warm, floor_big, sqs_big, sqs_speed_big, sqs_view_big;
+  std::vector<double> floor_rate, hello_rate, floor_cpu, hello_cpu, floor_big_us, sqs_big_us, sqs_speed_big_us,
+      sqs_view_big_us, floor_rtt, hello_rtt;
   for (int r = 0; r < rounds; ++r) {
     floor_warm = warm_run(server, floor, small_event, warm);
     hello_warm = warm_run(server, hello, small_event, warm);
@@ -280,6 +281,10 @@ int main(int argc, char** argv) {
     if (!sqs_speed.empty()) {
       sqs_speed_big = warm_run(server, sqs_speed, big_event, big);
       sqs_speed_big_us.push_back(median(sqs_speed_big.round_trips_us));
+    }
+    if (!sqs_view.empty()) {
+      sqs_view_big = warm_run(server, sqs_view, big_event, big);
+      sqs_view_big_us.push_back(median(sqs_view_big.round_trips_us));
     }
     floor_rate.push_back(floor_warm.per_second);
     hello_rate.push_back(hello_warm.per_second);
@@ -312,6 +317,11 @@ int main(int argc, char** argv) {
     std::printf("| 1 MB SQS event, bootstrap built with OPTIMIZE speed (%.1f KiB) | %.1f µs | %.1f µs | %.2f× | ≤ 3× |\n",
                 file_size(sqs_speed) / 1024.0, median(floor_big_us), median(sqs_speed_big_us),
                 median(sqs_speed_big_us) / median(floor_big_us));
+  }
+  if (!sqs_view.empty()) {
+    std::printf("| 1 MB SQS event into std::string_view structs, OPTIMIZE speed (%.1f KiB) | %.1f µs | %.1f µs | %.2f× | ≤ 3× |\n",
+                file_size(sqs_view) / 1024.0, median(floor_big_us), median(sqs_view_big_us),
+                median(sqs_view_big_us) / median(floor_big_us));
   }
   return 0;
 }

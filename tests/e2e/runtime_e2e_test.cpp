@@ -70,6 +70,12 @@ TEST_CASE("one invoke through the emulator: the typed handler answers") {
   CHECK(r.out == "{\"message\":\"Hello, e2e!\"}\n");
 }
 
+TEST_CASE("a typed handler can take std::string_view members: views into the runtime's parser") {
+  const auto r = invoke_once("borrowed", R"({"name":"caf\u00e9 \"x\"","tags":{"b":"2","a":"1"}})");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "{\"message\":\"Hello, caf\u00e9 \\\"x\\\"! a=1 b=2\"}\n");
+}
+
 TEST_CASE("handler exceptions become error reports with their type") {
   auto r = invoke_once("typed", R"({"name":"throw"})");
   CHECK(r.exit_code == 1);

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -37,9 +38,22 @@ BOOST_DESCRIBE_STRUCT(context_report, (),
                       (request_id, invoked_function_arn, trace_id, trace_env, tenant_id, function_name,
                        function_version, memory_size_mb, time_left, app_title, custom_color, cognito_identity_id))
 
+// Strings as views into the runtime's parser, valid for the handler's call.
+struct borrowed_request {
+  std::string_view name;
+  std::map<std::string_view, std::string_view> tags;
+};
+BOOST_DESCRIBE_STRUCT(borrowed_request, (), (name, tags))
+
 namespace {
 
 struct not_a_std_exception {};
+
+response borrowed(const borrowed_request& req) {
+  std::string message = "Hello, " + std::string(req.name) + "!";
+  for (const auto& [key, value] : req.tags) message.append(" ").append(key).append("=").append(value);
+  return {message};
+}
 
 response typed(const request& req, const lc::context&) {
   if (req.name == "throw") throw std::runtime_error("asked to throw");
@@ -98,6 +112,7 @@ int main() {
   const char* mode_env = std::getenv("LAMBDA_CORO_TEST_MODE");
   const std::string_view mode = mode_env ? mode_env : "typed";
   if (mode == "typed") return lc::start(typed);
+  if (mode == "borrowed") return lc::start(borrowed);
   if (mode == "context") return lc::start(report);
   if (mode == "raw") return lc::start(reverse);
   if (mode == "void") return lc::start(nothing);

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace shop {
@@ -165,4 +166,59 @@ TEST_CASE("nesting deeper than the limit is an error / not a stack overflow") {
   CHECK(test::read_error<node>(nested(100000)).find("nesting deeper than 256 levels") != std::string::npos);
   CHECK(test::read_error<json::value>(std::string(100000, '[') + std::string(100000, ']'))
             .find("nesting deeper than 256 levels") != std::string::npos);
+}
+
+namespace {
+struct borrowed_attribute {
+  std::optional<std::string_view> string_value;
+  std::string_view data_type;
+};
+BOOST_DESCRIBE_STRUCT(borrowed_attribute, (), (string_value, data_type))
+constexpr auto json_options(const borrowed_attribute*) { return json::object_options(json::naming::camel_case); }
+
+struct borrowed_message {
+  std::string_view message_id;
+  std::string_view body;
+  std::vector<std::string_view> tags;
+  std::map<std::string_view, std::string_view> attributes;
+  std::map<std::string_view, borrowed_attribute> message_attributes;
+  std::string owned;
+};
+BOOST_DESCRIBE_STRUCT(borrowed_message, (), (message_id, body, tags, attributes, message_attributes, owned))
+constexpr auto json_options(const borrowed_message*) { return json::object_options(json::naming::camel_case); }
+}  // namespace
+
+TEST_CASE("a json::reader binds std::string_view members into its own buffers") {
+  json::reader r;
+  const std::string text =
+      R"({"messageId":"m-1","body":"{\"orderId\":7}\n\u00e9","tags":["a","b\tc"],)"
+      R"("attributes":{"Sent\u0054imestamp":"1545082649183","SenderId":"AIDA"},)"
+      R"("messageAttributes":{"tenant":{"stringValue":"acme","dataType":"String"}},"owned":"kept"})";
+  const auto m = r.read<borrowed_message>(text);
+  CHECK(m.message_id == "m-1");
+  CHECK(m.body == "{\"orderId\":7}\n\xc3\xa9");
+  CHECK(m.tags == std::vector<std::string_view>{"a", "b\tc"});
+  CHECK(m.attributes.at("SentTimestamp") == "1545082649183");
+  CHECK(m.attributes.at("SenderId") == "AIDA");
+  CHECK(m.message_attributes.at("tenant").string_value == "acme");
+  CHECK(m.message_attributes.at("tenant").data_type == "String");
+  CHECK(m.owned == "kept");
+  // The views point into the reader, not into the input: the input may go away.
+  const char* reader_owned = m.message_id.data();
+  CHECK((reader_owned < text.data() || reader_owned >= text.data() + text.size()));
+  // They stay valid until the reader's next read.
+  const auto again = r.read<borrowed_message>(std::string(R"({"messageId":"m-2"})"));
+  CHECK(again.message_id == "m-2");
+  // Written back, views are ordinary strings.
+  CHECK(json::read<json::value>(json::write(m))["body"].as_string() == m.body);
+}
+
+TEST_CASE("borrowed reads report errors with their JSON path like owned ones") {
+  json::reader r;
+  try {
+    (void)r.read<borrowed_message>(R"({"messageAttributes":{"tenant":{"dataType":5}}})");
+    FAIL("no error");
+  } catch (const json::error& e) {
+    CHECK(std::string(e.what()) == "$.messageAttributes.tenant.dataType: expected string, got number");
+  }
 }

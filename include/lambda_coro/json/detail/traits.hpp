@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <unordered_map>
 #include <variant>
@@ -21,7 +22,11 @@
   "std::string, std::optional, std::vector, std::map/std::unordered_map with std::string keys, "   \
   "std::variant, json::value, json::raw, structs described with BOOST_DESCRIBE_STRUCT and enums "  \
   "described with BOOST_DESCRIBE_ENUM"
-#define LAMBDA_CORO_DETAIL_MAP_KEY "lambda_coro::json: map keys must be std::string"
+#define LAMBDA_CORO_DETAIL_MAP_KEY "lambda_coro::json: map keys must be std::string (or std::string_view)"
+#define LAMBDA_CORO_DETAIL_BORROWED                                                                \
+  "lambda_coro::json: std::string_view views the parser's buffers, so only a json::reader (views " \
+  "valid until its next read) or a lambda_coro::start handler (valid during the call) can read "   \
+  "it; json::read returns values that must own their strings: use std::string"
 
 LAMBDA_CORO_BEGIN_NAMESPACE
 namespace json::detail {
@@ -114,7 +119,8 @@ constexpr std::size_t alternative_for(variant_slot slot) {
 }
 
 template <class Map>
-inline constexpr bool has_string_key = std::is_same_v<typename Map::key_type, std::string>;
+inline constexpr bool has_string_key = std::is_same_v<typename Map::key_type, std::string> ||
+                                       std::is_same_v<typename Map::key_type, std::string_view>;
 
 }  // namespace json::detail
 LAMBDA_CORO_END_NAMESPACE
