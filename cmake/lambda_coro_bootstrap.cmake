@@ -85,7 +85,7 @@ function(lambda_coro_add_bootstrap target)
                         "Debian's amalgamated source) or provide a static simdjson::simdjson.")
   endif()
   add_executable(${target} ${arg_SOURCES})
-  if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$" AND NOT simdjson_static STREQUAL "lambda_coro_simdjson_static")
+  if(NOT simdjson_static STREQUAL "lambda_coro_simdjson_static")
     # A prebuilt simdjson keeps its kernels; only the bootstrap's own code follows the CPU choice.
     _lambda_coro_cpu_flags(cpu_options cpu_definitions)
     target_compile_options(${target} PRIVATE ${cpu_options})

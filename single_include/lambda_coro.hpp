@@ -682,9 +682,10 @@ od::json_type type_of(V& v) {
   return t;
 }
 
+inline bool is_json_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
 inline std::string_view trim_trailing_space(std::string_view s) noexcept {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
-    s.remove_suffix(1);
+  while (!s.empty() && is_json_space(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -801,11 +802,10 @@ void read_enum(V& v, E& out) {
 inline std::string_view raw_field_key(od::field& field) {
   const char* begin = field.key().raw();
   const char* end = field.value().raw_json_token().data();
-  const auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
   do --end;
-  while (is_space(*end));  // now on ':'
+  while (is_json_space(*end));  // now on ':'
   do --end;
-  while (is_space(*end));  // now on the closing quote
+  while (is_json_space(*end));  // now on the closing quote
   return {begin, static_cast<std::size_t>(end - begin)};
 }
 
@@ -3551,7 +3551,6 @@ LAMBDA_CORO_END_NAMESPACE
 
 #include <cstdlib>
 #include <exception>
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -3650,19 +3649,16 @@ private:
     return name;
   }
 
+  // A plain or N...E-nested name; "St" (std::) may open either.
   bool name(std::string& out) {
+    const bool nested = consume('N');
     if (in_.starts_with("St")) {
       in_.remove_prefix(2);
       out += "std::";
-      return unqualified_name(out);
     }
-    if (!consume('N')) return unqualified_name(out);
-    for (bool first = true; !consume('E'); first = false) {
+    if (!nested) return unqualified_name(out);
+    for (bool first = true; first || !consume('E'); first = false) {
       if (!first) out += "::";
-      if (first && in_.starts_with("St")) {
-        in_.remove_prefix(2);
-        out += "std::";
-      }
       if (!unqualified_name(out)) return false;
     }
     return true;

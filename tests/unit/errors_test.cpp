@@ -86,6 +86,7 @@ TEST_CASE("type names outside the supported grammar keep their mangled spelling"
   CHECK(demangle("N99fooE") == "N99fooE");           // length past the end
   CHECK(demangle("N3foo") == "N3foo");               // unterminated nested name
   CHECK(demangle("3fooB") == "3fooB");               // ABI tag without a name
+  CHECK(demangle("NStE") == "NStE");                 // std:: with no name after it
 }
 
 TEST_CASE("error reports name exception types as users spell them") {

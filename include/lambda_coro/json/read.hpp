@@ -77,9 +77,10 @@ od::json_type type_of(V& v) {
   return t;
 }
 
+inline bool is_json_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
 inline std::string_view trim_trailing_space(std::string_view s) noexcept {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
-    s.remove_suffix(1);
+  while (!s.empty() && is_json_space(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -196,11 +197,10 @@ void read_enum(V& v, E& out) {
 inline std::string_view raw_field_key(od::field& field) {
   const char* begin = field.key().raw();
   const char* end = field.value().raw_json_token().data();
-  const auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
   do --end;
-  while (is_space(*end));  // now on ':'
+  while (is_json_space(*end));  // now on ':'
   do --end;
-  while (is_space(*end));  // now on the closing quote
+  while (is_json_space(*end));  // now on the closing quote
   return {begin, static_cast<std::size_t>(end - begin)};
 }
 

@@ -12,7 +12,6 @@
 
 #include <cstdlib>
 #include <exception>
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -111,19 +110,16 @@ private:
     return name;
   }
 
+  // A plain or N...E-nested name; "St" (std::) may open either.
   bool name(std::string& out) {
+    const bool nested = consume('N');
     if (in_.starts_with("St")) {
       in_.remove_prefix(2);
       out += "std::";
-      return unqualified_name(out);
     }
-    if (!consume('N')) return unqualified_name(out);
-    for (bool first = true; !consume('E'); first = false) {
+    if (!nested) return unqualified_name(out);
+    for (bool first = true; first || !consume('E'); first = false) {
       if (!first) out += "::";
-      if (first && in_.starts_with("St")) {
-        in_.remove_prefix(2);
-        out += "std::";
-      }
       if (!unqualified_name(out)) return false;
     }
     return true;
