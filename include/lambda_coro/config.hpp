@@ -11,8 +11,8 @@
 #define LAMBDA_CORO_JSON_MAX_DEPTH 256
 #endif
 
-// Attempts to reach the Runtime API after a refused or dropped connection, with the delay
-// doubling from LAMBDA_CORO_RECONNECT_DELAY_MS; then the runtime gives up and exits.
+// Reconnection attempts after a refused or dropped connection (so 1 + this many tries in
+// all), the delay doubling from LAMBDA_CORO_RECONNECT_DELAY_MS; then the runtime exits.
 #ifndef LAMBDA_CORO_RECONNECT_ATTEMPTS
 #define LAMBDA_CORO_RECONNECT_ATTEMPTS 6
 #endif

@@ -127,6 +127,13 @@ TEST_CASE("local mode: no Runtime API / one event from a file or stdin") {
   CHECK(r.out == "{\"message\":\"Hello, file!\"}\n");
   r = test::run({bootstrap}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}}, R"({"name":"stdin"})");
   CHECK(r.out == "{\"message\":\"Hello, stdin!\"}\n");
+  // A flag is the program's, not an event file: the event still comes from stdin.
+  r = test::run({bootstrap, "--verbose"}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}}, R"({"name":"flag"})");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "{\"message\":\"Hello, flag!\"}\n");
+  r = test::run({bootstrap, "--verbose", "--event", test::temp_file("local2.json", R"({"name":"option"})")},
+                {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});
+  CHECK(r.out == "{\"message\":\"Hello, option!\"}\n");
   r = test::run({bootstrap}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}}, R"({"name":"throw"})");
   CHECK(r.exit_code == 1);
   CHECK(error_of(r.err)["errorMessage"].as_string() == "asked to throw");
@@ -206,12 +213,14 @@ TEST_CASE("payload limits: a response over 6 MB / a request over 6 MB") {
   CHECK(stopped.err.find("POST /error") == std::string::npos);
 }
 
-TEST_CASE("a second answer for one invocation is refused with 403 and the runtime goes on") {
+TEST_CASE("a second answer for one invocation is a usage_error in the program; the runtime goes on") {
   served_function fn("answer_twice");
   CHECK(fn.invoke(R"("first")")->body == R"("first")");
   CHECK(fn.invoke(R"("second")")->body == R"("second")");
   const auto stopped = fn.stop();
-  CHECK(stopped.err.find("POST /response: the Runtime API answered 403") != std::string::npos);
+  CHECK(stopped.err.find("usage_error: lambda_coro::invocation ") != std::string::npos);
+  CHECK(stopped.err.find(" was already answered") != std::string::npos);
+  CHECK(stopped.err.find("403") == std::string::npos);  // no second POST reached the Runtime API
 }
 
 namespace {

@@ -2,6 +2,7 @@
 #include "../support/lambda_coro_under_test.hpp"
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <string>
@@ -92,12 +93,19 @@ void nothing(const lc::json::value&) {}
 
 lc::task<response> greet_later(const request& req) { co_return response{"Later, " + req.name + "!"}; }
 
-// Answers every invocation twice: the Runtime API refuses the second answer (403).
+// Tries to answer every invocation twice: the second answer is a usage_error, reported on
+// stderr, and never reaches the Runtime API. The event outlives the first answer.
 lc::task<> answer_twice(lc::runtime& rt) {
   for (;;) {
     auto inv = co_await rt.next_invocation();
+    const std::string copy(inv.event());
     co_await inv.respond(inv.event());
-    co_await inv.respond(inv.event());
+    if (inv.event() != copy) std::abort();
+    try {
+      co_await inv.respond(inv.event());
+    } catch (const lc::usage_error& e) {
+      std::fprintf(stderr, "usage_error: %s\n", e.what());
+    }
   }
 }
 

@@ -82,3 +82,35 @@ TEST_CASE("symmetric transfer keeps long await chains off the stack") {
 TEST_CASE("sync_wait refuses a task that suspends on something it cannot drive") {
   CHECK_THROWS_AS(suspends_forever().sync_wait(), std::logic_error);
 }
+
+namespace {
+task<int> await_moved_from() {
+  auto t = answer();
+  auto taken = std::move(t);
+  const int value = co_await std::move(taken);
+  co_return value + co_await std::move(t);  // t is empty: a usage_error, not a null dereference
+}
+
+task<int> await_twice() {
+  auto t = answer();
+  const int first = co_await std::move(t);
+  co_return first + co_await std::move(t);  // already ran: a usage_error, not a resumed finished frame
+}
+}  // namespace
+
+TEST_CASE("awaiting a moved-from or already awaited task is a usage_error") {
+  CHECK_THROWS_WITH_AS(await_moved_from().sync_wait(), "lambda_coro::task: awaiting an empty (moved-from) task",
+                       lambda_coro::usage_error);
+  CHECK_THROWS_WITH_AS(await_twice().sync_wait(), "lambda_coro::task: awaiting a task that has already run",
+                       lambda_coro::usage_error);
+}
+
+TEST_CASE("sync_wait on a moved-from task, or twice, is a usage_error") {
+  auto t = answer();
+  auto moved = std::move(t);
+  CHECK_THROWS_WITH_AS(std::move(t).sync_wait(), "lambda_coro::task: sync_wait on an empty (moved-from) task",
+                       lambda_coro::usage_error);
+  CHECK(std::move(moved).sync_wait() == 42);
+  CHECK_THROWS_WITH_AS(std::move(moved).sync_wait(), "lambda_coro::task: sync_wait on a task that has already run",
+                       lambda_coro::usage_error);
+}

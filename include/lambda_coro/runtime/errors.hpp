@@ -38,6 +38,13 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+// A misuse of the API, reported instead of undefined behaviour: answering an invocation
+// twice or after the next one was asked for, awaiting an empty or already awaited task.
+class usage_error : public std::logic_error {
+public:
+  using std::logic_error::logic_error;
+};
+
 namespace detail {
 
 struct error_report {

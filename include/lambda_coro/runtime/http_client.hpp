@@ -1,6 +1,6 @@
 // A small HTTP/1.1 client for the Lambda Runtime API: one keep-alive connection to a
 // numeric address, TCP_NODELAY, each request written with one system call, responses read
-// into one reused buffer that keeps simdjson's padding after the body. No DNS resolver,
+// into reused buffers that keep simdjson's padding after the body. No DNS resolver,
 // no TLS, no locale: what a static bootstrap should carry and nothing else.
 #pragma once
 
@@ -38,6 +38,7 @@ struct runtime_endpoint {
   std::string host;
   std::uint16_t port = 0;
   std::string base_path;  // "" or "/base-path", without a trailing slash
+  std::string authority;  // host:port, an IPv6 host in brackets: for messages and Host
   sockaddr_storage address{};
   socklen_t address_length = 0;
 };
@@ -73,6 +74,7 @@ inline runtime_endpoint parse_runtime_endpoint(std::string_view spec) {
     throw invalid("the port must be a number from 1 to 65535");
   ep.port = static_cast<std::uint16_t>(value);
   ep.host = std::string(host);
+  ep.authority = (host.find(':') != std::string_view::npos ? "[" + ep.host + "]" : ep.host) + ":" + std::string(port);
   const std::string numeric = host == "localhost" ? std::string("127.0.0.1") : ep.host;
   auto* v4 = reinterpret_cast<sockaddr_in*>(&ep.address);
   auto* v6 = reinterpret_cast<sockaddr_in6*>(&ep.address);
@@ -105,7 +107,7 @@ struct http_header {
   std::string_view value;
 };
 
-// Views into the client's buffer: valid until its next request.
+// Views into the client's buffer: valid until its next request (see retain_response).
 struct http_response {
   int status = 0;
   std::vector<http_header> headers;
@@ -147,6 +149,10 @@ public:
     fd_ = -1;
   }
 
+  // Keeps the last response's bytes (body and headers) intact through the next request: the
+  // responses that follow are read into the other of two buffers, until the next call.
+  void retain_response() noexcept { active_ ^= 1; }
+
 private:
   // Closed before any byte of the response: safe to retry on a new connection.
   struct stale_connection {};
@@ -178,8 +184,8 @@ private:
     if (rc < 0) {
       const int err = errno;
       ::close(fd);
-      throw connection_error("cannot connect to the Runtime API at " + endpoint_.host + ":" +
-                             std::to_string(endpoint_.port) + ": " + std::strerror(err));
+      throw connection_error("cannot connect to the Runtime API at " + endpoint_.authority + ": " +
+                             std::strerror(err));
     }
     fd_ = fd;
   }
@@ -188,7 +194,7 @@ private:
                      std::string_view body) {
     head_.clear();
     head_.append(method).append(" ").append(endpoint_.base_path).append(path).append(" HTTP/1.1\r\nHost: ");
-    head_.append(endpoint_.host).append("\r\n");
+    head_.append(endpoint_.authority).append("\r\n");
     for (const auto& h : headers) head_.append(h.name).append(": ").append(h.value).append("\r\n");
     if (method != "GET") {
       char length[24];
@@ -225,15 +231,19 @@ private:
     }
   }
 
+  char* data() noexcept { return buffers_[active_].bytes.get(); }
+  std::size_t capacity() const noexcept { return buffers_[active_].capacity; }
+
   void reserve(std::size_t needed) {
     needed += body_padding;
-    if (needed <= capacity_) return;
-    std::size_t capacity = capacity_ ? capacity_ : 16384;
+    receive_buffer& b = buffers_[active_];
+    if (needed <= b.capacity) return;
+    std::size_t capacity = b.capacity ? b.capacity : 16384;
     while (capacity < needed) capacity *= 2;
     auto bigger = std::make_unique<char[]>(capacity);
-    if (used_) std::memcpy(bigger.get(), buffer_.get(), used_);
-    buffer_ = std::move(bigger);
-    capacity_ = capacity;
+    if (used_) std::memcpy(bigger.get(), b.bytes.get(), used_);
+    b.bytes = std::move(bigger);
+    b.capacity = capacity;
   }
 
   // Reads at least one more byte into the buffer.
@@ -243,7 +253,7 @@ private:
       throw connection_error("the Runtime API sent a response over 130 MiB");
     reserve(used_ + 4096);
     for (;;) {
-      const ssize_t n = ::recv(fd_, buffer_.get() + used_, capacity_ - body_padding - used_, 0);
+      const ssize_t n = ::recv(fd_, data() + used_, capacity() - body_padding - used_, 0);
       if (n > 0) {
         used_ += static_cast<std::size_t>(n);
         return;
@@ -262,7 +272,7 @@ private:
     std::size_t head_end = 0;
     for (;;) {
       if (used_ >= 4) {
-        const std::string_view seen(buffer_.get(), used_);
+        const std::string_view seen(data(), used_);
         const auto found = seen.find("\r\n\r\n");
         if (found != std::string_view::npos) {
           head_end = found + 4;
@@ -273,7 +283,7 @@ private:
       receive(used_ > 0);
     }
     // Header views are taken last: reading the body may move the buffer.
-    parse_head(std::string_view(buffer_.get(), head_end));
+    parse_head(std::string_view(data(), head_end));
     const bool chunked = iequals(response_.header("Transfer-Encoding"), "chunked");
     const std::string_view length_text = response_.header("Content-Length");
     std::size_t length = 0;
@@ -291,9 +301,9 @@ private:
       while (used_ < head_end + length) receive(true);
       body_end = head_end + length;
     }
-    parse_head(std::string_view(buffer_.get(), head_end));
-    response_.body = std::string_view(buffer_.get() + head_end, body_end - head_end);
-    std::memset(buffer_.get() + body_end, 0, body_padding);
+    parse_head(std::string_view(data(), head_end));
+    response_.body = std::string_view(data() + head_end, body_end - head_end);
+    std::memset(data() + body_end, 0, body_padding);
   }
 
   // Compacts the chunks in place right after the head; returns where the body ends.
@@ -302,11 +312,11 @@ private:
     std::size_t body_end = head_end;
     for (;;) {
       std::size_t line_end;
-      while ((line_end = std::string_view(buffer_.get(), used_).find("\r\n", read_at)) == std::string_view::npos)
+      while ((line_end = std::string_view(data(), used_).find("\r\n", read_at)) == std::string_view::npos)
         receive(true);
       std::size_t size = 0;
-      const char* p = buffer_.get() + read_at;
-      const auto [end, ec] = std::from_chars(p, buffer_.get() + line_end, size, 16);
+      const char* p = data() + read_at;
+      const auto [end, ec] = std::from_chars(p, data() + line_end, size, 16);
       if (ec != std::errc{} || end == p) throw connection_error("the Runtime API sent an invalid chunk size");
       if (size > max_response_body - (body_end - head_end))
         throw connection_error("the Runtime API sent a body over 128 MiB");
@@ -314,14 +324,14 @@ private:
       if (size == 0) break;
       reserve(read_at + size + 2);
       while (used_ < read_at + size + 2) receive(true);
-      std::memmove(buffer_.get() + body_end, buffer_.get() + read_at, size);
+      std::memmove(data() + body_end, data() + read_at, size);
       body_end += size;
       read_at += size + 2;
     }
     // Trailer lines up to an empty one; none of them is kept.
     for (;;) {
       std::size_t line_end;
-      while ((line_end = std::string_view(buffer_.get(), used_).find("\r\n", read_at)) == std::string_view::npos)
+      while ((line_end = std::string_view(data(), used_).find("\r\n", read_at)) == std::string_view::npos)
         receive(true);
       const bool empty = line_end == read_at;
       read_at = line_end + 2;
@@ -358,8 +368,12 @@ private:
   runtime_endpoint endpoint_;
   int fd_ = -1;
   std::string head_;
-  std::unique_ptr<char[]> buffer_;
-  std::size_t capacity_ = 0;
+  struct receive_buffer {
+    std::unique_ptr<char[]> bytes;
+    std::size_t capacity = 0;
+  };
+  receive_buffer buffers_[2];
+  unsigned active_ = 0;
   std::size_t used_ = 0;
   http_response response_;
 };

@@ -11,6 +11,7 @@
 #include <simdjson.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -77,40 +78,70 @@ inline std::string read_all(int fd) {
   }
 }
 
-// argv[1] of this process, read from /proc so that `int main()` programs get local mode too.
-inline std::string first_program_argument() {
+// This process's arguments after argv[0], read from /proc so that `int main()` programs get
+// local mode too.
+inline std::vector<std::string> program_arguments() {
+  std::vector<std::string> args;
   const int fd = ::open("/proc/self/cmdline", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return {};
+  if (fd < 0) return args;
   const std::string cmdline = read_all(fd);
   ::close(fd);
-  const auto first_end = cmdline.find('\0');
-  if (first_end == std::string::npos || first_end + 1 >= cmdline.size()) return {};
-  return cmdline.substr(first_end + 1, cmdline.find('\0', first_end + 1) - first_end - 1);
+  std::size_t at = cmdline.find('\0');
+  while (at != std::string::npos && at + 1 < cmdline.size()) {
+    const std::size_t end = cmdline.find('\0', at + 1);
+    args.push_back(cmdline.substr(at + 1, end - at - 1));
+    at = end;
+  }
+  return args;
+}
+
+// Where local mode reads its event: `--event FILE` (or --event=FILE), else a first argument
+// that is "-" or names an existing file, else stdin (""). Other arguments are the program's.
+inline std::string local_event_path(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--event") {
+      if (i + 1 == args.size()) throw std::invalid_argument("--event needs a file name (or - for stdin)");
+      return args[i + 1];
+    }
+    if (args[i].starts_with("--event=")) return args[i].substr(8);
+  }
+  if (args.empty()) return {};
+  struct stat info {};
+  if (args[0] == "-" || (::stat(args[0].c_str(), &info) == 0 && !S_ISDIR(info.st_mode))) return args[0];
+  return {};
 }
 
 }  // namespace detail
 
-// One invocation handed out by runtime::next_invocation(). Valid until the next call to it.
+// One invocation}  // namespace detail
+
+// One invocation handed out by runtime::next_invocation(): its event and context stay valid
+// until the next call to next_invocation(). It must be answered exactly once, by respond()
+// or fail(); using it after the next call, or answering it twice, throws usage_error. One
+// left unanswered is reported as a Runtime.NoResponse error by the next call.
 class invocation {
 public:
   // The event exactly as Lambda sent it.
-  std::string_view event() const noexcept;
+  std::string_view event() const;
   // The same bytes, with simdjson's padding after them: parse without a copy.
-  simdjson::padded_string_view padded_event() const noexcept;
-  const lambda_coro::context& context() const noexcept;
+  simdjson::padded_string_view padded_event() const;
+  const lambda_coro::context& context() const;
 
   // Sends the response. std::string, std::string_view and json::raw go as they are;
   // anything else is written as JSON.
   template <class T>
   [[nodiscard]] detail::ready<void> respond(const T& response);
-  // Reports the exception being handled (inside a catch block) as the invocation's error.
+  // Reports the exception being handled as the invocation's error. Outside a catch block
+  // there is none: the invocation fails with errorType lambda_coro::usage_error.
   [[nodiscard]] detail::ready<void> fail();
   [[nodiscard]] detail::ready<void> fail(std::string_view error_type, std::string_view message);
 
 private:
   friend class runtime;
-  explicit invocation(runtime* rt) noexcept : runtime_(rt) {}
+  invocation(runtime* rt, std::uint64_t sequence) noexcept : runtime_(rt), sequence_(sequence) {}
+  runtime& current(const char* what) const;
   runtime* runtime_;
+  std::uint64_t sequence_;
 };
 
 class runtime {
@@ -138,11 +169,13 @@ public:
   // Waits for the next event (a long poll: no timeout).
   [[nodiscard]] detail::ready<invocation> next_invocation() {
     initialized_ = true;
+    if (!answered_) report_unanswered();
     if (local_mode())
       next_local();
     else
       next_remote();
-    return {invocation(this)};
+    answered_ = false;
+    return {invocation(this, ++sequence_)};
   }
 
   // Reports a failure before the first invocation to /runtime/init/error.
@@ -156,6 +189,23 @@ public:
 
 private:
   friend class invocation;
+
+  // The previous invocation was never answered: Lambda would wait for it until its timeout.
+  void report_unanswered() {
+    answered_ = true;
+    const std::string message = "invocation " + context_.request_id +
+                                " ended without an answer: neither respond() nor fail() was called";
+    detail::log_line(message);
+    send_error(detail::error_report{message, "Runtime.NoResponse", {}});
+  }
+
+  // Marks the invocation `sequence` answered; throws usage_error when that is not allowed.
+  void claim_answer(std::uint64_t sequence) {
+    if (sequence != sequence_)
+      throw usage_error("lambda_coro::invocation: answered after next_invocation() moved on to the next one");
+    if (answered_) throw usage_error("lambda_coro::invocation " + context_.request_id + " was already answered");
+    answered_ = true;
+  }
 
   void next_remote() {
     int refusals = 0;
@@ -185,6 +235,7 @@ private:
     read_optional_json(r.header("Lambda-Runtime-Client-Context"), context_.client_context, "client context");
     read_optional_json(r.header("Lambda-Runtime-Cognito-Identity"), context_.identity, "Cognito identity");
     event_ = r.body;
+    client_->retain_response();  // answering must not overwrite the event
   }
 
   template <class T>
@@ -235,8 +286,10 @@ private:
   void next_local() {
     if (local_done_) throw detail::local_run_finished{local_exit_code_};
     local_done_ = true;
-    const std::string path = detail::first_program_argument();
+    const std::string path = detail::local_event_path(detail::program_arguments());
     if (path.empty() || path == "-") {
+      if (path.empty() && ::isatty(STDIN_FILENO))
+        detail::log_line("local mode: reading the event from stdin (or pass --event FILE)");
       local_event_ = detail::read_all(STDIN_FILENO);
     } else {
       const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -319,8 +372,8 @@ private:
         return client_->request(method, path, headers, body);
       } catch (const detail::connection_error& e) {
         if (attempt >= LAMBDA_CORO_RECONNECT_ATTEMPTS)
-          throw runtime_api_error(std::string(e.what()) + " (gave up after " + std::to_string(attempt + 1) +
-                                  " attempts)");
+          throw runtime_api_error(std::string(e.what()) + " (gave up after " + std::to_string(attempt) +
+                                  " reconnection attempts)");
         detail::log_line(std::string(e.what()) + "; reconnecting");
         detail::sleep_ms(LAMBDA_CORO_RECONNECT_DELAY_MS << attempt);
       }
@@ -341,40 +394,60 @@ private:
   std::size_t trace_env_capacity_ = 0;
   bool trace_env_installed_ = false;
   bool initialized_ = false;
+  std::uint64_t sequence_ = 0;  // of the invocation handed out last
+  bool answered_ = true;
   bool local_done_ = false;
   int local_exit_code_ = 0;
   std::string local_event_;
 };
 
-inline std::string_view invocation::event() const noexcept { return runtime_->event_; }
-inline simdjson::padded_string_view invocation::padded_event() const noexcept {
+inline runtime& invocation::current(const char* what) const {
+  if (sequence_ != runtime_->sequence_)
+    throw usage_error(std::string("lambda_coro::invocation::") + what +
+                      ": the invocation is over (next_invocation() was called again)");
+  return *runtime_;
+}
+
+inline std::string_view invocation::event() const { return current("event").event_; }
+inline simdjson::padded_string_view invocation::padded_event() const {
   // Remote events sit in the client's buffer with its padding; local ones reserved theirs.
-  const std::string_view e = runtime_->event_;
+  const std::string_view e = current("padded_event").event_;
   return simdjson::padded_string_view(e.data(), e.size(), e.size() + simdjson::SIMDJSON_PADDING);
 }
-inline const context& invocation::context() const noexcept { return runtime_->context_; }
+inline const context& invocation::context() const { return current("context").context_; }
 
 template <class T>
 detail::ready<void> invocation::respond(const T& response) {
   if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+    runtime_->claim_answer(sequence_);
     runtime_->send_response(std::string_view(response));
   } else if constexpr (std::is_same_v<T, json::raw>) {
+    runtime_->claim_answer(sequence_);
     runtime_->send_response(response.text.empty() ? std::string_view("null") : std::string_view(response.text));
   } else {
     std::string& body = runtime_->body_;
     body.clear();
-    json::write(response, body);
+    json::write(response, body);  // a throw here leaves the invocation unanswered: fail() still can
+    runtime_->claim_answer(sequence_);
     runtime_->send_response(body);
   }
   return {};
 }
 
 inline detail::ready<void> invocation::fail() {
+  runtime_->claim_answer(sequence_);
+  if (!std::current_exception()) {
+    const std::string message = "invocation::fail() was called outside a catch block: there is no exception to report";
+    detail::log_line(message);
+    runtime_->send_error(detail::error_report{message, "lambda_coro::usage_error", {}});
+    return {};
+  }
   runtime_->send_error(detail::report_current_exception());
   return {};
 }
 
 inline detail::ready<void> invocation::fail(std::string_view error_type, std::string_view message) {
+  runtime_->claim_answer(sequence_);
   runtime_->send_error(detail::error_report{std::string(message), std::string(error_type), {}});
   return {};
 }

@@ -1,8 +1,10 @@
 // task<T>: the coroutine type of lambda-coro. Lazy: it starts when awaited (or when
-// sync_wait runs it) and resumes its awaiter when it finishes.
+// sync_wait runs it) and resumes its awaiter when it finishes. A task runs once: awaiting or
+// running one that is empty (moved from) or already started throws usage_error.
 #pragma once
 
 #include <lambda_coro/config.hpp>
+#include <lambda_coro/runtime/errors.hpp>
 
 #include <coroutine>
 #include <exception>
@@ -38,6 +40,12 @@ public:
 
   void unhandled_exception() noexcept { exception_ = std::current_exception(); }
 
+  // Each task starts once; the second start of one is a usage_error.
+  void mark_started(const char* how) {
+    if (started_) throw usage_error(std::string("lambda_coro::task: ") + how + " a task that has already run");
+    started_ = true;
+  }
+
   // Starts the task from its awaiter; true when it ran to completion. Completing tasks thus
   // return to their awaiter instead of resuming it from deeper in the stack, which keeps
   // long await chains flat even where the compiler makes no tail call (GCC at -O0).
@@ -58,6 +66,7 @@ private:
   std::coroutine_handle<> continuation_;
   std::exception_ptr exception_;
   bool started_inline_ = false;
+  bool started_ = false;
 };
 
 template <class T>
@@ -109,10 +118,14 @@ public:
   }
 
   // Awaiting starts the task; the awaiter resumes when it finishes, with its value or exception.
-  auto operator co_await() && noexcept {
+  auto operator co_await() && {
     struct awaiter {
       std::coroutine_handle<promise_type> handle;
-      bool await_ready() const noexcept { return !handle || handle.done(); }
+      bool await_ready() const {
+        if (!handle) throw usage_error("lambda_coro::task: awaiting an empty (moved-from) task");
+        handle.promise().mark_started("awaiting");
+        return false;
+      }
       bool await_suspend(std::coroutine_handle<> awaiting) {
         return !handle.promise().start_inline(handle, awaiting);
       }
@@ -125,7 +138,8 @@ public:
   // I/O completes inside the awaiting call, so a task that is still suspended when control
   // comes back awaited something that needs an event loop this runtime does not have.
   T sync_wait() && {
-    if (!handle_) throw std::logic_error("lambda_coro::task: sync_wait on an empty task");
+    if (!handle_) throw usage_error("lambda_coro::task: sync_wait on an empty (moved-from) task");
+    handle_.promise().mark_started("sync_wait on");
     handle_.resume();
     if (!handle_.done())
       throw std::logic_error("lambda_coro::task: suspended on an awaitable lambda-coro cannot drive");

@@ -1,0 +1,181 @@
+// The runtime in this process against scripted Runtime APIs on 127.0.0.1 (real sockets):
+// invocation lifetime, answering rules, reconnects, local-mode arguments.
+#include "../support/test_support.hpp"
+
+#include "../support/scripted_server.hpp"
+
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace lc = lambda_coro;
+
+namespace {
+
+// A Runtime API that hands out `events` in turn (then 500) and records each request.
+class scripted_runtime_api {
+public:
+  explicit scripted_runtime_api(std::vector<std::string> events, std::size_t answer_size = 15)
+      : events_(std::move(events)),
+        server_([this, answer_size](int fd, int) {
+          for (;;) {
+            const std::string request = test::read_request(fd);
+            if (request.empty()) return;
+            std::size_t index;
+            {
+              std::lock_guard lock(mutex_);
+              requests_.push_back(request);
+              index = served_;
+              if (request.starts_with("GET")) ++served_;
+            }
+            if (!request.starts_with("GET")) {
+              // A long answer makes the client grow (reallocate) its receive buffer.
+              const std::string body = "{\"status\":\"OK\"" + std::string(answer_size - 15, ' ') + "}";
+              test::send_all(fd, "HTTP/1.1 202 Accepted\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+            } else if (index < events_.size()) {
+              test::send_all(fd, "HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: id-" + std::to_string(index) +
+                                     "\r\nLambda-Runtime-Deadline-Ms: 4102444800000\r\nContent-Length: " +
+                                     std::to_string(events_[index].size()) + "\r\n\r\n" + events_[index]);
+            } else {
+              test::send_all(fd, "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n");
+            }
+          }
+        }) {}
+
+  std::string address() const { return server_.address(); }
+  std::vector<std::string> requests() {
+    std::lock_guard lock(mutex_);
+    return requests_;
+  }
+  // The request lines ("POST /2018-06-01/runtime/invocation/id-0/response") in order.
+  std::vector<std::string> request_lines() {
+    std::vector<std::string> lines;
+    for (const auto& r : requests()) lines.push_back(r.substr(0, r.find(" HTTP/1.1")));
+    return lines;
+  }
+
+private:
+  std::vector<std::string> events_;
+  std::mutex mutex_;
+  std::vector<std::string> requests_;
+  std::size_t served_ = 0;
+  test::scripted_server server_;
+};
+
+std::string body_of(const std::string& request) { return request.substr(request.find("\r\n\r\n") + 4); }
+
+}  // namespace
+
+TEST_CASE("the event stays valid after the invocation is answered, until the next next_invocation()") {
+  const std::string first = R"({"first":")" + std::string(3000, 'a') + R"("})";
+  const std::string second = R"({"second":")" + std::string(200000, 'b') + R"("})";
+  const std::string third = R"({"third":true})";
+  scripted_runtime_api api({first, second, third}, 100000);
+  lc::runtime rt(api.address());
+  for (const std::string* expected : {&first, &second, &third}) {
+    auto inv = rt.next_invocation().await_resume();
+    REQUIRE(inv.event() == *expected);
+    inv.respond(std::string(100000, 'r')).await_resume();  // a 100 KB answer, and a 100 KB reply to it
+    CHECK(inv.event() == *expected);
+    CHECK(std::string_view(inv.padded_event()) == *expected);
+    simdjson::ondemand::parser parser;
+    auto doc = parser.iterate(inv.padded_event());
+    simdjson::ondemand::object object = doc.get_object();
+    CHECK(object.count_fields().value() == 1);
+    CHECK(inv.context().request_id.starts_with("id-"));
+  }
+}
+
+TEST_CASE("an invocation is answered exactly once: twice, or after the next one, is a usage_error") {
+  scripted_runtime_api api({"1", "2"});
+  lc::runtime rt(api.address());
+  auto inv = rt.next_invocation().await_resume();
+  inv.respond(std::string_view("first")).await_resume();
+  CHECK_THROWS_WITH_AS(inv.respond(std::string_view("again")).await_resume(),
+                       "lambda_coro::invocation id-0 was already answered", lc::usage_error);
+  CHECK_THROWS_AS(inv.fail("Function.X", "late").await_resume(), lc::usage_error);
+  auto next = rt.next_invocation().await_resume();
+  CHECK_THROWS_WITH_AS(inv.respond(std::string_view("stale")).await_resume(),
+                       "lambda_coro::invocation: answered after next_invocation() moved on to the next one",
+                       lc::usage_error);
+  CHECK_THROWS_AS((void)inv.event(), lc::usage_error);
+  CHECK(next.event() == "2");
+  next.respond(std::string_view("second")).await_resume();
+  CHECK(api.request_lines() == std::vector<std::string>{"GET /2018-06-01/runtime/invocation/next",
+                                                         "POST /2018-06-01/runtime/invocation/id-0/response",
+                                                         "GET /2018-06-01/runtime/invocation/next",
+                                                         "POST /2018-06-01/runtime/invocation/id-1/response"});
+}
+
+TEST_CASE("an invocation left unanswered is reported as Runtime.NoResponse by the next next_invocation()") {
+  scripted_runtime_api api({"1", "2"});
+  lc::runtime rt(api.address());
+  (void)rt.next_invocation().await_resume();  // handed out, then forgotten
+  auto inv = rt.next_invocation().await_resume();
+  CHECK(inv.event() == "2");
+  const auto lines = api.request_lines();
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[1] == "POST /2018-06-01/runtime/invocation/id-0/error");
+  const auto report = json::read<json::value>(body_of(api.requests()[1]));
+  CHECK(report["errorType"].as_string() == "Runtime.NoResponse");
+  CHECK(report["errorMessage"].as_string() ==
+        "invocation id-0 ended without an answer: neither respond() nor fail() was called");
+}
+
+TEST_CASE("fail() outside a catch block reports a usage error instead of terminating") {
+  scripted_runtime_api api({"1"});
+  lc::runtime rt(api.address());
+  auto inv = rt.next_invocation().await_resume();
+  inv.fail().await_resume();
+  const auto lines = api.request_lines();
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[1] == "POST /2018-06-01/runtime/invocation/id-0/error");
+  const auto report = json::read<json::value>(body_of(api.requests()[1]));
+  CHECK(report["errorType"].as_string() == "lambda_coro::usage_error");
+  CHECK(report["errorMessage"].as_string() ==
+        "invocation::fail() was called outside a catch block: there is no exception to report");
+}
+
+TEST_CASE("an unreachable Runtime API: reconnects LAMBDA_CORO_RECONNECT_ATTEMPTS times, named as configured") {
+  // Accepts and closes at once: every attempt is a fresh connection the peer drops.
+  test::scripted_server dropping([](int, int) {});
+  lc::runtime rt(dropping.address());
+  try {
+    (void)rt.next_invocation();
+    FAIL("no error");
+  } catch (const lc::runtime_api_error& e) {
+    CHECK(std::string(e.what()) ==
+          "the Runtime API closed the connection before responding (gave up after " +
+              std::to_string(LAMBDA_CORO_RECONNECT_ATTEMPTS) + " reconnection attempts)");
+  }
+  CHECK(dropping.accepted() == 1 + LAMBDA_CORO_RECONNECT_ATTEMPTS);
+
+  lc::runtime v6("[::1]:1");
+  try {
+    (void)v6.next_invocation();
+    FAIL("no error");
+  } catch (const lc::runtime_api_error& e) {
+    const std::string what = e.what();
+    CAPTURE(what);
+    CHECK(what.starts_with("cannot connect to the Runtime API at [::1]:1: "));
+    CHECK(what.ends_with("(gave up after " + std::to_string(LAMBDA_CORO_RECONNECT_ATTEMPTS) +
+                         " reconnection attempts)"));
+  }
+}
+
+TEST_CASE("local mode reads --event FILE, a first argument naming a file, or stdin - never a flag") {
+  using lc::detail::local_event_path;
+  const std::string existing = std::string(LAMBDA_CORO_TEST_DATA_DIR) + "/events/sqs-event.json";
+  CHECK(local_event_path({}) == "");
+  CHECK(local_event_path({"--verbose"}) == "");
+  CHECK(local_event_path({"--verbose", existing}) == "");
+  CHECK(local_event_path({existing}) == existing);
+  CHECK(local_event_path({existing, "--verbose"}) == existing);
+  CHECK(local_event_path({"-"}) == "-");
+  CHECK(local_event_path({"no-such-file.json"}) == "");
+  CHECK(local_event_path({"--verbose", "--event", "e.json"}) == "e.json");
+  CHECK(local_event_path({"--event=e.json"}) == "e.json");
+  CHECK(local_event_path({LAMBDA_CORO_TEST_DATA_DIR}) == "");  // a directory is no event
+  CHECK_THROWS_AS(local_event_path({"--event"}), std::invalid_argument);
+}
