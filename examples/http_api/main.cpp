@@ -40,12 +40,8 @@ int main() {
     return http::response::json(all);
   });
   routes.post("/todos", [&](const http::request& req) {
-    new_todo body;
-    try {
-      body = json::read<new_todo>(req.body);
-    } catch (const json::error& e) {
-      return http::response::json(problem{e.what()}, 400);
-    }
+    // A body that does not bind escapes as json::error: the adapter answers 400 with its path.
+    const auto body = json::read<new_todo>(req.body);
     if (body.title.empty()) return http::response::json(problem{"title must not be empty"}, 422);
     todo t{next_id++, body.title, false};
     todos[t.id] = t;

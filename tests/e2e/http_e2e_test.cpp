@@ -70,6 +70,9 @@ TEST_CASE("the HTTP API example served as plain HTTP through the emulator") {
     CHECK(json::read<json::value>(c.Get("/todos")->body).size() == 1);
     CHECK(c.Get("/todos/9")->status == 404);
     CHECK(c.Post("/todos", "{not json", "application/json")->status == 400);
+    const auto mismatched = c.Post("/todos", R"({"title":7})", "application/json");
+    CHECK(mismatched->status == 400);
+    CHECK(mismatched->body == R"({"message":"Bad Request","path":"$.title","problem":"expected string, got number"})");
     CHECK(c.Post("/todos", R"({"title":""})", "application/json")->status == 422);
     auto wrong_method = c.Put("/todos/1", "", "text/plain");
     CHECK(wrong_method->status == 405);

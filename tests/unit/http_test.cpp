@@ -10,6 +10,11 @@ http::response echo_path(const http::request& req) {
   return http::response::text(req.method + " " + req.path + " " + std::string(req.path_parameter("id").value_or("-")));
 }
 
+struct order_update {
+  int quantity = 0;
+};
+BOOST_DESCRIBE_STRUCT(order_update, (), (quantity))
+
 http::request request_for(std::string method, std::string path) {
   http::request r;
   r.method = std::move(method);
@@ -102,6 +107,62 @@ TEST_CASE("HTTP API and function URL events become requests") {
   req = http::to_request(test::event("lambda-urls-request.json"));
   CHECK(req.front == http::front::function_url);
   CHECK(req.cookies.size() == 2);
+}
+
+TEST_CASE("function URL events with routeKey $default are function URLs, told apart by their domain") {
+  const auto req = http::to_request(test::data_file("own-events/function-url-request.json"));
+  CHECK(req.front == http::front::function_url);
+  CHECK(req.method == "PUT");
+  CHECK(req.path == "/orders/42");
+  CHECK(req.cookie("theme") == "dark");
+  // The same event from an HTTP API's domain is an HTTP API event.
+  std::string api = test::data_file("own-events/function-url-request.json");
+  for (std::size_t at; (at = api.find("lambda-url.eu-west-1.on.aws")) != std::string::npos;)
+    api.replace(at, 27, "execute-api.eu-west-1.amazonaws.com");
+  CHECK(http::to_request(api).front == http::front::api_gateway_http);
+}
+
+TEST_CASE("http::handle_event: a json::error from a route is the client's fault (400 with its path)") {
+  http::router routes;
+  routes.put("/orders/{id}", [](const http::request& req) {
+    const auto o = json::read<order_update>(req.body);
+    if (o.quantity == 0) throw std::runtime_error("server bug");
+    return http::response::text(req.path_parameter("id").value_or("-"));  // a std::string_view body
+  });
+  std::string event = test::data_file("own-events/function-url-request.json");
+  auto answer = json::read<json::value>(http::handle_event(routes, event));
+  CHECK(answer["statusCode"].as_int64() == 200);
+  CHECK(answer["body"].as_string() == "42");
+
+  auto with_body = [&](std::string_view body) {
+    std::string e = event;
+    const std::string old_body = R"("body": "{\"quantity\":3}")";
+    e.replace(e.find(old_body), old_body.size(), std::string(R"("body": )") + json::write(std::string(body)));
+    return json::read<json::value>(http::handle_event(routes, e));
+  };
+  answer = with_body(R"({"quantity":"three"})");
+  CHECK(answer["statusCode"].as_int64() == 400);
+  CHECK(answer["body"].as_string() == R"({"message":"Bad Request","path":"$.quantity","problem":"expected integer in range [-2147483648, 2147483647], got string"})");
+  answer = with_body(R"({"quantity":)");
+  CHECK(answer["statusCode"].as_int64() == 400);
+  CHECK(json::read<json::value>(answer["body"].as_string())["path"].as_string().starts_with("$"));
+  answer = with_body(R"({})");
+  CHECK(answer["statusCode"].as_int64() == 500);
+  CHECK(answer["body"].as_string() == R"({"message":"Internal Server Error"})");
+}
+
+TEST_CASE("a non-HTTP event names the problem once") {
+  http::router routes;
+  CHECK_THROWS_WITH_AS(http::handle_event(routes, test::event("sqs-event.json")),
+                       "not an HTTP event: $: no requestContext.elb, rawPath or httpMethod", lambda_coro::function_error);
+}
+
+TEST_CASE("response::text and bytes take std::string, std::string_view and string literals") {
+  const std::string_view view = "viewed";
+  CHECK(http::response::text(view).body == "viewed");
+  CHECK(http::response::text("literal").body == "literal");
+  CHECK(http::response::text(std::string("owned"), 201).status == 201);
+  CHECK(http::response::bytes(view, "application/octet-stream").binary);
 }
 
 TEST_CASE("ALB events: single and multi-value, encoded query") {

@@ -1,4 +1,4 @@
-// Lambda function URL events: the HTTP API payload format 2.0 without route keys.
+// Lambda function URL events: the HTTP API payload format 2.0 (routeKey is always "$default").
 #pragma once
 
 #include <lambda_coro/config.hpp>
@@ -28,15 +28,19 @@ struct lambda_function_url_request_context {
   std::string time;
   std::int64_t time_epoch = 0;
   http_description http;
+  std::optional<std::string> route_key;
+  std::optional<std::string> stage;
 };
 BOOST_DESCRIBE_STRUCT(lambda_function_url_request_context, (),
-                      (account_id, request_id, authorizer, api_id, domain_name, domain_prefix, time, time_epoch, http))
+                      (account_id, request_id, authorizer, api_id, domain_name, domain_prefix, time, time_epoch, http,
+                       route_key, stage))
 constexpr auto json_options(const lambda_function_url_request_context*) {
   return json::object_options(json::naming::camel_case);
 }
 
 struct lambda_function_url_request {
   std::string version;
+  std::optional<std::string> route_key;
   std::string raw_path;
   std::string raw_query_string;
   std::vector<std::string> cookies;
@@ -47,7 +51,7 @@ struct lambda_function_url_request {
   bool is_base64_encoded = false;
 };
 BOOST_DESCRIBE_STRUCT(lambda_function_url_request, (),
-                      (version, raw_path, raw_query_string, cookies, headers, query_string_parameters,
+                      (version, route_key, raw_path, raw_query_string, cookies, headers, query_string_parameters,
                        request_context, body, is_base64_encoded))
 constexpr auto json_options(const lambda_function_url_request*) { return json::object_options(json::naming::camel_case); }
 

@@ -26,8 +26,16 @@ namespace detail {
 struct any_request_context {
   std::optional<events::elb_context> elb;
   std::optional<events::http_description> http;
+  std::optional<std::string> domain_name;
 };
-BOOST_DESCRIBE_STRUCT(any_request_context, (), (elb, http))
+BOOST_DESCRIBE_STRUCT(any_request_context, (), (elb, http, domain_name))
+constexpr auto json_options(const any_request_context*) { return json::object_options(json::naming::camel_case); }
+
+// Function URL events carry routeKey "$default" like HTTP API events; only their domain,
+// <url-id>.lambda-url.<region>.on.aws, tells them apart.
+inline bool is_function_url_domain(std::string_view domain) {
+  return domain.find(".lambda-url.") != std::string_view::npos && domain.ends_with(".on.aws");
+}
 
 // Every field any HTTP front sends that a request needs, read in one pass.
 struct any_http_event {
@@ -77,6 +85,13 @@ struct error_message {
   std::string message;
 };
 BOOST_DESCRIBE_STRUCT(error_message, (), (message))
+
+struct bad_request {
+  std::string message;
+  std::string path;  // where in the body, as a JSON path ("$.items[2].price")
+  std::string problem;
+};
+BOOST_DESCRIBE_STRUCT(bad_request, (), (message, path, problem))
 
 // Query parameters that arrive as maps: ALB leaves them percent-encoded, API Gateway decodes them.
 inline void take_query(request& req, events::string_map& single, events::multi_string_map& multi, bool encoded) {
@@ -143,7 +158,9 @@ inline request to_request(std::string_view event_json) {
     detail::take_query(req, e.query_string_parameters, e.multi_value_query_string_parameters, true);
     detail::take_headers(req, e.headers, e.multi_value_headers);
   } else if (e.raw_path) {
-    req.front = e.route_key ? front::api_gateway_http : front::function_url;
+    const bool function_url = !e.route_key || (e.request_context.domain_name &&
+                                               detail::is_function_url_domain(*e.request_context.domain_name));
+    req.front = function_url ? front::function_url : front::api_gateway_http;
     req.method = e.request_context.http ? e.request_context.http->method : e.http_method.value_or("");
     req.path = *e.raw_path;
     req.raw_query = e.raw_query_string.value_or("");
@@ -162,7 +179,7 @@ inline request to_request(std::string_view event_json) {
     detail::take_headers(req, e.headers, e.multi_value_headers);
     req.multi_value_headers = true;  // REST APIs take multiValueHeaders in every response
   } else {
-    throw json::error("not an HTTP event: no requestContext.elb, rawPath or httpMethod");
+    throw json::error("no requestContext.elb, rawPath or httpMethod");
   }
   for (const auto& value : req.headers.get_all("Cookie")) parse_cookie_header(value, req.cookies);
   for (auto& [k, v] : e.path_parameters) req.path_parameters.emplace(k, v);
@@ -217,33 +234,41 @@ inline std::string to_event_response(const response& res, const request& req) {
   return {};
 }
 
-// Serves HTTP requests from any front with `handler`, a router or a callable taking a
-// request and returning a response. A handler that throws answers 500 (and is logged):
-// the client gets an HTTP error, not a Lambda error.
+// Answers one event of any HTTP front with `handler`, a router or a callable taking a request
+// and returning a response, in that front's shape. A json::error escaping the handler (a body
+// that does not bind) answers 400 with its path and problem; any other exception answers 500
+// (and is logged): the client gets an HTTP error, not a Lambda error. An event of no HTTP
+// front throws function_error (Runtime.InvalidEvent).
+template <class Handler>
+std::string handle_event(Handler& handler, std::string_view event) {
+  request req;
+  try {
+    req = to_request(event);
+  } catch (const json::error& e) {
+    throw function_error(std::string(lambda_coro::detail::invalid_event_type),
+                         std::string("not an HTTP event: ") + e.what());
+  }
+  response res;
+  try {
+    if constexpr (std::is_same_v<std::remove_cvref_t<Handler>, router>)
+      res = handler.handle(req);
+    else
+      res = handler(req);
+  } catch (const json::error& e) {
+    res = response::json(detail::bad_request{"Bad Request", e.path(), e.problem()}, 400);
+  } catch (...) {
+    const auto report = lambda_coro::detail::report_current_exception();
+    lambda_coro::detail::log_line(req.method + " " + req.path + " failed with " + report.errorType + ": " +
+                                  report.errorMessage);
+    res = response::json(detail::error_message{"Internal Server Error"}, 500);
+  }
+  return to_event_response(res, req);
+}
+
+// Serves HTTP requests from any front with `handler`, as handle_event answers each.
 template <class Handler>
 int start(Handler&& handler) {
-  return lambda_coro::start([&handler](std::string_view event) -> std::string {
-    request req;
-    try {
-      req = to_request(event);
-    } catch (const json::error& e) {
-      throw function_error(std::string(lambda_coro::detail::invalid_event_type),
-                           std::string("not an HTTP event: ") + e.what());
-    }
-    response res;
-    try {
-      if constexpr (std::is_same_v<std::remove_cvref_t<Handler>, router>)
-        res = handler.handle(req);
-      else
-        res = handler(req);
-    } catch (...) {
-      const auto report = lambda_coro::detail::report_current_exception();
-      lambda_coro::detail::log_line(req.method + " " + req.path + " failed with " + report.errorType + ": " +
-                                    report.errorMessage);
-      res = response::json(detail::error_message{"Internal Server Error"}, 500);
-    }
-    return to_event_response(res, req);
-  });
+  return lambda_coro::start([&handler](std::string_view event) -> std::string { return handle_event(handler, event); });
 }
 
 }  // namespace http

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -100,11 +101,14 @@ struct response {
   std::string body;
   bool binary = false;  // the body is bytes, not text: base64 on the way out
 
-  static response text(std::string body, int status = 200) {
+  // Bodies are anything a std::string is made from: std::string, std::string_view, const char*.
+  template <class Text>
+    requires std::is_constructible_v<std::string, Text&&>
+  static response text(Text&& body, int status = 200) {
     response r;
     r.status = status;
     r.headers.set("Content-Type", "text/plain; charset=utf-8");
-    r.body = std::move(body);
+    r.body = std::string(std::forward<Text>(body));
     return r;
   }
   template <class T>
@@ -115,11 +119,13 @@ struct response {
     r.body = lambda_coro::json::write(value);
     return r;
   }
-  static response bytes(std::string body, std::string_view content_type, int status = 200) {
+  template <class Bytes>
+    requires std::is_constructible_v<std::string, Bytes&&>
+  static response bytes(Bytes&& body, std::string_view content_type, int status = 200) {
     response r;
     r.status = status;
     r.headers.set("Content-Type", content_type);
-    r.body = std::move(body);
+    r.body = std::string(std::forward<Bytes>(body));
     r.binary = true;
     return r;
   }

@@ -147,7 +147,7 @@ private:
 class runtime {
 public:
   // Talks to the Runtime API at AWS_LAMBDA_RUNTIME_API; without it, runs in local mode:
-  // one event from the file named by the first program argument (or stdin), the response
+  // one event from --event FILE, an existing file named first, or stdin; the response
   // on stdout, an error report on stderr.
   runtime() : function_(function_info::from_environment()) {
     context_.function = &function_;
