@@ -4,10 +4,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <map>
 #include <string>
 #include <string_view>
 #include <thread>
+
+#include <unistd.h>
 
 namespace lc = lambda_coro;
 
@@ -89,6 +92,15 @@ context_report report(const request&, const lc::context& ctx) {
 
 std::string reverse(std::string_view event) { return std::string(event.rbegin(), event.rend()); }
 
+// The signal state this process started with: "SigBlk:\t...\nSigIgn:\t...".
+std::string signal_state(std::string_view) {
+  std::ifstream status("/proc/self/status");
+  std::string line, out;
+  while (std::getline(status, line))
+    if (line.starts_with("SigBlk:") || line.starts_with("SigIgn:")) out += line + "\n";
+  return out;
+}
+
 void nothing(const lc::json::value&) {}
 
 lc::task<response> greet_later(const request& req) { co_return response{"Later, " + req.name + "!"}; }
@@ -117,12 +129,14 @@ lc::task<> fail_before_first_invocation(lc::runtime&) {
 }  // namespace
 
 int main() {
+  if (const char* pid_file = std::getenv("LAMBDA_CORO_TEST_PID_FILE")) std::ofstream(pid_file) << ::getpid();
   const char* mode_env = std::getenv("LAMBDA_CORO_TEST_MODE");
   const std::string_view mode = mode_env ? mode_env : "typed";
   if (mode == "typed") return lc::start(typed);
   if (mode == "borrowed") return lc::start(borrowed);
   if (mode == "context") return lc::start(report);
   if (mode == "raw") return lc::start(reverse);
+  if (mode == "signals") return lc::start(signal_state);
   if (mode == "void") return lc::start(nothing);
   if (mode == "task") return lc::start(greet_later);
   if (mode == "init_fail")

@@ -25,6 +25,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <deque>
 #include <fstream>
 #include <iostream>
@@ -68,10 +69,17 @@ struct options {
   std::vector<std::string> command;
 };
 
+// What a caller sends to the invoke API besides the payload.
+struct invoke_options {
+  std::string client_context;  // decoded JSON, sent to the runtime as Lambda-Runtime-Client-Context
+  std::string trace_id;        // X-Amzn-Trace-Id; empty: the emulator makes one
+};
+
 struct invocation {
   std::string id;
   std::string nonce;  // Lambda-Runtime-Invocation-Id
   std::string payload;
+  invoke_options options;
   std::chrono::system_clock::time_point deadline;
   bool handed_out = false;
   bool answered = false;
@@ -124,12 +132,12 @@ public:
     if (listener_.joinable()) listener_.join();
   }
 
-  // Stops the runtime first (SIGTERM, then SIGKILL after 500 ms), then the server.
-  void shutdown() {
+  // Stops the runtime for good: SIGTERM, then SIGKILL after 500 ms. No new one starts.
+  void stop_runtime() {
     pid_t child;
     {
       std::lock_guard lock(mutex_);
-      closing_ = true;  // no new runtime from here on
+      closing_ = true;
       child = child_;
       child_ = -1;
     }
@@ -139,6 +147,11 @@ public:
       for (int i = 0; i < 50 && ::kill(child, 0) == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
       ::kill(child, SIGKILL);
     }
+  }
+
+  // Stops the runtime first, then the server.
+  void shutdown() {
+    stop_runtime();
     {
       std::lock_guard lock(mutex_);
       stopping_ = true;
@@ -151,7 +164,7 @@ public:
     watchers_.clear();
   }
 
-  invoke_result invoke(std::string payload) {
+  invoke_result invoke(std::string payload, invoke_options invoke_opts = {}) {
     if (payload.size() > max_request_bytes)
       return {413, false,
               error_json("RequestEntityTooLargeException",
@@ -163,6 +176,8 @@ public:
     inv->id = new_id();
     inv->nonce = new_id();
     inv->payload = std::move(payload);
+    inv->options = std::move(invoke_opts);
+    if (inv->options.trace_id.empty()) inv->options.trace_id = new_trace_id();
     inv->deadline = std::chrono::system_clock::now() +
                     std::chrono::milliseconds(static_cast<long>(opts_.timeout_seconds * 1000));
     invocations_[inv->id] = inv;
@@ -203,7 +218,18 @@ private:
     });
     server_.Post("/2015-03-31/functions/function/invocations",
                  [this](const httplib::Request& req, httplib::Response& res) {
-                   const invoke_result r = invoke(req.body);
+                   invoke_options invoke_opts;
+                   invoke_opts.trace_id = req.get_header_value("X-Amzn-Trace-Id");
+                   if (const std::string encoded = req.get_header_value("X-Amz-Client-Context"); !encoded.empty()) {
+                     auto decoded = lambda_coro::events::base64_decode(encoded);
+                     if (!decoded || !is_json_object(*decoded)) {
+                       reply(res, 400, "InvalidRequestContentException",
+                             "Client context must be a base64-encoded JSON object");
+                       return;
+                     }
+                     invoke_opts.client_context = std::move(*decoded);
+                   }
+                   const invoke_result r = invoke(req.body, std::move(invoke_opts));
                    res.status = r.status;
                    if (r.function_error) res.set_header("X-Amz-Function-Error", "Unhandled");
                    res.set_content(r.body, "application/json");
@@ -232,6 +258,14 @@ private:
     server_.Options(".*", front);
   }
 
+  static bool is_json_object(const std::string& text) {
+    try {
+      return json::read<json::value>(text).is_object();
+    } catch (const json::error&) {
+      return false;
+    }
+  }
+
   static void reply(httplib::Response& res, int status, const std::string& type, const std::string& message) {
     res.status = status;
     res.set_content(error_json(type, message), "application/json");
@@ -256,8 +290,9 @@ private:
     res.set_header("Lambda-Runtime-Deadline-Ms", std::to_string(deadline_ms));
     res.set_header("Lambda-Runtime-Invoked-Function-Arn",
                    "arn:aws:lambda:" + env_or("AWS_REGION", "us-east-1") + ":000000000000:function:" + function_name());
-    res.set_header("Lambda-Runtime-Trace-Id", "Root=1-" + inv->id.substr(0, 8) + "-" + inv->nonce.substr(0, 24) +
-                                                  ";Parent=" + inv->nonce.substr(0, 16) + ";Sampled=0");
+    res.set_header("Lambda-Runtime-Trace-Id", inv->options.trace_id);
+    if (!inv->options.client_context.empty())
+      res.set_header("Lambda-Runtime-Client-Context", inv->options.client_context);
     res.set_header("Lambda-Runtime-Invocation-Id", inv->nonce);
     res.set_content(inv->payload, "application/json");
   }
@@ -322,7 +357,14 @@ private:
     inv.result = std::move(result);
     if (current_.get() == &inv) current_.reset();
     invocations_.erase(inv.id);
-    retired_[inv.id] = inv.timed_out;  // late answers get 410 or 403, not 400
+    // Late answers get 410 or 403, not 400, for the last max_retired invocations: a bound,
+    // so that a long-running emulator's memory stays flat.
+    retired_[inv.id] = inv.timed_out;
+    retired_order_.push_back(inv.id);
+    if (retired_order_.size() > max_retired) {
+      retired_.erase(retired_order_.front());
+      retired_order_.pop_front();
+    }
     changed_.notify_all();
   }
 
@@ -353,8 +395,20 @@ private:
     std::vector<std::string> args = opts_.command;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
+    // The emulator blocks SIGINT/SIGTERM (one thread takes them) and ignores SIGPIPE; the
+    // runtime starts as Lambda starts it, with every signal unblocked and at its default.
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none, all;
+    sigemptyset(&none);
+    sigfillset(&all);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &all);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
     pid_t pid = 0;
-    if (::posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), envp.data()) != 0) return false;
+    const int spawned = ::posix_spawnp(&pid, argv[0], nullptr, &attributes, argv.data(), envp.data());
+    posix_spawnattr_destroy(&attributes);
+    if (spawned != 0) return false;
     child_ = pid;
     ++generation_;
     init_error_.clear();
@@ -402,14 +456,22 @@ private:
   }
   static std::string function_name() { return env_or("AWS_LAMBDA_FUNCTION_NAME", "function"); }
 
-  std::string new_id() {
+  std::string random_hex(int digits) {
     static const char hex[] = "0123456789abcdef";
-    std::string id;
-    for (int i = 0; i < 32; ++i) {
-      if (i == 8 || i == 12 || i == 16 || i == 20) id += '-';
-      id += hex[random_() & 15];
-    }
-    return id;
+    std::string out;
+    for (int i = 0; i < digits; ++i) out += hex[random_() & 15];
+    return out;
+  }
+  // A request id in UUID form: 8-4-4-4-12 hex digits.
+  std::string new_id() {
+    const std::string h = random_hex(32);
+    return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
+  }
+  // X-Ray's format: Root=1-<epoch seconds, 8 hex>-<24 hex>;Parent=<16 hex>;Sampled=<0|1>.
+  std::string new_trace_id() {
+    char epoch[9];
+    std::snprintf(epoch, sizeof epoch, "%08lx", static_cast<unsigned long>(std::time(nullptr)) & 0xffffffffUL);
+    return std::string("Root=1-") + epoch + "-" + random_hex(24) + ";Parent=" + random_hex(16) + ";Sampled=0";
   }
 
   options opts_;
@@ -422,7 +484,9 @@ private:
   std::deque<std::shared_ptr<invocation>> queue_;
   std::shared_ptr<invocation> current_;
   std::map<std::string, std::shared_ptr<invocation>> invocations_;
+  static constexpr std::size_t max_retired = 4096;
   std::map<std::string, bool> retired_;  // finished ids: timed out or not
+  std::deque<std::string> retired_order_;
   std::string init_error_;
   pid_t child_ = -1;
   unsigned generation_ = 0;
@@ -490,6 +554,13 @@ int main(int argc, char** argv) {
   }
 
   if (opts.one_shot) {
+    // Ctrl-C during the invoke: stop the runtime with the emulator.
+    std::thread([&emu, signals] {
+      int signal = 0;
+      sigwait(&signals, &signal);
+      emu.stop_runtime();
+      std::_Exit(128 + signal);
+    }).detach();
     std::string payload;
     if (opts.event_file == "-") {
       payload.assign(std::istreambuf_iterator<char>(std::cin), {});
@@ -512,11 +583,9 @@ int main(int argc, char** argv) {
             << "/2015-03-31/functions/function/invocations\n";
   if (opts.http_front)
     std::cerr << "lambda-coro-emulator: serving HTTP at http://" << opts.host << ":" << emu.port() << "/\n";
-  std::thread([&] {
-    int signal = 0;
-    sigwait(&signals, &signal);
-    emu.shutdown();
-  }).detach();
-  emu.wait();
+  // Serves until SIGINT or SIGTERM, then stops the runtime and the server on this thread.
+  int signal = 0;
+  sigwait(&signals, &signal);
+  emu.shutdown();
   return 0;
 }
