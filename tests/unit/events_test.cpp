@@ -4,6 +4,7 @@
 
 
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace ev = lambda_coro::events;
@@ -32,7 +33,8 @@ void collect_missing(const json::value& sample, const json::value& written, cons
 template <class T>
 T check_event(const std::string& file) {
   CAPTURE(file);
-  const std::string text = test::event(file);
+  // "name.json": AWS's samples in events/; "own-events/name.json": samples written for lambda-coro.
+  const std::string text = file.find('/') == std::string::npos ? test::event(file) : test::data_file(file);
   const T event = json::read<T>(text);
   const std::string written = json::write(event);
   CHECK(json::write(json::read<T>(written)) == written);
@@ -268,4 +270,95 @@ TEST_CASE("base64 helpers") {
   std::string all;
   for (int i = 0; i < 256; ++i) all += static_cast<char>(i);
   CHECK(ev::base64_decode(ev::base64_encode(all)) == all);
+}
+
+// Real AWS event shapes the copied samples lack (tests/data/own-events/README.md).
+
+TEST_CASE("IAM policy statements: Action and Resource are one string or a list, kept as they came") {
+  const auto r = check_event<ev::apigw_custom_authorizer_response>("own-events/authorizer-response-string-or-list.json");
+  const auto& statements = r.policy_document.statement;
+  REQUIRE(statements.size() == 2);
+  CHECK(std::get<std::string>(statements[0].action) == "execute-api:Invoke");
+  CHECK(ev::as_list(statements[0].resource).size() == 2);
+  CHECK(ev::as_list(statements[1].action) == std::vector<std::string>{"execute-api:Invoke", "execute-api:InvalidateCache"});
+  CHECK(std::holds_alternative<std::string>(statements[1].resource));
+  const std::string written = json::write(r);
+  CHECK(written.find(R"("Action":"execute-api:Invoke","Effect":"Allow","Resource":[)") != std::string::npos);
+  CHECK(written.find(R"("Effect":"Deny","Resource":"arn:)") != std::string::npos);
+  ev::iam_policy_statement mine;
+  mine.action = "execute-api:Invoke";
+  mine.effect = "Allow";
+  mine.resource = std::vector<std::string>{"arn:a", "arn:b"};
+  CHECK(json::write(mine) == R"({"Action":"execute-api:Invoke","Effect":"Allow","Resource":["arn:a","arn:b"]})");
+}
+
+TEST_CASE("Cognito triggers whose members arrive null") {
+  const auto verify = check_event<ev::cognito_verify_auth_challenge>("own-events/cognito-verify-auth-challenge-null-answer.json");
+  CHECK_FALSE(verify.response.answer_correct.has_value());
+  CHECK(verify.request.challenge_answer.as_string() == "7391");
+  auto answered = verify;
+  answered.response.answer_correct = true;
+  CHECK(json::write(answered).find(R"("response":{"answerCorrect":true})") != std::string::npos);
+  const auto define = check_event<ev::cognito_define_auth_challenge>("own-events/cognito-define-auth-challenge-null-response.json");
+  CHECK_FALSE(define.response.issue_tokens.has_value());
+  CHECK(define.request.session.at(0).challenge_name == "CUSTOM_CHALLENGE");
+  const auto message = check_event<ev::cognito_custom_message>("own-events/cognito-custom-message-null-parameters.json");
+  CHECK(message.request.code_parameter == "{####}");
+  CHECK_FALSE(message.request.username_parameter.has_value());
+  check_event<ev::cognito_create_auth_challenge>("own-events/cognito-create-auth-challenge-null-metadata.json");
+  const auto migrate = check_event<ev::cognito_migrate_user>("own-events/cognito-migrate-user.json");
+  CHECK(migrate.user_name == "legacy-jane");
+  CHECK(migrate.request.user_name == "legacy-jane");
+  CHECK(migrate.request.user_attributes.at("email").as_string() == "jane@example.com");
+  CHECK_FALSE(migrate.response.force_alias_creation.has_value());
+}
+
+TEST_CASE("REST API events with null request-context and identity fields") {
+  const auto r = check_event<ev::apigw_proxy_request>("own-events/apigw-rest-request-null-fields.json");
+  CHECK_FALSE(r.request_context.resource_id.has_value());
+  CHECK(r.request_context.identity.source_ip == "test-invoke-source-ip");
+  CHECK(r.headers.empty());
+  CHECK(lambda_coro::http::to_request(test::data_file("own-events/apigw-rest-request-null-fields.json")).path == "/orders");
+}
+
+TEST_CASE("SNS: SigningCertURL and UnsubscribeURL are kept as spelled") {
+  const auto e = check_event<ev::sns_event>("own-events/sns-uppercase-urls.json");
+  const auto& sns = e.records.at(0).sns;
+  CHECK(sns.signing_certificate_location().ends_with("SimpleNotificationService-0000000000000000000000.pem"));
+  CHECK(sns.unsubscribe_location().starts_with("https://sns.eu-west-1.amazonaws.com/?Action=Unsubscribe"));
+  CHECK_FALSE(sns.signing_cert_url.has_value());
+  const std::string written = json::write(e);
+  CHECK(written.find("\"SigningCertURL\"") != std::string::npos);
+  CHECK(written.find("\"SigningCertUrl\"") == std::string::npos);
+  const auto lambda_spelling = check_event<ev::sns_event>("sns-event.json");
+  CHECK(lambda_spelling.records.at(0).sns.signing_certificate_location() == "EXAMPLE");
+}
+
+TEST_CASE("authorizers of HTTP APIs (payload 1.0) and WebSocket APIs keep every field") {
+  const auto v1 = check_event<ev::apigw_custom_authorizer_request>("own-events/apigw-http-authorizer-v1-request.json");
+  CHECK(v1.request_context->http->method == "GET");
+  CHECK(v1.request_context->route_key == "GET /orders");
+  CHECK(v1.request_context->time_epoch == 1710411330123);
+  const auto ws = check_event<ev::apigw_custom_authorizer_request>("own-events/apigw-websocket-authorizer-request.json");
+  CHECK(ws.request_context->connection_id == "Qm3xWcDeIAMCJxw=");
+  CHECK(ws.request_context->event_type == "CONNECT");
+  CHECK(ws.request_context->message_direction == "IN");
+  CHECK(ws.request_context->connected_at == 1710411330120);
+  CHECK(ws.request_context->route_key == "$connect");
+}
+
+TEST_CASE("DynamoDB records through Kinesis, and Firehose events from MSK, keep every field") {
+  const auto d = check_event<ev::dynamodb_event>("own-events/dynamodb-kinesis-records.json");
+  CHECK(d.records.at(0).record_format == "application/json");
+  CHECK(d.records.at(0).table_name == "orders");
+  const auto f = check_event<ev::firehose_event>("own-events/firehose-msk-event.json");
+  CHECK(f.source_msk_arn->starts_with("arn:aws:kafka:"));
+  CHECK(f.records.at(0).msk_record_metadata->partition_id == "1");
+  CHECK(ev::base64_decode(*f.records.at(0).kafka_record_value) == R"({"orderId":"42"})");
+}
+
+TEST_CASE("function URL events keep routeKey and requestContext.stage") {
+  const auto r = check_event<ev::lambda_function_url_request>("own-events/function-url-request.json");
+  CHECK(r.route_key == "$default");
+  CHECK(r.request_context.stage == "$default");
 }

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
@@ -38,6 +39,17 @@ constexpr auto json_options(const client_certificate*) {
                               json::rename{"issuer_dn", "issuerDN"});
 }
 
+// The request line of HTTP API (payload format 2.0) and function URL events.
+struct http_description {
+  std::string method;
+  std::string path;
+  std::string protocol;
+  std::string source_ip;
+  std::string user_agent;
+};
+BOOST_DESCRIBE_STRUCT(http_description, (), (method, path, protocol, source_ip, user_agent))
+constexpr auto json_options(const http_description*) { return json::object_options(json::naming::camel_case); }
+
 // ---- REST API (payload format 1.0) ----
 
 struct apigw_request_identity {
@@ -64,7 +76,7 @@ constexpr auto json_options(const apigw_request_identity*) { return json::object
 
 struct apigw_request_context {
   std::string account_id;
-  std::string resource_id;
+  std::optional<std::string> resource_id;  // null in console tests and WebSocket authorizers
   std::optional<std::string> operation_name;
   std::string stage;
   std::optional<std::string> domain_name;
@@ -81,11 +93,22 @@ struct apigw_request_context {
   std::optional<std::string> request_time;
   std::int64_t request_time_epoch = 0;
   std::string api_id;
+  // Authorizers of HTTP APIs (payload format 1.0) also get the 2.0 fields.
+  std::optional<http_description> http;
+  std::optional<std::string> route_key;
+  std::optional<std::string> time;
+  std::optional<std::int64_t> time_epoch;
+  // WebSocket APIs' $connect authorizers get the connection.
+  std::optional<std::int64_t> connected_at;
+  std::optional<std::string> connection_id;
+  std::optional<std::string> event_type;
+  std::optional<std::string> message_direction;
 };
 BOOST_DESCRIBE_STRUCT(apigw_request_context, (),
                       (account_id, resource_id, operation_name, stage, domain_name, domain_prefix, request_id,
                        extended_request_id, protocol, identity, resource_path, path, authorizer, http_method,
-                       request_time, request_time_epoch, api_id))
+                       request_time, request_time_epoch, api_id, http, route_key, time, time_epoch, connected_at,
+                       connection_id, event_type, message_direction))
 constexpr auto json_options(const apigw_request_context*) { return json::object_options(json::naming::camel_case); }
 
 struct apigw_proxy_request {
@@ -176,16 +199,6 @@ BOOST_DESCRIBE_STRUCT(apigw_websocket_request, (),
 constexpr auto json_options(const apigw_websocket_request*) { return json::object_options(json::naming::camel_case); }
 
 // ---- HTTP API (payload format 2.0) ----
-
-struct http_description {
-  std::string method;
-  std::string path;
-  std::string protocol;
-  std::string source_ip;
-  std::string user_agent;
-};
-BOOST_DESCRIBE_STRUCT(http_description, (), (method, path, protocol, source_ip, user_agent))
-constexpr auto json_options(const http_description*) { return json::object_options(json::naming::camel_case); }
 
 struct http_authentication {
   std::optional<client_certificate> client_cert;
@@ -337,10 +350,20 @@ constexpr auto json_options(const http_api_authorizer_simple_response*) {
   return json::object_options(json::naming::camel_case);
 }
 
+// IAM's policy grammar allows one string or an array of strings for Action and Resource;
+// each keeps the form it arrived in (or was given).
+using string_or_list = std::variant<std::string, std::vector<std::string>>;
+
+// The strings of a string_or_list, one or many.
+inline std::vector<std::string> as_list(const string_or_list& v) {
+  if (const auto* one = std::get_if<std::string>(&v)) return {*one};
+  return std::get<std::vector<std::string>>(v);
+}
+
 struct iam_policy_statement {
-  std::vector<std::string> action;
+  string_or_list action;
   std::string effect;  // Allow or Deny
-  std::vector<std::string> resource;
+  string_or_list resource;
   std::optional<std::map<std::string, json::value>> condition;
 };
 BOOST_DESCRIBE_STRUCT(iam_policy_statement, (), (action, effect, resource, condition))

@@ -110,10 +110,10 @@ struct define_auth_challenge_request {
 };
 BOOST_DESCRIBE_STRUCT(define_auth_challenge_request, (), (user_attributes, session, client_metadata, user_not_found))
 constexpr auto json_options(const define_auth_challenge_request*) { return json::object_options(json::naming::camel_case); }
-struct define_auth_challenge_response {
-  std::string challenge_name;
-  bool issue_tokens = false;
-  bool fail_authentication = false;
+struct define_auth_challenge_response {  // members arrive null, for the function to set
+  std::optional<std::string> challenge_name;
+  std::optional<bool> issue_tokens;
+  std::optional<bool> fail_authentication;
 };
 BOOST_DESCRIBE_STRUCT(define_auth_challenge_response, (), (challenge_name, issue_tokens, fail_authentication))
 constexpr auto json_options(const define_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
@@ -131,7 +131,7 @@ constexpr auto json_options(const create_auth_challenge_request*) { return json:
 struct create_auth_challenge_response {
   std::map<std::string, std::string> public_challenge_parameters;
   std::map<std::string, std::string> private_challenge_parameters;
-  std::string challenge_metadata;
+  std::optional<std::string> challenge_metadata;  // null on arrival
 };
 BOOST_DESCRIBE_STRUCT(create_auth_challenge_response, (), (public_challenge_parameters, private_challenge_parameters, challenge_metadata))
 constexpr auto json_options(const create_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
@@ -148,7 +148,7 @@ BOOST_DESCRIBE_STRUCT(verify_auth_challenge_request, (),
                       (user_attributes, private_challenge_parameters, challenge_answer, client_metadata, user_not_found))
 constexpr auto json_options(const verify_auth_challenge_request*) { return json::object_options(json::naming::camel_case); }
 struct verify_auth_challenge_response {
-  bool answer_correct = false;
+  std::optional<bool> answer_correct;  // null until the function decides
 };
 BOOST_DESCRIBE_STRUCT(verify_auth_challenge_response, (), (answer_correct))
 constexpr auto json_options(const verify_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
@@ -157,11 +157,13 @@ using cognito_verify_auth_challenge = cognito_trigger<verify_auth_challenge_requ
 // Custom message
 struct custom_message_request {
   cognito_attributes user_attributes;
-  std::string code_parameter;
-  std::string username_parameter;
+  std::optional<std::string> code_parameter;
+  std::optional<std::string> link_parameter;      // verification links
+  std::optional<std::string> username_parameter;  // null except for AdminCreateUser messages
   cognito_metadata client_metadata;
 };
-BOOST_DESCRIBE_STRUCT(custom_message_request, (), (user_attributes, code_parameter, username_parameter, client_metadata))
+BOOST_DESCRIBE_STRUCT(custom_message_request, (),
+                      (user_attributes, code_parameter, link_parameter, username_parameter, client_metadata))
 constexpr auto json_options(const custom_message_request*) { return json::object_options(json::naming::camel_case); }
 struct custom_message_response {
   std::optional<std::string> sms_message;
@@ -228,18 +230,20 @@ using cognito_pre_token_generation_v2 = cognito_trigger<pre_token_generation_req
 
 // User migration
 struct migrate_user_request {
+  std::optional<std::string> user_name;
   std::optional<std::string> password;
+  cognito_attributes user_attributes;
   cognito_metadata validation_data;
   cognito_metadata client_metadata;
 };
-BOOST_DESCRIBE_STRUCT(migrate_user_request, (), (password, validation_data, client_metadata))
+BOOST_DESCRIBE_STRUCT(migrate_user_request, (), (user_name, password, user_attributes, validation_data, client_metadata))
 constexpr auto json_options(const migrate_user_request*) { return json::object_options(json::naming::camel_case); }
 struct migrate_user_response {
   std::map<std::string, std::string> user_attributes;
   std::optional<std::string> final_user_status;
   std::optional<std::string> message_action;
   std::vector<std::string> desired_delivery_mediums;
-  bool force_alias_creation = false;
+  std::optional<bool> force_alias_creation;  // null on arrival
 };
 BOOST_DESCRIBE_STRUCT(migrate_user_response, (),
                       (user_attributes, final_user_status, message_action, desired_delivery_mediums, force_alias_creation))

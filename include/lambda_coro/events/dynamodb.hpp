@@ -70,10 +70,13 @@ struct dynamodb_event_record {
   dynamodb_stream_record dynamodb;
   std::string event_source_arn;
   std::optional<dynamodb_user_identity> user_identity;
+  // Records that came through Kinesis Data Streams for DynamoDB.
+  std::optional<std::string> record_format;  // "application/json"
+  std::optional<std::string> table_name;
 };
 BOOST_DESCRIBE_STRUCT(dynamodb_event_record, (),
                       (event_id, event_name, event_version, event_source, aws_region, dynamodb, event_source_arn,
-                       user_identity))
+                       user_identity, record_format, table_name))
 constexpr auto json_options(const dynamodb_event_record*) {
   return json::object_options(json::naming::camel_case, json::rename{"event_id", "eventID"},
                               json::rename{"event_source_arn", "eventSourceARN"});

@@ -66,25 +66,41 @@ constexpr auto json_options(const firehose_kinesis_record_metadata*) {
   return json::object_options(json::naming::camel_case);
 }
 
+// Records from an Amazon MSK source.
+struct firehose_msk_record_metadata {
+  std::string offset;
+  std::string partition_id;
+  std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
+};
+BOOST_DESCRIBE_STRUCT(firehose_msk_record_metadata, (), (offset, partition_id, approximate_arrival_timestamp))
+constexpr auto json_options(const firehose_msk_record_metadata*) { return json::object_options(json::naming::camel_case); }
+
 struct firehose_event_record {
   std::string record_id;
   std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
-  std::string data;                                // base64
+  std::string data;                                // base64 (Direct PUT and Kinesis sources)
   std::optional<firehose_kinesis_record_metadata> kinesis_record_metadata;
+  std::optional<std::string> kafka_record_value;   // base64 (MSK sources, instead of data)
+  std::optional<firehose_msk_record_metadata> msk_record_metadata;
 };
-BOOST_DESCRIBE_STRUCT(firehose_event_record, (), (record_id, approximate_arrival_timestamp, data, kinesis_record_metadata))
+BOOST_DESCRIBE_STRUCT(firehose_event_record, (),
+                      (record_id, approximate_arrival_timestamp, data, kinesis_record_metadata, kafka_record_value,
+                       msk_record_metadata))
 constexpr auto json_options(const firehose_event_record*) { return json::object_options(json::naming::camel_case); }
 
 struct firehose_event {
   std::string invocation_id;
   std::string delivery_stream_arn;
   std::optional<std::string> source_kinesis_stream_arn;
+  std::optional<std::string> source_msk_arn;
   std::string region;
   std::vector<firehose_event_record> records;
 };
 BOOST_DESCRIBE_STRUCT(firehose_event, (),
-                      (invocation_id, delivery_stream_arn, source_kinesis_stream_arn, region, records))
-constexpr auto json_options(const firehose_event*) { return json::object_options(json::naming::camel_case); }
+                      (invocation_id, delivery_stream_arn, source_kinesis_stream_arn, source_msk_arn, region, records))
+constexpr auto json_options(const firehose_event*) {
+  return json::object_options(json::naming::camel_case, json::rename{"source_msk_arn", "sourceMSKArn"});
+}
 
 struct firehose_response_record_metadata {
   std::map<std::string, std::string> partition_keys;  // dynamic partitioning

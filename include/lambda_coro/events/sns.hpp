@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
@@ -27,17 +28,33 @@ struct sns_entity {
   std::map<std::string, sns_message_attribute> message_attributes;
   std::string signature_version;
   std::string timestamp;
-  std::string signing_cert_url;
+  // SNS spells these "...Url" in Lambda deliveries and "...URL" in others; each spelling has
+  // its member, so what arrived is written back as it came. The functions read either.
+  std::optional<std::string> signing_cert_url;           // SigningCertUrl
+  std::optional<std::string> signing_cert_url_uppercase;  // SigningCertURL
   std::string message;
-  std::string unsubscribe_url;
+  std::optional<std::string> unsubscribe_url;            // UnsubscribeUrl
+  std::optional<std::string> unsubscribe_url_uppercase;  // UnsubscribeURL
   std::optional<std::string> subject;
+
+  std::string_view signing_certificate_location() const noexcept {
+    if (signing_cert_url) return *signing_cert_url;
+    return signing_cert_url_uppercase ? std::string_view(*signing_cert_url_uppercase) : std::string_view();
+  }
+  std::string_view unsubscribe_location() const noexcept {
+    if (unsubscribe_url) return *unsubscribe_url;
+    return unsubscribe_url_uppercase ? std::string_view(*unsubscribe_url_uppercase) : std::string_view();
+  }
 };
 BOOST_DESCRIBE_STRUCT(sns_entity, (),
                       (signature, message_id, type, topic_arn, message_attributes, signature_version, timestamp,
-                       signing_cert_url, message, unsubscribe_url, subject))
+                       signing_cert_url, signing_cert_url_uppercase, message, unsubscribe_url,
+                       unsubscribe_url_uppercase, subject))
 constexpr auto json_options(const sns_entity*) {
   return json::object_options(json::naming::pascal_case, json::rename{"signing_cert_url", "SigningCertUrl"},
-                              json::rename{"unsubscribe_url", "UnsubscribeUrl"});
+                              json::rename{"signing_cert_url_uppercase", "SigningCertURL"},
+                              json::rename{"unsubscribe_url", "UnsubscribeUrl"},
+                              json::rename{"unsubscribe_url_uppercase", "UnsubscribeURL"});
 }
 
 struct sns_record {
