@@ -26,10 +26,7 @@ TEST_CASE("truncations of a valid document never crash") {
   for (std::size_t n = 0; n < full.size(); ++n) {
     CAPTURE(n);
     CHECK_THROWS_AS((void)json::read<json::value>(full.substr(0, n)), json::error);
-    try {
-      (void)json::read<item>(full.substr(0, n));
-    } catch (const json::error&) {
-    }
+    CHECK_THROWS_AS((void)json::read<item>(full.substr(0, n)), json::error);
   }
 }
 
@@ -58,4 +55,13 @@ TEST_CASE("a reader can be reused across documents") {
     CHECK(r.read<item>(text).id == i);
     CHECK_THROWS_AS((void)r.read<item>(std::string_view("{")), json::error);
   }
+}
+
+TEST_CASE("error texts say what is wrong and where") {
+  CHECK(test::read_error<item>(R"({"name":"t"} xyz)") == "$: trailing content after the JSON document");
+  CHECK(test::read_error<json::value>(R"({"name":"t"} xyz)") == "$: trailing content after the JSON document");
+  CHECK(test::read_error<item>(std::string(R"({"name":"t"})") + '\0') == "$: trailing content after the JSON document");
+  CHECK(test::read_error<item>(R"({"name":nul})") == "$.name: malformed JSON: a literal that is not true, false or null");
+  CHECK(test::read_error<json::value>(R"({"name":nul})").find("a literal that is not true, false or null") != std::string::npos);
+  CHECK(test::read_error<item>(R"({"id":tru})") == "$.id: malformed JSON: a literal that is not true, false or null");
 }

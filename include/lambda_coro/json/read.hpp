@@ -54,8 +54,81 @@ private:
   int& depth_;
 };
 
+// A json::error from the parser; the code lets the top level look again at what went wrong.
+class malformed_error : public error {
+public:
+  malformed_error(std::string problem, simdjson::error_code code) : error(std::move(problem)), code_(code) {}
+  simdjson::error_code code() const noexcept { return code_; }
+
+private:
+  simdjson::error_code code_;
+};
+
+inline constexpr std::string_view trailing_content_problem = "trailing content after the JSON document";
+
+inline const char* describe_malformed(simdjson::error_code code) noexcept {
+  switch (code) {
+    case simdjson::N_ATOM_ERROR:
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR: return "a literal that is not true, false or null";
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "the document ends inside an object or array";
+    case simdjson::TAPE_ERROR: return "misplaced or missing comma, colon, bracket or key";
+    case simdjson::UNCLOSED_STRING: return "a string is not closed";
+    case simdjson::STRING_ERROR: return "a string holds an invalid escape or a control character";
+    case simdjson::UTF8_ERROR: return "invalid UTF-8";
+    case simdjson::NUMBER_ERROR: return "a malformed number";
+    case simdjson::EMPTY: return "no JSON value (empty or only whitespace)";
+    default: return simdjson::error_message(code);
+  }
+}
+
 [[noreturn]] inline void fail_malformed(simdjson::error_code code) {
-  throw error(std::string("malformed JSON: ") + simdjson::error_message(code));
+  if (code == simdjson::TRAILING_CONTENT) throw malformed_error(std::string(trailing_content_problem), code);
+  throw malformed_error(std::string("malformed JSON: ") + describe_malformed(code), code);
+}
+
+inline bool is_json_space(char c) noexcept;
+
+// Where the first JSON value in `text` ends (a bracket-and-string scan, for error messages
+// only); npos when it does not end.
+inline std::size_t first_value_end(std::string_view text) noexcept {
+  std::size_t i = 0;
+  while (i < text.size() && is_json_space(text[i])) ++i;
+  if (i == text.size()) return std::string_view::npos;
+  if (text[i] != '{' && text[i] != '[' && text[i] != '"') {
+    while (i < text.size() && !is_json_space(text[i]) && std::string_view(",:[]{}\"").find(text[i]) == std::string_view::npos)
+      ++i;
+    return i;
+  }
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+      if (!in_string && depth == 0) return i + 1;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if ((c == '}' || c == ']') && depth > 0 && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// True when a complete first value is followed by something other than whitespace.
+inline bool has_trailing_content(std::string_view text) noexcept {
+  std::size_t end = first_value_end(text);
+  if (end == std::string_view::npos) return false;
+  while (end < text.size() && is_json_space(text[end])) ++end;
+  return end < text.size();
 }
 
 inline const char* type_name(od::json_type t) noexcept {
@@ -101,10 +174,11 @@ std::string number_text(V& v) {
   return std::string(trim_trailing_space(token));
 }
 
+// False for anything but a well-formed null ("nul" included).
 template <class V>
 bool read_null(V& v) {
   bool is_null = false;
-  if (auto code = v.is_null().get(is_null)) fail_malformed(code);
+  if (v.is_null().get(is_null)) return false;
   return is_null;
 }
 
@@ -120,9 +194,7 @@ template <class V>
   // type() looks at one character only: "nul" or "tru" are malformed, not null or boolean.
   if (t == od::json_type::null && !read_null(v)) fail_malformed(simdjson::N_ATOM_ERROR);
   bool ignored = false;
-  if (t == od::json_type::boolean) {
-    if (auto atom = v.get_bool().get(ignored)) fail_malformed(atom);
-  }
+  if (t == od::json_type::boolean && v.get_bool().get(ignored)) fail_malformed(simdjson::T_ATOM_ERROR);
   throw error("expected " + expected + ", got " + type_name(t));
 }
 
@@ -563,13 +635,20 @@ public:
 private:
   template <class T>
   void read_padded(simdjson::padded_string_view json, T& out) {
-    simdjson::ondemand::document doc;
-    if (auto code = parser_.iterate(json).get(doc)) detail::fail_malformed(code);
-    detail::read_context<Borrows> ctx{0, &validator_};
-    detail::read_value(doc, out, ctx);
-    const char* rest = nullptr;
-    if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS)
-      throw error("unexpected content after the JSON value");
+    try {
+      simdjson::ondemand::document doc;
+      if (auto code = parser_.iterate(json).get(doc)) detail::fail_malformed(code);
+      detail::read_context<Borrows> ctx{0, &validator_};
+      detail::read_value(doc, out, ctx);
+      const char* rest = nullptr;
+      if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS)
+        throw error(std::string(detail::trailing_content_problem));
+    } catch (const detail::malformed_error& e) {
+      // simdjson sees `{...} xyz` as an unbalanced document; name it for what it is.
+      const bool structural = e.code() == simdjson::INCOMPLETE_ARRAY_OR_OBJECT || e.code() == simdjson::TAPE_ERROR;
+      if (structural && detail::has_trailing_content(json)) throw error(std::string(detail::trailing_content_problem));
+      throw;
+    }
   }
 
   simdjson::ondemand::parser parser_;
