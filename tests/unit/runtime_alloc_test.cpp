@@ -1,5 +1,5 @@
-// The steady state of a raw handler allocates nothing: counted with a replaced operator new
-// while an in-process runtime serves a scripted Runtime API over a real socket.
+// The steady state of run() and of start() with a raw handler allocates nothing: counted with
+// a replaced operator new while the runtime serves a scripted Runtime API over a real socket.
 #include "../support/scripted_server.hpp"
 #include "../support/test_support.hpp"
 
@@ -15,12 +15,14 @@
 #endif
 
 namespace {
-thread_local bool counting = false;
+// Counted: allocations on the thread that runs the runtime, while `measuring` is on.
+thread_local bool runtime_thread = false;
+std::atomic<bool> measuring{false};
 std::atomic<long> allocations{0};
 }  // namespace
 
 void* operator new(std::size_t size) {
-  if (counting) ++allocations;
+  if (runtime_thread && measuring) ++allocations;
   if (void* p = std::malloc(size ? size : 1)) return p;
   throw std::bad_alloc();
 }
@@ -30,45 +32,92 @@ void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 
-TEST_CASE("a raw handler's steady state makes no heap allocation") {
-  std::atomic<int> served{0};
-  test::scripted_server server([&](int fd, int) {
-    char id[64];
-    for (;;) {
-      const std::string request = test::read_request(fd);
-      if (request.empty()) return;
-      if (request.starts_with("GET")) {
-        const int n = served++;
-        std::snprintf(id, sizeof id, "8476a536-e9f4-11e8-9739-%012d", n);
-        test::send_all(fd, std::string("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: ") + id +
-                               "\r\nLambda-Runtime-Deadline-Ms: 1700000000000\r\n"
-                               "Lambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:123456789012:function:f\r\n"
-                               "Lambda-Runtime-Trace-Id: Root=1-5e9f0c65-1de4d666d4dd26aced" + std::to_string(100000 + n % 900000) +
-                               ";Sampled=1\r\nLambda-Runtime-Invocation-Id: " + id +
-                               "\r\nContent-Length: 17\r\n\r\n{\"name\":\"steady\"}");
-      } else {
-        test::send_all(fd, "HTTP/1.1 202 Accepted\r\nContent-Length: 15\r\n\r\n{\"status\":\"OK\"}");
-      }
-    }
-  });
-  lambda_coro::runtime rt(server.address());
-  auto serve = [&](int invocations) {
-    for (int i = 0; i < invocations; ++i) {
-      auto inv = rt.next_invocation().await_resume();
-      REQUIRE(inv.event() == R"({"name":"steady"})");
-      inv.respond(inv.event()).await_resume();
-    }
-  };
-  counting = true;  // the counter itself works (volatile: an optimizer may drop a new/delete pair)
-  int* volatile probe = new int(1);
-  delete probe;
-  counting = false;
-  CHECK(allocations == 1);
+namespace {
 
-  serve(20);  // warm-up: buffers reach their working size
+constexpr int warm_up = 20;     // invocations before counting: buffers reach their working size
+constexpr int measured = 2000;
+
+// A Runtime API that measures from the warm_up-th /next to the (warm_up + measured)-th, where
+// it answers 500 so that the runtime's loop ends (start() and run() then return 1).
+class counting_runtime_api {
+public:
+  counting_runtime_api()
+      : server_([this](int fd, int) {
+          char id[64];
+          for (;;) {
+            const std::string request = test::read_request(fd);
+            if (request.empty()) return;
+            if (!request.starts_with("GET")) {
+              test::send_all(fd, "HTTP/1.1 202 Accepted\r\nContent-Length: 15\r\n\r\n{\"status\":\"OK\"}");
+              continue;
+            }
+            // The runtime thread is blocked on this /next: nothing of its runs while we switch.
+            const int n = served_++;
+            if (n == warm_up) measuring = true;
+            if (n == warm_up + measured) {
+              measuring = false;
+              test::send_all(fd, "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n");
+              continue;
+            }
+            std::snprintf(id, sizeof id, "8476a536-e9f4-11e8-9739-%012d", n);
+            test::send_all(fd, std::string("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: ") + id +
+                                   "\r\nLambda-Runtime-Deadline-Ms: 1700000000000\r\n"
+                                   "Lambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:123456789012:function:f\r\n"
+                                   "Lambda-Runtime-Trace-Id: Root=1-5e9f0c65-1de4d666d4dd26aced" +
+                                   std::to_string(100000 + n % 900000) + ";Sampled=1\r\nLambda-Runtime-Invocation-Id: " + id +
+                                   "\r\nContent-Length: 17\r\n\r\n{\"name\":\"steady\"}");
+          }
+        }) {
+    ::setenv("AWS_LAMBDA_RUNTIME_API", server_.address().c_str(), 1);
+  }
+  ~counting_runtime_api() { ::unsetenv("AWS_LAMBDA_RUNTIME_API"); }
+  int served() const { return served_; }
+
+private:
+  std::atomic<int> served_{0};
+  test::scripted_server server_;
+};
+
+lambda_coro::task<> echo_loop(lambda_coro::runtime& rt) {
+  for (;;) {
+    auto inv = co_await rt.next_invocation();
+    co_await inv.respond(inv.event());
+  }
+}
+
+std::string_view echo(std::string_view event) { return event; }
+
+}  // namespace
+
+TEST_CASE("the allocation counter counts") {
+  runtime_thread = true;
+  measuring = true;
+  int* volatile probe = new int(1);  // volatile: an optimizer may drop a new/delete pair
+  delete probe;
+  measuring = false;
+  runtime_thread = false;
+  CHECK(allocations == 1);
   allocations = 0;
-  counting = true;
-  serve(2000);
-  counting = false;
+}
+
+TEST_CASE("lambda_coro::run: a coroutine loop's steady state makes no heap allocation") {
+  counting_runtime_api api;
+  allocations = 0;
+  runtime_thread = true;
+  const int exit_code = lambda_coro::run(echo_loop);
+  runtime_thread = false;
+  CHECK(exit_code == 1);  // the scripted 500
+  CHECK(api.served() == warm_up + measured + 1);
+  CHECK(allocations == 0);
+}
+
+TEST_CASE("lambda_coro::start: a raw handler's steady state makes no heap allocation") {
+  counting_runtime_api api;
+  allocations = 0;
+  runtime_thread = true;
+  const int exit_code = lambda_coro::start(echo);
+  runtime_thread = false;
+  CHECK(exit_code == 1);
+  CHECK(api.served() == warm_up + measured + 1);
   CHECK(allocations == 0);
 }
