@@ -17,8 +17,8 @@
 #define LAMBDA_CORO_JSON_MAX_DEPTH 256
 #endif
 
-// Attempts to reach the Runtime API after a refused or dropped connection, with the delay
-// doubling from LAMBDA_CORO_RECONNECT_DELAY_MS; then the runtime gives up and exits.
+// Reconnection attempts after a refused or dropped connection (so 1 + this many tries in
+// all), the delay doubling from LAMBDA_CORO_RECONNECT_DELAY_MS; then the runtime exits.
 #ifndef LAMBDA_CORO_RECONNECT_ATTEMPTS
 #define LAMBDA_CORO_RECONNECT_ATTEMPTS 6
 #endif
@@ -659,8 +659,81 @@ private:
   int& depth_;
 };
 
+// A json::error from the parser; the code lets the top level look again at what went wrong.
+class malformed_error : public error {
+public:
+  malformed_error(std::string problem, simdjson::error_code code) : error(std::move(problem)), code_(code) {}
+  simdjson::error_code code() const noexcept { return code_; }
+
+private:
+  simdjson::error_code code_;
+};
+
+inline constexpr std::string_view trailing_content_problem = "trailing content after the JSON document";
+
+inline const char* describe_malformed(simdjson::error_code code) noexcept {
+  switch (code) {
+    case simdjson::N_ATOM_ERROR:
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR: return "a literal that is not true, false or null";
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "the document ends inside an object or array";
+    case simdjson::TAPE_ERROR: return "misplaced or missing comma, colon, bracket or key";
+    case simdjson::UNCLOSED_STRING: return "a string is not closed";
+    case simdjson::STRING_ERROR: return "a string holds an invalid escape or a control character";
+    case simdjson::UTF8_ERROR: return "invalid UTF-8";
+    case simdjson::NUMBER_ERROR: return "a malformed number";
+    case simdjson::EMPTY: return "no JSON value (empty or only whitespace)";
+    default: return simdjson::error_message(code);
+  }
+}
+
 [[noreturn]] inline void fail_malformed(simdjson::error_code code) {
-  throw error(std::string("malformed JSON: ") + simdjson::error_message(code));
+  if (code == simdjson::TRAILING_CONTENT) throw malformed_error(std::string(trailing_content_problem), code);
+  throw malformed_error(std::string("malformed JSON: ") + describe_malformed(code), code);
+}
+
+inline bool is_json_space(char c) noexcept;
+
+// Where the first JSON value in `text` ends (a bracket-and-string scan, for error messages
+// only); npos when it does not end.
+inline std::size_t first_value_end(std::string_view text) noexcept {
+  std::size_t i = 0;
+  while (i < text.size() && is_json_space(text[i])) ++i;
+  if (i == text.size()) return std::string_view::npos;
+  if (text[i] != '{' && text[i] != '[' && text[i] != '"') {
+    while (i < text.size() && !is_json_space(text[i]) && std::string_view(",:[]{}\"").find(text[i]) == std::string_view::npos)
+      ++i;
+    return i;
+  }
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+      if (!in_string && depth == 0) return i + 1;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if ((c == '}' || c == ']') && depth > 0 && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// True when a complete first value is followed by something other than whitespace.
+inline bool has_trailing_content(std::string_view text) noexcept {
+  std::size_t end = first_value_end(text);
+  if (end == std::string_view::npos) return false;
+  while (end < text.size() && is_json_space(text[end])) ++end;
+  return end < text.size();
 }
 
 inline const char* type_name(od::json_type t) noexcept {
@@ -706,10 +779,11 @@ std::string number_text(V& v) {
   return std::string(trim_trailing_space(token));
 }
 
+// False for anything but a well-formed null ("nul" included).
 template <class V>
 bool read_null(V& v) {
   bool is_null = false;
-  if (auto code = v.is_null().get(is_null)) fail_malformed(code);
+  if (v.is_null().get(is_null)) return false;
   return is_null;
 }
 
@@ -725,9 +799,7 @@ template <class V>
   // type() looks at one character only: "nul" or "tru" are malformed, not null or boolean.
   if (t == od::json_type::null && !read_null(v)) fail_malformed(simdjson::N_ATOM_ERROR);
   bool ignored = false;
-  if (t == od::json_type::boolean) {
-    if (auto atom = v.get_bool().get(ignored)) fail_malformed(atom);
-  }
+  if (t == od::json_type::boolean && v.get_bool().get(ignored)) fail_malformed(simdjson::T_ATOM_ERROR);
   throw error("expected " + expected + ", got " + type_name(t));
 }
 
@@ -1168,13 +1240,20 @@ public:
 private:
   template <class T>
   void read_padded(simdjson::padded_string_view json, T& out) {
-    simdjson::ondemand::document doc;
-    if (auto code = parser_.iterate(json).get(doc)) detail::fail_malformed(code);
-    detail::read_context<Borrows> ctx{0, &validator_};
-    detail::read_value(doc, out, ctx);
-    const char* rest = nullptr;
-    if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS)
-      throw error("unexpected content after the JSON value");
+    try {
+      simdjson::ondemand::document doc;
+      if (auto code = parser_.iterate(json).get(doc)) detail::fail_malformed(code);
+      detail::read_context<Borrows> ctx{0, &validator_};
+      detail::read_value(doc, out, ctx);
+      const char* rest = nullptr;
+      if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS)
+        throw error(std::string(detail::trailing_content_problem));
+    } catch (const detail::malformed_error& e) {
+      // simdjson sees `{...} xyz` as an unbalanced document; name it for what it is.
+      const bool structural = e.code() == simdjson::INCOMPLETE_ARRAY_OR_OBJECT || e.code() == simdjson::TAPE_ERROR;
+      if (structural && detail::has_trailing_content(json)) throw error(std::string(detail::trailing_content_problem));
+      throw;
+    }
   }
 
   simdjson::ondemand::parser parser_;
@@ -1585,6 +1664,7 @@ LAMBDA_CORO_END_NAMESPACE
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
@@ -1614,6 +1694,17 @@ constexpr auto json_options(const client_certificate*) {
                               json::rename{"issuer_dn", "issuerDN"});
 }
 
+// The request line of HTTP API (payload format 2.0) and function URL events.
+struct http_description {
+  std::string method;
+  std::string path;
+  std::string protocol;
+  std::string source_ip;
+  std::string user_agent;
+};
+BOOST_DESCRIBE_STRUCT(http_description, (), (method, path, protocol, source_ip, user_agent))
+constexpr auto json_options(const http_description*) { return json::object_options(json::naming::camel_case); }
+
 // ---- REST API (payload format 1.0) ----
 
 struct apigw_request_identity {
@@ -1640,7 +1731,7 @@ constexpr auto json_options(const apigw_request_identity*) { return json::object
 
 struct apigw_request_context {
   std::string account_id;
-  std::string resource_id;
+  std::optional<std::string> resource_id;  // null in console tests and WebSocket authorizers
   std::optional<std::string> operation_name;
   std::string stage;
   std::optional<std::string> domain_name;
@@ -1657,11 +1748,22 @@ struct apigw_request_context {
   std::optional<std::string> request_time;
   std::int64_t request_time_epoch = 0;
   std::string api_id;
+  // Authorizers of HTTP APIs (payload format 1.0) also get the 2.0 fields.
+  std::optional<http_description> http;
+  std::optional<std::string> route_key;
+  std::optional<std::string> time;
+  std::optional<std::int64_t> time_epoch;
+  // WebSocket APIs' $connect authorizers get the connection.
+  std::optional<std::int64_t> connected_at;
+  std::optional<std::string> connection_id;
+  std::optional<std::string> event_type;
+  std::optional<std::string> message_direction;
 };
 BOOST_DESCRIBE_STRUCT(apigw_request_context, (),
                       (account_id, resource_id, operation_name, stage, domain_name, domain_prefix, request_id,
                        extended_request_id, protocol, identity, resource_path, path, authorizer, http_method,
-                       request_time, request_time_epoch, api_id))
+                       request_time, request_time_epoch, api_id, http, route_key, time, time_epoch, connected_at,
+                       connection_id, event_type, message_direction))
 constexpr auto json_options(const apigw_request_context*) { return json::object_options(json::naming::camel_case); }
 
 struct apigw_proxy_request {
@@ -1752,16 +1854,6 @@ BOOST_DESCRIBE_STRUCT(apigw_websocket_request, (),
 constexpr auto json_options(const apigw_websocket_request*) { return json::object_options(json::naming::camel_case); }
 
 // ---- HTTP API (payload format 2.0) ----
-
-struct http_description {
-  std::string method;
-  std::string path;
-  std::string protocol;
-  std::string source_ip;
-  std::string user_agent;
-};
-BOOST_DESCRIBE_STRUCT(http_description, (), (method, path, protocol, source_ip, user_agent))
-constexpr auto json_options(const http_description*) { return json::object_options(json::naming::camel_case); }
 
 struct http_authentication {
   std::optional<client_certificate> client_cert;
@@ -1913,10 +2005,20 @@ constexpr auto json_options(const http_api_authorizer_simple_response*) {
   return json::object_options(json::naming::camel_case);
 }
 
+// IAM's policy grammar allows one string or an array of strings for Action and Resource;
+// each keeps the form it arrived in (or was given).
+using string_or_list = std::variant<std::string, std::vector<std::string>>;
+
+// The strings of a string_or_list, one or many.
+inline std::vector<std::string> as_list(const string_or_list& v) {
+  if (const auto* one = std::get_if<std::string>(&v)) return {*one};
+  return std::get<std::vector<std::string>>(v);
+}
+
 struct iam_policy_statement {
-  std::vector<std::string> action;
+  string_or_list action;
   std::string effect;  // Allow or Deny
-  std::vector<std::string> resource;
+  string_or_list resource;
   std::optional<std::map<std::string, json::value>> condition;
 };
 BOOST_DESCRIBE_STRUCT(iam_policy_statement, (), (action, effect, resource, condition))
@@ -2269,10 +2371,10 @@ struct define_auth_challenge_request {
 };
 BOOST_DESCRIBE_STRUCT(define_auth_challenge_request, (), (user_attributes, session, client_metadata, user_not_found))
 constexpr auto json_options(const define_auth_challenge_request*) { return json::object_options(json::naming::camel_case); }
-struct define_auth_challenge_response {
-  std::string challenge_name;
-  bool issue_tokens = false;
-  bool fail_authentication = false;
+struct define_auth_challenge_response {  // members arrive null, for the function to set
+  std::optional<std::string> challenge_name;
+  std::optional<bool> issue_tokens;
+  std::optional<bool> fail_authentication;
 };
 BOOST_DESCRIBE_STRUCT(define_auth_challenge_response, (), (challenge_name, issue_tokens, fail_authentication))
 constexpr auto json_options(const define_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
@@ -2290,7 +2392,7 @@ constexpr auto json_options(const create_auth_challenge_request*) { return json:
 struct create_auth_challenge_response {
   std::map<std::string, std::string> public_challenge_parameters;
   std::map<std::string, std::string> private_challenge_parameters;
-  std::string challenge_metadata;
+  std::optional<std::string> challenge_metadata;  // null on arrival
 };
 BOOST_DESCRIBE_STRUCT(create_auth_challenge_response, (), (public_challenge_parameters, private_challenge_parameters, challenge_metadata))
 constexpr auto json_options(const create_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
@@ -2307,7 +2409,7 @@ BOOST_DESCRIBE_STRUCT(verify_auth_challenge_request, (),
                       (user_attributes, private_challenge_parameters, challenge_answer, client_metadata, user_not_found))
 constexpr auto json_options(const verify_auth_challenge_request*) { return json::object_options(json::naming::camel_case); }
 struct verify_auth_challenge_response {
-  bool answer_correct = false;
+  std::optional<bool> answer_correct;  // null until the function decides
 };
 BOOST_DESCRIBE_STRUCT(verify_auth_challenge_response, (), (answer_correct))
 constexpr auto json_options(const verify_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
@@ -2316,11 +2418,13 @@ using cognito_verify_auth_challenge = cognito_trigger<verify_auth_challenge_requ
 // Custom message
 struct custom_message_request {
   cognito_attributes user_attributes;
-  std::string code_parameter;
-  std::string username_parameter;
+  std::optional<std::string> code_parameter;
+  std::optional<std::string> link_parameter;      // verification links
+  std::optional<std::string> username_parameter;  // null except for AdminCreateUser messages
   cognito_metadata client_metadata;
 };
-BOOST_DESCRIBE_STRUCT(custom_message_request, (), (user_attributes, code_parameter, username_parameter, client_metadata))
+BOOST_DESCRIBE_STRUCT(custom_message_request, (),
+                      (user_attributes, code_parameter, link_parameter, username_parameter, client_metadata))
 constexpr auto json_options(const custom_message_request*) { return json::object_options(json::naming::camel_case); }
 struct custom_message_response {
   std::optional<std::string> sms_message;
@@ -2387,18 +2491,20 @@ using cognito_pre_token_generation_v2 = cognito_trigger<pre_token_generation_req
 
 // User migration
 struct migrate_user_request {
+  std::optional<std::string> user_name;
   std::optional<std::string> password;
+  cognito_attributes user_attributes;
   cognito_metadata validation_data;
   cognito_metadata client_metadata;
 };
-BOOST_DESCRIBE_STRUCT(migrate_user_request, (), (password, validation_data, client_metadata))
+BOOST_DESCRIBE_STRUCT(migrate_user_request, (), (user_name, password, user_attributes, validation_data, client_metadata))
 constexpr auto json_options(const migrate_user_request*) { return json::object_options(json::naming::camel_case); }
 struct migrate_user_response {
   std::map<std::string, std::string> user_attributes;
   std::optional<std::string> final_user_status;
   std::optional<std::string> message_action;
   std::vector<std::string> desired_delivery_mediums;
-  bool force_alias_creation = false;
+  std::optional<bool> force_alias_creation;  // null on arrival
 };
 BOOST_DESCRIBE_STRUCT(migrate_user_response, (),
                       (user_attributes, final_user_status, message_action, desired_delivery_mediums, force_alias_creation))
@@ -2535,10 +2641,13 @@ struct dynamodb_event_record {
   dynamodb_stream_record dynamodb;
   std::string event_source_arn;
   std::optional<dynamodb_user_identity> user_identity;
+  // Records that came through Kinesis Data Streams for DynamoDB.
+  std::optional<std::string> record_format;  // "application/json"
+  std::optional<std::string> table_name;
 };
 BOOST_DESCRIBE_STRUCT(dynamodb_event_record, (),
                       (event_id, event_name, event_version, event_source, aws_region, dynamodb, event_source_arn,
-                       user_identity))
+                       user_identity, record_format, table_name))
 constexpr auto json_options(const dynamodb_event_record*) {
   return json::object_options(json::naming::camel_case, json::rename{"event_id", "eventID"},
                               json::rename{"event_source_arn", "eventSourceARN"});
@@ -2657,25 +2766,41 @@ constexpr auto json_options(const firehose_kinesis_record_metadata*) {
   return json::object_options(json::naming::camel_case);
 }
 
+// Records from an Amazon MSK source.
+struct firehose_msk_record_metadata {
+  std::string offset;
+  std::string partition_id;
+  std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
+};
+BOOST_DESCRIBE_STRUCT(firehose_msk_record_metadata, (), (offset, partition_id, approximate_arrival_timestamp))
+constexpr auto json_options(const firehose_msk_record_metadata*) { return json::object_options(json::naming::camel_case); }
+
 struct firehose_event_record {
   std::string record_id;
   std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
-  std::string data;                                // base64
+  std::string data;                                // base64 (Direct PUT and Kinesis sources)
   std::optional<firehose_kinesis_record_metadata> kinesis_record_metadata;
+  std::optional<std::string> kafka_record_value;   // base64 (MSK sources, instead of data)
+  std::optional<firehose_msk_record_metadata> msk_record_metadata;
 };
-BOOST_DESCRIBE_STRUCT(firehose_event_record, (), (record_id, approximate_arrival_timestamp, data, kinesis_record_metadata))
+BOOST_DESCRIBE_STRUCT(firehose_event_record, (),
+                      (record_id, approximate_arrival_timestamp, data, kinesis_record_metadata, kafka_record_value,
+                       msk_record_metadata))
 constexpr auto json_options(const firehose_event_record*) { return json::object_options(json::naming::camel_case); }
 
 struct firehose_event {
   std::string invocation_id;
   std::string delivery_stream_arn;
   std::optional<std::string> source_kinesis_stream_arn;
+  std::optional<std::string> source_msk_arn;
   std::string region;
   std::vector<firehose_event_record> records;
 };
 BOOST_DESCRIBE_STRUCT(firehose_event, (),
-                      (invocation_id, delivery_stream_arn, source_kinesis_stream_arn, region, records))
-constexpr auto json_options(const firehose_event*) { return json::object_options(json::naming::camel_case); }
+                      (invocation_id, delivery_stream_arn, source_kinesis_stream_arn, source_msk_arn, region, records))
+constexpr auto json_options(const firehose_event*) {
+  return json::object_options(json::naming::camel_case, json::rename{"source_msk_arn", "sourceMSKArn"});
+}
 
 struct firehose_response_record_metadata {
   std::map<std::string, std::string> partition_keys;  // dynamic partitioning
@@ -2704,7 +2829,7 @@ BOOST_DESCRIBE_STRUCT(firehose_response, (), (records))
 LAMBDA_CORO_END_NAMESPACE
 // ---- end lambda_coro/events/kinesis.hpp
 // ---- begin lambda_coro/events/lambda_url.hpp
-// Lambda function URL events: the HTTP API payload format 2.0 without route keys.
+// Lambda function URL events: the HTTP API payload format 2.0 (routeKey is always "$default").
 
 
 #include <cstdint>
@@ -2730,15 +2855,19 @@ struct lambda_function_url_request_context {
   std::string time;
   std::int64_t time_epoch = 0;
   http_description http;
+  std::optional<std::string> route_key;
+  std::optional<std::string> stage;
 };
 BOOST_DESCRIBE_STRUCT(lambda_function_url_request_context, (),
-                      (account_id, request_id, authorizer, api_id, domain_name, domain_prefix, time, time_epoch, http))
+                      (account_id, request_id, authorizer, api_id, domain_name, domain_prefix, time, time_epoch, http,
+                       route_key, stage))
 constexpr auto json_options(const lambda_function_url_request_context*) {
   return json::object_options(json::naming::camel_case);
 }
 
 struct lambda_function_url_request {
   std::string version;
+  std::optional<std::string> route_key;
   std::string raw_path;
   std::string raw_query_string;
   std::vector<std::string> cookies;
@@ -2749,7 +2878,7 @@ struct lambda_function_url_request {
   bool is_base64_encoded = false;
 };
 BOOST_DESCRIBE_STRUCT(lambda_function_url_request, (),
-                      (version, raw_path, raw_query_string, cookies, headers, query_string_parameters,
+                      (version, route_key, raw_path, raw_query_string, cookies, headers, query_string_parameters,
                        request_context, body, is_base64_encoded))
 constexpr auto json_options(const lambda_function_url_request*) { return json::object_options(json::naming::camel_case); }
 
@@ -3037,6 +3166,7 @@ LAMBDA_CORO_END_NAMESPACE
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
@@ -3057,17 +3187,33 @@ struct sns_entity {
   std::map<std::string, sns_message_attribute> message_attributes;
   std::string signature_version;
   std::string timestamp;
-  std::string signing_cert_url;
+  // SNS spells these "...Url" in Lambda deliveries and "...URL" in others; each spelling has
+  // its member, so what arrived is written back as it came. The functions read either.
+  std::optional<std::string> signing_cert_url;           // SigningCertUrl
+  std::optional<std::string> signing_cert_url_uppercase;  // SigningCertURL
   std::string message;
-  std::string unsubscribe_url;
+  std::optional<std::string> unsubscribe_url;            // UnsubscribeUrl
+  std::optional<std::string> unsubscribe_url_uppercase;  // UnsubscribeURL
   std::optional<std::string> subject;
+
+  std::string_view signing_certificate_location() const noexcept {
+    if (signing_cert_url) return *signing_cert_url;
+    return signing_cert_url_uppercase ? std::string_view(*signing_cert_url_uppercase) : std::string_view();
+  }
+  std::string_view unsubscribe_location() const noexcept {
+    if (unsubscribe_url) return *unsubscribe_url;
+    return unsubscribe_url_uppercase ? std::string_view(*unsubscribe_url_uppercase) : std::string_view();
+  }
 };
 BOOST_DESCRIBE_STRUCT(sns_entity, (),
                       (signature, message_id, type, topic_arn, message_attributes, signature_version, timestamp,
-                       signing_cert_url, message, unsubscribe_url, subject))
+                       signing_cert_url, signing_cert_url_uppercase, message, unsubscribe_url,
+                       unsubscribe_url_uppercase, subject))
 constexpr auto json_options(const sns_entity*) {
   return json::object_options(json::naming::pascal_case, json::rename{"signing_cert_url", "SigningCertUrl"},
-                              json::rename{"unsubscribe_url", "UnsubscribeUrl"});
+                              json::rename{"signing_cert_url_uppercase", "SigningCertURL"},
+                              json::rename{"unsubscribe_url", "UnsubscribeUrl"},
+                              json::rename{"unsubscribe_url_uppercase", "UnsubscribeURL"});
 }
 
 struct sns_record {
@@ -3184,6 +3330,7 @@ LAMBDA_CORO_END_NAMESPACE
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -3273,11 +3420,14 @@ struct response {
   std::string body;
   bool binary = false;  // the body is bytes, not text: base64 on the way out
 
-  static response text(std::string body, int status = 200) {
+  // Bodies are anything a std::string is made from: std::string, std::string_view, const char*.
+  template <class Text>
+    requires std::is_constructible_v<std::string, Text&&>
+  static response text(Text&& body, int status = 200) {
     response r;
     r.status = status;
     r.headers.set("Content-Type", "text/plain; charset=utf-8");
-    r.body = std::move(body);
+    r.body = std::string(std::forward<Text>(body));
     return r;
   }
   template <class T>
@@ -3288,11 +3438,13 @@ struct response {
     r.body = lambda_coro::json::write(value);
     return r;
   }
-  static response bytes(std::string body, std::string_view content_type, int status = 200) {
+  template <class Bytes>
+    requires std::is_constructible_v<std::string, Bytes&&>
+  static response bytes(Bytes&& body, std::string_view content_type, int status = 200) {
     response r;
     r.status = status;
     r.headers.set("Content-Type", content_type);
-    r.body = std::move(body);
+    r.body = std::string(std::forward<Bytes>(body));
     r.binary = true;
     return r;
   }
@@ -3575,6 +3727,13 @@ private:
 class runtime_api_error : public std::runtime_error {
 public:
   using std::runtime_error::runtime_error;
+};
+
+// A misuse of the API, reported instead of undefined behaviour: answering an invocation
+// twice or after the next one was asked for, awaiting an empty or already awaited task.
+class usage_error : public std::logic_error {
+public:
+  using std::logic_error::logic_error;
 };
 
 namespace detail {
@@ -3865,7 +4024,7 @@ LAMBDA_CORO_END_NAMESPACE
 // ---- begin lambda_coro/runtime/http_client.hpp
 // A small HTTP/1.1 client for the Lambda Runtime API: one keep-alive connection to a
 // numeric address, TCP_NODELAY, each request written with one system call, responses read
-// into one reused buffer that keeps simdjson's padding after the body. No DNS resolver,
+// into reused buffers that keep simdjson's padding after the body. No DNS resolver,
 // no TLS, no locale: what a static bootstrap should carry and nothing else.
 
 
@@ -3900,6 +4059,7 @@ struct runtime_endpoint {
   std::string host;
   std::uint16_t port = 0;
   std::string base_path;  // "" or "/base-path", without a trailing slash
+  std::string authority;  // host:port, an IPv6 host in brackets: for messages and Host
   sockaddr_storage address{};
   socklen_t address_length = 0;
 };
@@ -3935,6 +4095,7 @@ inline runtime_endpoint parse_runtime_endpoint(std::string_view spec) {
     throw invalid("the port must be a number from 1 to 65535");
   ep.port = static_cast<std::uint16_t>(value);
   ep.host = std::string(host);
+  ep.authority = (host.find(':') != std::string_view::npos ? "[" + ep.host + "]" : ep.host) + ":" + std::string(port);
   const std::string numeric = host == "localhost" ? std::string("127.0.0.1") : ep.host;
   auto* v4 = reinterpret_cast<sockaddr_in*>(&ep.address);
   auto* v6 = reinterpret_cast<sockaddr_in6*>(&ep.address);
@@ -3967,7 +4128,7 @@ struct http_header {
   std::string_view value;
 };
 
-// Views into the client's buffer: valid until its next request.
+// Views into the client's buffer: valid until its next request (see retain_response).
 struct http_response {
   int status = 0;
   std::vector<http_header> headers;
@@ -4009,6 +4170,10 @@ public:
     fd_ = -1;
   }
 
+  // Keeps the last response's bytes (body and headers) intact through the next request: the
+  // responses that follow are read into the other of two buffers, until the next call.
+  void retain_response() noexcept { active_ ^= 1; }
+
 private:
   // Closed before any byte of the response: safe to retry on a new connection.
   struct stale_connection {};
@@ -4040,8 +4205,8 @@ private:
     if (rc < 0) {
       const int err = errno;
       ::close(fd);
-      throw connection_error("cannot connect to the Runtime API at " + endpoint_.host + ":" +
-                             std::to_string(endpoint_.port) + ": " + std::strerror(err));
+      throw connection_error("cannot connect to the Runtime API at " + endpoint_.authority + ": " +
+                             std::strerror(err));
     }
     fd_ = fd;
   }
@@ -4050,7 +4215,7 @@ private:
                      std::string_view body) {
     head_.clear();
     head_.append(method).append(" ").append(endpoint_.base_path).append(path).append(" HTTP/1.1\r\nHost: ");
-    head_.append(endpoint_.host).append("\r\n");
+    head_.append(endpoint_.authority).append("\r\n");
     for (const auto& h : headers) head_.append(h.name).append(": ").append(h.value).append("\r\n");
     if (method != "GET") {
       char length[24];
@@ -4087,15 +4252,19 @@ private:
     }
   }
 
+  char* data() noexcept { return buffers_[active_].bytes.get(); }
+  std::size_t capacity() const noexcept { return buffers_[active_].capacity; }
+
   void reserve(std::size_t needed) {
     needed += body_padding;
-    if (needed <= capacity_) return;
-    std::size_t capacity = capacity_ ? capacity_ : 16384;
+    receive_buffer& b = buffers_[active_];
+    if (needed <= b.capacity) return;
+    std::size_t capacity = b.capacity ? b.capacity : 16384;
     while (capacity < needed) capacity *= 2;
     auto bigger = std::make_unique<char[]>(capacity);
-    if (used_) std::memcpy(bigger.get(), buffer_.get(), used_);
-    buffer_ = std::move(bigger);
-    capacity_ = capacity;
+    if (used_) std::memcpy(bigger.get(), b.bytes.get(), used_);
+    b.bytes = std::move(bigger);
+    b.capacity = capacity;
   }
 
   // Reads at least one more byte into the buffer.
@@ -4105,7 +4274,7 @@ private:
       throw connection_error("the Runtime API sent a response over 130 MiB");
     reserve(used_ + 4096);
     for (;;) {
-      const ssize_t n = ::recv(fd_, buffer_.get() + used_, capacity_ - body_padding - used_, 0);
+      const ssize_t n = ::recv(fd_, data() + used_, capacity() - body_padding - used_, 0);
       if (n > 0) {
         used_ += static_cast<std::size_t>(n);
         return;
@@ -4124,7 +4293,7 @@ private:
     std::size_t head_end = 0;
     for (;;) {
       if (used_ >= 4) {
-        const std::string_view seen(buffer_.get(), used_);
+        const std::string_view seen(data(), used_);
         const auto found = seen.find("\r\n\r\n");
         if (found != std::string_view::npos) {
           head_end = found + 4;
@@ -4135,7 +4304,7 @@ private:
       receive(used_ > 0);
     }
     // Header views are taken last: reading the body may move the buffer.
-    parse_head(std::string_view(buffer_.get(), head_end));
+    parse_head(std::string_view(data(), head_end));
     const bool chunked = iequals(response_.header("Transfer-Encoding"), "chunked");
     const std::string_view length_text = response_.header("Content-Length");
     std::size_t length = 0;
@@ -4153,9 +4322,9 @@ private:
       while (used_ < head_end + length) receive(true);
       body_end = head_end + length;
     }
-    parse_head(std::string_view(buffer_.get(), head_end));
-    response_.body = std::string_view(buffer_.get() + head_end, body_end - head_end);
-    std::memset(buffer_.get() + body_end, 0, body_padding);
+    parse_head(std::string_view(data(), head_end));
+    response_.body = std::string_view(data() + head_end, body_end - head_end);
+    std::memset(data() + body_end, 0, body_padding);
   }
 
   // Compacts the chunks in place right after the head; returns where the body ends.
@@ -4164,11 +4333,11 @@ private:
     std::size_t body_end = head_end;
     for (;;) {
       std::size_t line_end;
-      while ((line_end = std::string_view(buffer_.get(), used_).find("\r\n", read_at)) == std::string_view::npos)
+      while ((line_end = std::string_view(data(), used_).find("\r\n", read_at)) == std::string_view::npos)
         receive(true);
       std::size_t size = 0;
-      const char* p = buffer_.get() + read_at;
-      const auto [end, ec] = std::from_chars(p, buffer_.get() + line_end, size, 16);
+      const char* p = data() + read_at;
+      const auto [end, ec] = std::from_chars(p, data() + line_end, size, 16);
       if (ec != std::errc{} || end == p) throw connection_error("the Runtime API sent an invalid chunk size");
       if (size > max_response_body - (body_end - head_end))
         throw connection_error("the Runtime API sent a body over 128 MiB");
@@ -4176,14 +4345,14 @@ private:
       if (size == 0) break;
       reserve(read_at + size + 2);
       while (used_ < read_at + size + 2) receive(true);
-      std::memmove(buffer_.get() + body_end, buffer_.get() + read_at, size);
+      std::memmove(data() + body_end, data() + read_at, size);
       body_end += size;
       read_at += size + 2;
     }
     // Trailer lines up to an empty one; none of them is kept.
     for (;;) {
       std::size_t line_end;
-      while ((line_end = std::string_view(buffer_.get(), used_).find("\r\n", read_at)) == std::string_view::npos)
+      while ((line_end = std::string_view(data(), used_).find("\r\n", read_at)) == std::string_view::npos)
         receive(true);
       const bool empty = line_end == read_at;
       read_at = line_end + 2;
@@ -4220,8 +4389,12 @@ private:
   runtime_endpoint endpoint_;
   int fd_ = -1;
   std::string head_;
-  std::unique_ptr<char[]> buffer_;
-  std::size_t capacity_ = 0;
+  struct receive_buffer {
+    std::unique_ptr<char[]> bytes;
+    std::size_t capacity = 0;
+  };
+  receive_buffer buffers_[2];
+  unsigned active_ = 0;
   std::size_t used_ = 0;
   http_response response_;
 };
@@ -4233,6 +4406,7 @@ LAMBDA_CORO_END_NAMESPACE
 #include <simdjson.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -4299,46 +4473,76 @@ inline std::string read_all(int fd) {
   }
 }
 
-// argv[1] of this process, read from /proc so that `int main()` programs get local mode too.
-inline std::string first_program_argument() {
+// This process's arguments after argv[0], read from /proc so that `int main()` programs get
+// local mode too.
+inline std::vector<std::string> program_arguments() {
+  std::vector<std::string> args;
   const int fd = ::open("/proc/self/cmdline", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return {};
+  if (fd < 0) return args;
   const std::string cmdline = read_all(fd);
   ::close(fd);
-  const auto first_end = cmdline.find('\0');
-  if (first_end == std::string::npos || first_end + 1 >= cmdline.size()) return {};
-  return cmdline.substr(first_end + 1, cmdline.find('\0', first_end + 1) - first_end - 1);
+  std::size_t at = cmdline.find('\0');
+  while (at != std::string::npos && at + 1 < cmdline.size()) {
+    const std::size_t end = cmdline.find('\0', at + 1);
+    args.push_back(cmdline.substr(at + 1, end - at - 1));
+    at = end;
+  }
+  return args;
+}
+
+// Where local mode reads its event: `--event FILE` (or --event=FILE), else a first argument
+// that is "-" or names an existing file, else stdin (""). Other arguments are the program's.
+inline std::string local_event_path(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--event") {
+      if (i + 1 == args.size()) throw std::invalid_argument("--event needs a file name (or - for stdin)");
+      return args[i + 1];
+    }
+    if (args[i].starts_with("--event=")) return args[i].substr(8);
+  }
+  if (args.empty()) return {};
+  struct stat info {};
+  if (args[0] == "-" || (::stat(args[0].c_str(), &info) == 0 && !S_ISDIR(info.st_mode))) return args[0];
+  return {};
 }
 
 }  // namespace detail
 
-// One invocation handed out by runtime::next_invocation(). Valid until the next call to it.
+// One invocation}  // namespace detail
+
+// One invocation handed out by runtime::next_invocation(): its event and context stay valid
+// until the next call to next_invocation(). It must be answered exactly once, by respond()
+// or fail(); using it after the next call, or answering it twice, throws usage_error. One
+// left unanswered is reported as a Runtime.NoResponse error by the next call.
 class invocation {
 public:
   // The event exactly as Lambda sent it.
-  std::string_view event() const noexcept;
+  std::string_view event() const;
   // The same bytes, with simdjson's padding after them: parse without a copy.
-  simdjson::padded_string_view padded_event() const noexcept;
-  const lambda_coro::context& context() const noexcept;
+  simdjson::padded_string_view padded_event() const;
+  const lambda_coro::context& context() const;
 
   // Sends the response. std::string, std::string_view and json::raw go as they are;
   // anything else is written as JSON.
   template <class T>
   [[nodiscard]] detail::ready<void> respond(const T& response);
-  // Reports the exception being handled (inside a catch block) as the invocation's error.
+  // Reports the exception being handled as the invocation's error. Outside a catch block
+  // there is none: the invocation fails with errorType lambda_coro::usage_error.
   [[nodiscard]] detail::ready<void> fail();
   [[nodiscard]] detail::ready<void> fail(std::string_view error_type, std::string_view message);
 
 private:
   friend class runtime;
-  explicit invocation(runtime* rt) noexcept : runtime_(rt) {}
+  invocation(runtime* rt, std::uint64_t sequence) noexcept : runtime_(rt), sequence_(sequence) {}
+  runtime& current(const char* what) const;
   runtime* runtime_;
+  std::uint64_t sequence_;
 };
 
 class runtime {
 public:
   // Talks to the Runtime API at AWS_LAMBDA_RUNTIME_API; without it, runs in local mode:
-  // one event from the file named by the first program argument (or stdin), the response
+  // one event from --event FILE, an existing file named first, or stdin; the response
   // on stdout, an error report on stderr.
   runtime() : function_(function_info::from_environment()) {
     context_.function = &function_;
@@ -4360,11 +4564,13 @@ public:
   // Waits for the next event (a long poll: no timeout).
   [[nodiscard]] detail::ready<invocation> next_invocation() {
     initialized_ = true;
+    if (!answered_) report_unanswered();
     if (local_mode())
       next_local();
     else
       next_remote();
-    return {invocation(this)};
+    answered_ = false;
+    return {invocation(this, ++sequence_)};
   }
 
   // Reports a failure before the first invocation to /runtime/init/error.
@@ -4378,6 +4584,23 @@ public:
 
 private:
   friend class invocation;
+
+  // The previous invocation was never answered: Lambda would wait for it until its timeout.
+  void report_unanswered() {
+    answered_ = true;
+    const std::string message = "invocation " + context_.request_id +
+                                " ended without an answer: neither respond() nor fail() was called";
+    detail::log_line(message);
+    send_error(detail::error_report{message, "Runtime.NoResponse", {}});
+  }
+
+  // Marks the invocation `sequence` answered; throws usage_error when that is not allowed.
+  void claim_answer(std::uint64_t sequence) {
+    if (sequence != sequence_)
+      throw usage_error("lambda_coro::invocation: answered after next_invocation() moved on to the next one");
+    if (answered_) throw usage_error("lambda_coro::invocation " + context_.request_id + " was already answered");
+    answered_ = true;
+  }
 
   void next_remote() {
     int refusals = 0;
@@ -4407,6 +4630,7 @@ private:
     read_optional_json(r.header("Lambda-Runtime-Client-Context"), context_.client_context, "client context");
     read_optional_json(r.header("Lambda-Runtime-Cognito-Identity"), context_.identity, "Cognito identity");
     event_ = r.body;
+    client_->retain_response();  // answering must not overwrite the event
   }
 
   template <class T>
@@ -4457,8 +4681,10 @@ private:
   void next_local() {
     if (local_done_) throw detail::local_run_finished{local_exit_code_};
     local_done_ = true;
-    const std::string path = detail::first_program_argument();
+    const std::string path = detail::local_event_path(detail::program_arguments());
     if (path.empty() || path == "-") {
+      if (path.empty() && ::isatty(STDIN_FILENO))
+        detail::log_line("local mode: reading the event from stdin (or pass --event FILE)");
       local_event_ = detail::read_all(STDIN_FILENO);
     } else {
       const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -4541,8 +4767,8 @@ private:
         return client_->request(method, path, headers, body);
       } catch (const detail::connection_error& e) {
         if (attempt >= LAMBDA_CORO_RECONNECT_ATTEMPTS)
-          throw runtime_api_error(std::string(e.what()) + " (gave up after " + std::to_string(attempt + 1) +
-                                  " attempts)");
+          throw runtime_api_error(std::string(e.what()) + " (gave up after " + std::to_string(attempt) +
+                                  " reconnection attempts)");
         detail::log_line(std::string(e.what()) + "; reconnecting");
         detail::sleep_ms(LAMBDA_CORO_RECONNECT_DELAY_MS << attempt);
       }
@@ -4563,40 +4789,60 @@ private:
   std::size_t trace_env_capacity_ = 0;
   bool trace_env_installed_ = false;
   bool initialized_ = false;
+  std::uint64_t sequence_ = 0;  // of the invocation handed out last
+  bool answered_ = true;
   bool local_done_ = false;
   int local_exit_code_ = 0;
   std::string local_event_;
 };
 
-inline std::string_view invocation::event() const noexcept { return runtime_->event_; }
-inline simdjson::padded_string_view invocation::padded_event() const noexcept {
+inline runtime& invocation::current(const char* what) const {
+  if (sequence_ != runtime_->sequence_)
+    throw usage_error(std::string("lambda_coro::invocation::") + what +
+                      ": the invocation is over (next_invocation() was called again)");
+  return *runtime_;
+}
+
+inline std::string_view invocation::event() const { return current("event").event_; }
+inline simdjson::padded_string_view invocation::padded_event() const {
   // Remote events sit in the client's buffer with its padding; local ones reserved theirs.
-  const std::string_view e = runtime_->event_;
+  const std::string_view e = current("padded_event").event_;
   return simdjson::padded_string_view(e.data(), e.size(), e.size() + simdjson::SIMDJSON_PADDING);
 }
-inline const context& invocation::context() const noexcept { return runtime_->context_; }
+inline const context& invocation::context() const { return current("context").context_; }
 
 template <class T>
 detail::ready<void> invocation::respond(const T& response) {
   if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+    runtime_->claim_answer(sequence_);
     runtime_->send_response(std::string_view(response));
   } else if constexpr (std::is_same_v<T, json::raw>) {
+    runtime_->claim_answer(sequence_);
     runtime_->send_response(response.text.empty() ? std::string_view("null") : std::string_view(response.text));
   } else {
     std::string& body = runtime_->body_;
     body.clear();
-    json::write(response, body);
+    json::write(response, body);  // a throw here leaves the invocation unanswered: fail() still can
+    runtime_->claim_answer(sequence_);
     runtime_->send_response(body);
   }
   return {};
 }
 
 inline detail::ready<void> invocation::fail() {
+  runtime_->claim_answer(sequence_);
+  if (!std::current_exception()) {
+    const std::string message = "invocation::fail() was called outside a catch block: there is no exception to report";
+    detail::log_line(message);
+    runtime_->send_error(detail::error_report{message, "lambda_coro::usage_error", {}});
+    return {};
+  }
   runtime_->send_error(detail::report_current_exception());
   return {};
 }
 
 inline detail::ready<void> invocation::fail(std::string_view error_type, std::string_view message) {
+  runtime_->claim_answer(sequence_);
   runtime_->send_error(detail::error_report{std::string(message), std::string(error_type), {}});
   return {};
 }
@@ -4605,7 +4851,8 @@ LAMBDA_CORO_END_NAMESPACE
 // ---- end lambda_coro/runtime/runtime.hpp
 // ---- begin lambda_coro/runtime/task.hpp
 // task<T>: the coroutine type of lambda-coro. Lazy: it starts when awaited (or when
-// sync_wait runs it) and resumes its awaiter when it finishes.
+// sync_wait runs it) and resumes its awaiter when it finishes. A task runs once: awaiting or
+// running one that is empty (moved from) or already started throws usage_error.
 
 
 #include <coroutine>
@@ -4642,6 +4889,12 @@ public:
 
   void unhandled_exception() noexcept { exception_ = std::current_exception(); }
 
+  // Each task starts once; the second start of one is a usage_error.
+  void mark_started(const char* how) {
+    if (started_) throw usage_error(std::string("lambda_coro::task: ") + how + " a task that has already run");
+    started_ = true;
+  }
+
   // Starts the task from its awaiter; true when it ran to completion. Completing tasks thus
   // return to their awaiter instead of resuming it from deeper in the stack, which keeps
   // long await chains flat even where the compiler makes no tail call (GCC at -O0).
@@ -4662,6 +4915,7 @@ private:
   std::coroutine_handle<> continuation_;
   std::exception_ptr exception_;
   bool started_inline_ = false;
+  bool started_ = false;
 };
 
 template <class T>
@@ -4713,10 +4967,14 @@ public:
   }
 
   // Awaiting starts the task; the awaiter resumes when it finishes, with its value or exception.
-  auto operator co_await() && noexcept {
+  auto operator co_await() && {
     struct awaiter {
       std::coroutine_handle<promise_type> handle;
-      bool await_ready() const noexcept { return !handle || handle.done(); }
+      bool await_ready() const {
+        if (!handle) throw usage_error("lambda_coro::task: awaiting an empty (moved-from) task");
+        handle.promise().mark_started("awaiting");
+        return false;
+      }
       bool await_suspend(std::coroutine_handle<> awaiting) {
         return !handle.promise().start_inline(handle, awaiting);
       }
@@ -4729,7 +4987,8 @@ public:
   // I/O completes inside the awaiting call, so a task that is still suspended when control
   // comes back awaited something that needs an event loop this runtime does not have.
   T sync_wait() && {
-    if (!handle_) throw std::logic_error("lambda_coro::task: sync_wait on an empty task");
+    if (!handle_) throw usage_error("lambda_coro::task: sync_wait on an empty (moved-from) task");
+    handle_.promise().mark_started("sync_wait on");
     handle_.resume();
     if (!handle_.done())
       throw std::logic_error("lambda_coro::task: suspended on an awaitable lambda-coro cannot drive");
@@ -5001,8 +5260,16 @@ namespace detail {
 struct any_request_context {
   std::optional<events::elb_context> elb;
   std::optional<events::http_description> http;
+  std::optional<std::string> domain_name;
 };
-BOOST_DESCRIBE_STRUCT(any_request_context, (), (elb, http))
+BOOST_DESCRIBE_STRUCT(any_request_context, (), (elb, http, domain_name))
+constexpr auto json_options(const any_request_context*) { return json::object_options(json::naming::camel_case); }
+
+// Function URL events carry routeKey "$default" like HTTP API events; only their domain,
+// <url-id>.lambda-url.<region>.on.aws, tells them apart.
+inline bool is_function_url_domain(std::string_view domain) {
+  return domain.find(".lambda-url.") != std::string_view::npos && domain.ends_with(".on.aws");
+}
 
 // Every field any HTTP front sends that a request needs, read in one pass.
 struct any_http_event {
@@ -5052,6 +5319,13 @@ struct error_message {
   std::string message;
 };
 BOOST_DESCRIBE_STRUCT(error_message, (), (message))
+
+struct bad_request {
+  std::string message;
+  std::string path;  // where in the body, as a JSON path ("$.items[2].price")
+  std::string problem;
+};
+BOOST_DESCRIBE_STRUCT(bad_request, (), (message, path, problem))
 
 // Query parameters that arrive as maps: ALB leaves them percent-encoded, API Gateway decodes them.
 inline void take_query(request& req, events::string_map& single, events::multi_string_map& multi, bool encoded) {
@@ -5118,7 +5392,9 @@ inline request to_request(std::string_view event_json) {
     detail::take_query(req, e.query_string_parameters, e.multi_value_query_string_parameters, true);
     detail::take_headers(req, e.headers, e.multi_value_headers);
   } else if (e.raw_path) {
-    req.front = e.route_key ? front::api_gateway_http : front::function_url;
+    const bool function_url = !e.route_key || (e.request_context.domain_name &&
+                                               detail::is_function_url_domain(*e.request_context.domain_name));
+    req.front = function_url ? front::function_url : front::api_gateway_http;
     req.method = e.request_context.http ? e.request_context.http->method : e.http_method.value_or("");
     req.path = *e.raw_path;
     req.raw_query = e.raw_query_string.value_or("");
@@ -5137,7 +5413,7 @@ inline request to_request(std::string_view event_json) {
     detail::take_headers(req, e.headers, e.multi_value_headers);
     req.multi_value_headers = true;  // REST APIs take multiValueHeaders in every response
   } else {
-    throw json::error("not an HTTP event: no requestContext.elb, rawPath or httpMethod");
+    throw json::error("no requestContext.elb, rawPath or httpMethod");
   }
   for (const auto& value : req.headers.get_all("Cookie")) parse_cookie_header(value, req.cookies);
   for (auto& [k, v] : e.path_parameters) req.path_parameters.emplace(k, v);
@@ -5192,33 +5468,41 @@ inline std::string to_event_response(const response& res, const request& req) {
   return {};
 }
 
-// Serves HTTP requests from any front with `handler`, a router or a callable taking a
-// request and returning a response. A handler that throws answers 500 (and is logged):
-// the client gets an HTTP error, not a Lambda error.
+// Answers one event of any HTTP front with `handler`, a router or a callable taking a request
+// and returning a response, in that front's shape. A json::error escaping the handler (a body
+// that does not bind) answers 400 with its path and problem; any other exception answers 500
+// (and is logged): the client gets an HTTP error, not a Lambda error. An event of no HTTP
+// front throws function_error (Runtime.InvalidEvent).
+template <class Handler>
+std::string handle_event(Handler& handler, std::string_view event) {
+  request req;
+  try {
+    req = to_request(event);
+  } catch (const json::error& e) {
+    throw function_error(std::string(lambda_coro::detail::invalid_event_type),
+                         std::string("not an HTTP event: ") + e.what());
+  }
+  response res;
+  try {
+    if constexpr (std::is_same_v<std::remove_cvref_t<Handler>, router>)
+      res = handler.handle(req);
+    else
+      res = handler(req);
+  } catch (const json::error& e) {
+    res = response::json(detail::bad_request{"Bad Request", e.path(), e.problem()}, 400);
+  } catch (...) {
+    const auto report = lambda_coro::detail::report_current_exception();
+    lambda_coro::detail::log_line(req.method + " " + req.path + " failed with " + report.errorType + ": " +
+                                  report.errorMessage);
+    res = response::json(detail::error_message{"Internal Server Error"}, 500);
+  }
+  return to_event_response(res, req);
+}
+
+// Serves HTTP requests from any front with `handler`, as handle_event answers each.
 template <class Handler>
 int start(Handler&& handler) {
-  return lambda_coro::start([&handler](std::string_view event) -> std::string {
-    request req;
-    try {
-      req = to_request(event);
-    } catch (const json::error& e) {
-      throw function_error(std::string(lambda_coro::detail::invalid_event_type),
-                           std::string("not an HTTP event: ") + e.what());
-    }
-    response res;
-    try {
-      if constexpr (std::is_same_v<std::remove_cvref_t<Handler>, router>)
-        res = handler.handle(req);
-      else
-        res = handler(req);
-    } catch (...) {
-      const auto report = lambda_coro::detail::report_current_exception();
-      lambda_coro::detail::log_line(req.method + " " + req.path + " failed with " + report.errorType + ": " +
-                                    report.errorMessage);
-      res = response::json(detail::error_message{"Internal Server Error"}, 500);
-    }
-    return to_event_response(res, req);
-  });
+  return lambda_coro::start([&handler](std::string_view event) -> std::string { return handle_event(handler, event); });
 }
 
 }  // namespace http
