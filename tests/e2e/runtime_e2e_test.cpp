@@ -218,7 +218,7 @@ TEST_CASE("payload limits: a response over 6 MB / a request over 6 MB") {
   CHECK(stopped.err.find("POST /error") == std::string::npos);
 }
 
-TEST_CASE("a second answer for one invocation is a usage_error in the program; the runtime goes on") {
+TEST_CASE("a second answer for one invocation is a usage_error in the program, and the runtime goes on") {
   served_function fn("answer_twice");
   CHECK(fn.invoke(R"("first")")->body == R"("first")");
   CHECK(fn.invoke(R"("second")")->body == R"("second")");
@@ -418,7 +418,7 @@ TEST_CASE("the emulator stops cleanly on SIGINT and SIGTERM after serving, and i
   }
 }
 
-TEST_CASE("the emulator starts its runtime with no signal blocked or ignored; one-shot invokes end at once") {
+TEST_CASE("the emulator starts its runtime with no signal blocked or ignored, so one-shot invokes end at once") {
   const auto r = invoke_once("signals", "{}");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("SigBlk:\t0000000000000000\n") != std::string::npos);
@@ -447,7 +447,7 @@ TEST_CASE("the emulator's trace ids have X-Ray's format") {
   CHECK(trace.substr(64) == ";Sampled=0");
 }
 
-TEST_CASE("client context and trace headers of an invoke reach the runtime; bad client context is a 400") {
+TEST_CASE("client context and trace headers of an invoke reach the runtime, and bad client context is a 400") {
   served_function fn("context");
   const std::string client_context = R"({"client":{"app_title":"shop"},"custom":{"color":"blue"},"env":{}})";
   const std::string trace = "Root=1-65f1c2aa-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1";

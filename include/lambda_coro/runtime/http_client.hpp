@@ -107,7 +107,7 @@ struct http_header {
   std::string_view value;
 };
 
-// Views into the client's buffer: valid until its next request (see retain_response).
+// Views into the client's buffer: valid until its next request into the same buffer (use_buffer).
 struct http_response {
   int status = 0;
   std::vector<http_header> headers;
@@ -149,9 +149,9 @@ public:
     fd_ = -1;
   }
 
-  // Keeps the last response's bytes (body and headers) intact through the next request: the
-  // responses that follow are read into the other of two buffers, until the next call.
-  void retain_response() noexcept { active_ ^= 1; }
+  // Responses are read into one of two buffers, chosen here: what one holds stays intact
+  // while requests go through the other (the runtime keeps an event while it answers it).
+  void use_buffer(unsigned index) noexcept { active_ = index & 1; }
 
 private:
   // Closed before any byte of the response: safe to retry on a new connection.

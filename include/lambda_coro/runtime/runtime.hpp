@@ -207,10 +207,16 @@ private:
     answered_ = true;
   }
 
+  // Events arrive in one of the client's buffers, everything else in the other: answering an
+  // invocation leaves its event intact, and the event buffer is only reused by the next /next.
+  static constexpr unsigned event_buffer = 0, answer_buffer = 1;
+
   void next_remote() {
     int refusals = 0;
     for (;;) {
+      client_->use_buffer(event_buffer);
       const detail::http_response& r = call("GET", "/2018-06-01/runtime/invocation/next", no_headers_, {});
+      client_->use_buffer(answer_buffer);
       if (r.status == 200) {
         take_invocation(r);
         return;
@@ -235,7 +241,6 @@ private:
     read_optional_json(r.header("Lambda-Runtime-Client-Context"), context_.client_context, "client context");
     read_optional_json(r.header("Lambda-Runtime-Cognito-Identity"), context_.identity, "Cognito identity");
     event_ = r.body;
-    client_->retain_response();  // answering must not overwrite the event
   }
 
   template <class T>
