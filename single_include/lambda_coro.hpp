@@ -3,9 +3,13 @@
 #pragma once
 // ---- begin lambda_coro/lambda_coro.hpp
 // lambda-coro: a header-only C++20 AWS Lambda custom runtime.
+#ifndef LAMBDA_CORO_LAMBDA_CORO_HPP_INCLUDED
+#define LAMBDA_CORO_LAMBDA_CORO_HPP_INCLUDED
 
 // ---- begin lambda_coro/config.hpp
 // lambda-coro: configuration macros and the versioned namespace.
+#ifndef LAMBDA_CORO_CONFIG_HPP_INCLUDED
+#define LAMBDA_CORO_CONFIG_HPP_INCLUDED
 
 #define LAMBDA_CORO_VERSION_MAJOR 0
 #define LAMBDA_CORO_VERSION_MINOR 1
@@ -48,19 +52,28 @@
 #define LAMBDA_CORO_END_NAMESPACE \
   }                               \
   }
+#endif  // LAMBDA_CORO_CONFIG_HPP_INCLUDED
 // ---- end lambda_coro/config.hpp
 // ---- begin lambda_coro/events.hpp
 // AWS event types: described structs with AWS's wire names, bound by the JSON layer.
+#ifndef LAMBDA_CORO_EVENTS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_HPP_INCLUDED
 
 // ---- begin lambda_coro/events/alb.hpp
 // Application Load Balancer target group events (single- and multi-value headers).
+#ifndef LAMBDA_CORO_EVENTS_ALB_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_ALB_HPP_INCLUDED
 
 // ---- begin lambda_coro/events/apigw.hpp
 // API Gateway events: REST API (v1) and HTTP API (v2) proxy requests and responses,
 // WebSocket requests, and custom (Lambda) authorizers.
+#ifndef LAMBDA_CORO_EVENTS_APIGW_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_APIGW_HPP_INCLUDED
 
 // ---- begin lambda_coro/json.hpp
 // JSON binding: described structs to and from JSON text.
+#ifndef LAMBDA_CORO_JSON_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_HPP_INCLUDED
 
 // The describe macros users need next to their types: BOOST_DESCRIBE_STRUCT, BOOST_DESCRIBE_ENUM.
 #include <boost/describe/class.hpp>
@@ -68,6 +81,8 @@
 
 // ---- begin lambda_coro/json/error.hpp
 // json::error: every failure to read or write JSON, naming the JSON path.
+#ifndef LAMBDA_CORO_JSON_ERROR_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_ERROR_HPP_INCLUDED
 
 
 #include <cstddef>
@@ -136,9 +151,12 @@ private:
 
 }  // namespace json
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_ERROR_HPP_INCLUDED
 // ---- end lambda_coro/json/error.hpp
 // ---- begin lambda_coro/json/naming.hpp
 // Wire names: how a described struct's members are spelled in JSON.
+#ifndef LAMBDA_CORO_JSON_NAMING_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_NAMING_HPP_INCLUDED
 
 
 #include <boost/describe/members.hpp>
@@ -315,15 +333,22 @@ using member_wire_name = wire_name<member_owner<Descriptor>, Descriptor>;
 }  // namespace detail
 }  // namespace json
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_NAMING_HPP_INCLUDED
 // ---- end lambda_coro/json/naming.hpp
 // ---- begin lambda_coro/json/read.hpp
 // json::read: JSON text to C++ values with simdjson On-Demand, in one forward pass.
+#ifndef LAMBDA_CORO_JSON_READ_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_READ_HPP_INCLUDED
 
 // ---- begin lambda_coro/json/detail/traits.hpp
 // Which C++ types bind to JSON, and as what.
+#ifndef LAMBDA_CORO_JSON_DETAIL_TRAITS_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_DETAIL_TRAITS_HPP_INCLUDED
 
 // ---- begin lambda_coro/json/value.hpp
 // json::value (any JSON, shape unknown in advance) and json::raw (JSON text kept verbatim).
+#ifndef LAMBDA_CORO_JSON_VALUE_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_VALUE_HPP_INCLUDED
 
 
 #include <concepts>
@@ -488,6 +513,7 @@ private:
 
 }  // namespace json
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_VALUE_HPP_INCLUDED
 // ---- end lambda_coro/json/value.hpp
 
 #include <boost/describe/enumerators.hpp>
@@ -610,6 +636,7 @@ inline constexpr bool has_string_key = std::is_same_v<typename Map::key_type, st
 
 }  // namespace json::detail
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_DETAIL_TRAITS_HPP_INCLUDED
 // ---- end lambda_coro/json/detail/traits.hpp
 
 #include <boost/describe/enumerators.hpp>
@@ -1293,9 +1320,12 @@ void read(std::string_view json, T& out) {
 
 }  // namespace json
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_READ_HPP_INCLUDED
 // ---- end lambda_coro/json/read.hpp
 // ---- begin lambda_coro/json/write.hpp
 // json::write: C++ values to JSON text, appended straight into a std::string.
+#ifndef LAMBDA_CORO_JSON_WRITE_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_WRITE_HPP_INCLUDED
 
 
 #include <boost/describe/enum_to_string.hpp>
@@ -1657,7 +1687,9 @@ std::string write(const T& v) {
 
 }  // namespace json
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_WRITE_HPP_INCLUDED
 // ---- end lambda_coro/json/write.hpp
+#endif  // LAMBDA_CORO_JSON_HPP_INCLUDED
 // ---- end lambda_coro/json.hpp
 
 #include <cstdint>
@@ -2045,6 +2077,7 @@ constexpr auto json_options(const apigw_custom_authorizer_response*) {
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_APIGW_HPP_INCLUDED
 // ---- end lambda_coro/events/apigw.hpp
 
 #include <optional>
@@ -2096,9 +2129,12 @@ constexpr auto json_options(const alb_target_group_response*) { return json::obj
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_ALB_HPP_INCLUDED
 // ---- end lambda_coro/events/alb.hpp
 // ---- begin lambda_coro/events/base64.hpp
 // Base64 (RFC 4648, standard alphabet) for isBase64Encoded bodies and binary record data.
+#ifndef LAMBDA_CORO_EVENTS_BASE64_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_BASE64_HPP_INCLUDED
 
 
 #include <cstdint>
@@ -2164,10 +2200,13 @@ inline std::optional<std::string> base64_decode(std::string_view text) {
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_BASE64_HPP_INCLUDED
 // ---- end lambda_coro/events/base64.hpp
 // ---- begin lambda_coro/events/cloudformation.hpp
 // AWS CloudFormation custom resources: the request Lambda gets, and the response the
 // function must PUT to request.response_url (a presigned S3 URL; the runtime does not send it).
+#ifndef LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED
 
 
 #include <map>
@@ -2214,11 +2253,14 @@ constexpr auto json_options(const cloudformation_custom_resource_response*) {
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED
 // ---- end lambda_coro/events/cloudformation.hpp
 // ---- begin lambda_coro/events/cloudwatch_logs.hpp
 // Amazon CloudWatch Logs subscription events. The payload arrives gzipped and base64
 // encoded in awslogs.data; events/cloudwatch_logs_zlib.hpp decodes it for programs that
 // link zlib, so that functions which never see logs do not carry it.
+#ifndef LAMBDA_CORO_EVENTS_CLOUDWATCH_LOGS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_CLOUDWATCH_LOGS_HPP_INCLUDED
 
 
 #include <cstdint>
@@ -2260,10 +2302,13 @@ constexpr auto json_options(const cloudwatch_logs_data*) { return json::object_o
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_CLOUDWATCH_LOGS_HPP_INCLUDED
 // ---- end lambda_coro/events/cloudwatch_logs.hpp
 // ---- begin lambda_coro/events/cognito.hpp
 // Amazon Cognito user pool triggers. Every trigger shares one envelope and differs in its
 // request and response: cognito_trigger<Request, Response>, with an alias per trigger.
+#ifndef LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED
 
 
 #include <boost/describe/class.hpp>
@@ -2513,12 +2558,17 @@ using cognito_migrate_user = cognito_trigger<migrate_user_request, migrate_user_
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED
 // ---- end lambda_coro/events/cognito.hpp
 // ---- begin lambda_coro/events/dynamodb.hpp
 // Amazon DynamoDB Streams events, with DynamoDB's attribute-value type.
+#ifndef LAMBDA_CORO_EVENTS_DYNAMODB_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_DYNAMODB_HPP_INCLUDED
 
 // ---- begin lambda_coro/events/streams.hpp
 // What stream and queue events share: partial batch responses and tumbling windows.
+#ifndef LAMBDA_CORO_EVENTS_STREAMS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_STREAMS_HPP_INCLUDED
 
 
 #include <map>
@@ -2574,6 +2624,7 @@ constexpr auto json_options(const time_window_response*) { return json::object_o
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_STREAMS_HPP_INCLUDED
 // ---- end lambda_coro/events/streams.hpp
 
 #include <cstdint>
@@ -2661,9 +2712,12 @@ constexpr auto json_options(const dynamodb_event*) { return json::object_options
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_DYNAMODB_HPP_INCLUDED
 // ---- end lambda_coro/events/dynamodb.hpp
 // ---- begin lambda_coro/events/eventbridge.hpp
 // Amazon EventBridge (CloudWatch Events) events, scheduled events included.
+#ifndef LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
 
 
 #include <boost/describe/class.hpp>
@@ -2700,9 +2754,12 @@ using cloudwatch_event = eventbridge_event<>;
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
 // ---- end lambda_coro/events/eventbridge.hpp
 // ---- begin lambda_coro/events/kinesis.hpp
 // Amazon Kinesis Data Streams events and Kinesis Data Firehose transformations.
+#ifndef LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED
 
 
 #include <cstdint>
@@ -2827,9 +2884,12 @@ BOOST_DESCRIBE_STRUCT(firehose_response, (), (records))
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED
 // ---- end lambda_coro/events/kinesis.hpp
 // ---- begin lambda_coro/events/lambda_url.hpp
 // Lambda function URL events: the HTTP API payload format 2.0 (routeKey is always "$default").
+#ifndef LAMBDA_CORO_EVENTS_LAMBDA_URL_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_LAMBDA_URL_HPP_INCLUDED
 
 
 #include <cstdint>
@@ -2894,9 +2954,12 @@ constexpr auto json_options(const lambda_function_url_response*) { return json::
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_LAMBDA_URL_HPP_INCLUDED
 // ---- end lambda_coro/events/lambda_url.hpp
 // ---- begin lambda_coro/events/s3.hpp
 // Amazon S3 event notifications and S3 Batch Operations jobs.
+#ifndef LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
 
 
 #include <cstdint>
@@ -3031,9 +3094,12 @@ constexpr auto json_options(const s3_batch_job_response*) { return json::object_
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
 // ---- end lambda_coro/events/s3.hpp
 // ---- begin lambda_coro/events/secrets_manager.hpp
 // AWS Secrets Manager rotation events.
+#ifndef LAMBDA_CORO_EVENTS_SECRETS_MANAGER_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_SECRETS_MANAGER_HPP_INCLUDED
 
 
 #include <optional>
@@ -3055,9 +3121,12 @@ constexpr auto json_options(const secrets_manager_rotation_event*) {
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_SECRETS_MANAGER_HPP_INCLUDED
 // ---- end lambda_coro/events/secrets_manager.hpp
 // ---- begin lambda_coro/events/ses.hpp
 // Amazon SES email receiving events (the Lambda action).
+#ifndef LAMBDA_CORO_EVENTS_SES_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_SES_HPP_INCLUDED
 
 
 #include <cstdint>
@@ -3158,9 +3227,12 @@ constexpr auto json_options(const ses_event*) { return json::object_options(json
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_SES_HPP_INCLUDED
 // ---- end lambda_coro/events/ses.hpp
 // ---- begin lambda_coro/events/sns.hpp
 // Amazon SNS events.
+#ifndef LAMBDA_CORO_EVENTS_SNS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_SNS_HPP_INCLUDED
 
 
 #include <map>
@@ -3233,9 +3305,12 @@ constexpr auto json_options(const sns_event*) { return json::object_options(json
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_SNS_HPP_INCLUDED
 // ---- end lambda_coro/events/sns.hpp
 // ---- begin lambda_coro/events/sqs.hpp
 // Amazon SQS events and the partial batch response.
+#ifndef LAMBDA_CORO_EVENTS_SQS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_SQS_HPP_INCLUDED
 
 
 #include <map>
@@ -3286,22 +3361,32 @@ using sqs_batch_response = batch_response;
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_SQS_HPP_INCLUDED
 // ---- end lambda_coro/events/sqs.hpp
+#endif  // LAMBDA_CORO_EVENTS_HPP_INCLUDED
 // ---- end lambda_coro/events.hpp
 // ---- begin lambda_coro/http.hpp
 // The HTTP adapter: one handler set for API Gateway, ALB and function URLs.
+#ifndef LAMBDA_CORO_HTTP_HPP_INCLUDED
+#define LAMBDA_CORO_HTTP_HPP_INCLUDED
 
 // ---- begin lambda_coro/http/adapter.hpp
 // One handler for every HTTP front: events from API Gateway (REST and HTTP APIs), ALB and
 // function URLs become http::request; http::response goes back in the shape that front expects.
+#ifndef LAMBDA_CORO_HTTP_ADAPTER_HPP_INCLUDED
+#define LAMBDA_CORO_HTTP_ADAPTER_HPP_INCLUDED
 
 // ---- begin lambda_coro/http/message.hpp
 // HTTP requests and responses as handlers see them, whichever front (API Gateway REST or
 // HTTP API, ALB, function URL) the event came from. No dependency beyond the standard library
 // and the JSON layer, so a static bootstrap carries nothing else.
+#ifndef LAMBDA_CORO_HTTP_MESSAGE_HPP_INCLUDED
+#define LAMBDA_CORO_HTTP_MESSAGE_HPP_INCLUDED
 
 // ---- begin lambda_coro/detail/text.hpp
 // Small text helpers shared by the Runtime API client and the HTTP adapter.
+#ifndef LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
+#define LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
 
 
 #include <cstddef>
@@ -3324,6 +3409,7 @@ inline bool iequals(std::string_view a, std::string_view b) noexcept {
 
 }  // namespace detail
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
 // ---- end lambda_coro/detail/text.hpp
 
 #include <map>
@@ -3560,9 +3646,12 @@ inline void parse_cookie_header(std::string_view header, parameters& out) {
 
 }  // namespace http
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_HTTP_MESSAGE_HPP_INCLUDED
 // ---- end lambda_coro/http/message.hpp
 // ---- begin lambda_coro/http/router.hpp
 // router: "GET /users/{id}"-style routes to handlers, with 404 and 405 answered for you.
+#ifndef LAMBDA_CORO_HTTP_ROUTER_HPP_INCLUDED
+#define LAMBDA_CORO_HTTP_ROUTER_HPP_INCLUDED
 
 
 #include <boost/describe/class.hpp>
@@ -3690,9 +3779,12 @@ private:
 
 }  // namespace http
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_HTTP_ROUTER_HPP_INCLUDED
 // ---- end lambda_coro/http/router.hpp
 // ---- begin lambda_coro/runtime/errors.hpp
 // How failures become Lambda error reports: {"errorMessage","errorType","stackTrace"}.
+#ifndef LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
 
 
 #include <boost/describe/class.hpp>
@@ -3923,15 +4015,22 @@ inline void log_line(std::string_view text) {
 
 }  // namespace detail
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
 // ---- end lambda_coro/runtime/errors.hpp
 // ---- begin lambda_coro/runtime/start.hpp
 // start(handler) and run(serve): a whole bootstrap in one call.
+#ifndef LAMBDA_CORO_RUNTIME_START_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_START_HPP_INCLUDED
 
 // ---- begin lambda_coro/runtime/runtime.hpp
 // runtime and invocation: the Lambda Runtime API loop a bootstrap runs.
+#ifndef LAMBDA_CORO_RUNTIME_RUNTIME_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_RUNTIME_HPP_INCLUDED
 
 // ---- begin lambda_coro/runtime/context.hpp
 // context: what Lambda tells a handler about the invocation and the function.
+#ifndef LAMBDA_CORO_RUNTIME_CONTEXT_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_CONTEXT_HPP_INCLUDED
 
 
 #include <boost/describe/class.hpp>
@@ -4020,12 +4119,15 @@ public:
 };
 
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_RUNTIME_CONTEXT_HPP_INCLUDED
 // ---- end lambda_coro/runtime/context.hpp
 // ---- begin lambda_coro/runtime/http_client.hpp
 // A small HTTP/1.1 client for the Lambda Runtime API: one keep-alive connection to a
 // numeric address, TCP_NODELAY, each request written with one system call, responses read
 // into reused buffers that keep simdjson's padding after the body. No DNS resolver,
 // no TLS, no locale: what a static bootstrap should carry and nothing else.
+#ifndef LAMBDA_CORO_RUNTIME_HTTP_CLIENT_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_HTTP_CLIENT_HPP_INCLUDED
 
 
 #include <arpa/inet.h>
@@ -4128,7 +4230,7 @@ struct http_header {
   std::string_view value;
 };
 
-// Views into the client's buffer: valid until its next request (see retain_response).
+// Views into the client's buffer: valid until its next request into the same buffer (use_buffer).
 struct http_response {
   int status = 0;
   std::vector<http_header> headers;
@@ -4170,9 +4272,9 @@ public:
     fd_ = -1;
   }
 
-  // Keeps the last response's bytes (body and headers) intact through the next request: the
-  // responses that follow are read into the other of two buffers, until the next call.
-  void retain_response() noexcept { active_ ^= 1; }
+  // Responses are read into one of two buffers, chosen here: what one holds stays intact
+  // while requests go through the other (the runtime keeps an event while it answers it).
+  void use_buffer(unsigned index) noexcept { active_ = index & 1; }
 
 private:
   // Closed before any byte of the response: safe to retry on a new connection.
@@ -4401,6 +4503,7 @@ private:
 
 }  // namespace detail
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_RUNTIME_HTTP_CLIENT_HPP_INCLUDED
 // ---- end lambda_coro/runtime/http_client.hpp
 
 #include <simdjson.h>
@@ -4602,10 +4705,16 @@ private:
     answered_ = true;
   }
 
+  // Events arrive in one of the client's buffers, everything else in the other: answering an
+  // invocation leaves its event intact, and the event buffer is only reused by the next /next.
+  static constexpr unsigned event_buffer = 0, answer_buffer = 1;
+
   void next_remote() {
     int refusals = 0;
     for (;;) {
+      client_->use_buffer(event_buffer);
       const detail::http_response& r = call("GET", "/2018-06-01/runtime/invocation/next", no_headers_, {});
+      client_->use_buffer(answer_buffer);
       if (r.status == 200) {
         take_invocation(r);
         return;
@@ -4630,7 +4739,6 @@ private:
     read_optional_json(r.header("Lambda-Runtime-Client-Context"), context_.client_context, "client context");
     read_optional_json(r.header("Lambda-Runtime-Cognito-Identity"), context_.identity, "Cognito identity");
     event_ = r.body;
-    client_->retain_response();  // answering must not overwrite the event
   }
 
   template <class T>
@@ -4848,11 +4956,14 @@ inline detail::ready<void> invocation::fail(std::string_view error_type, std::st
 }
 
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_RUNTIME_RUNTIME_HPP_INCLUDED
 // ---- end lambda_coro/runtime/runtime.hpp
 // ---- begin lambda_coro/runtime/task.hpp
 // task<T>: the coroutine type of lambda-coro. Lazy: it starts when awaited (or when
 // sync_wait runs it) and resumes its awaiter when it finishes. A task runs once: awaiting or
 // running one that is empty (moved from) or already started throws usage_error.
+#ifndef LAMBDA_CORO_RUNTIME_TASK_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_TASK_HPP_INCLUDED
 
 
 #include <coroutine>
@@ -5017,6 +5128,7 @@ inline constexpr bool is_task<task<T>> = true;
 }  // namespace detail
 
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_RUNTIME_TASK_HPP_INCLUDED
 // ---- end lambda_coro/runtime/task.hpp
 
 #include <exception>
@@ -5245,6 +5357,7 @@ int run(Serve&& serve) {
 }
 
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_RUNTIME_START_HPP_INCLUDED
 // ---- end lambda_coro/runtime/start.hpp
 
 #include <optional>
@@ -5507,10 +5620,16 @@ int start(Handler&& handler) {
 
 }  // namespace http
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_HTTP_ADAPTER_HPP_INCLUDED
 // ---- end lambda_coro/http/adapter.hpp
+#endif  // LAMBDA_CORO_HTTP_HPP_INCLUDED
 // ---- end lambda_coro/http.hpp
 // ---- begin lambda_coro/runtime.hpp
 // The Lambda runtime: task, runtime, invocation, context, start() and run().
+#ifndef LAMBDA_CORO_RUNTIME_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_HPP_INCLUDED
 
+#endif  // LAMBDA_CORO_RUNTIME_HPP_INCLUDED
 // ---- end lambda_coro/runtime.hpp
+#endif  // LAMBDA_CORO_LAMBDA_CORO_HPP_INCLUDED
 // ---- end lambda_coro/lambda_coro.hpp

@@ -1,5 +1,6 @@
 // lambda-coro: configuration macros and the versioned namespace.
-#pragma once
+#ifndef LAMBDA_CORO_CONFIG_HPP_INCLUDED
+#define LAMBDA_CORO_CONFIG_HPP_INCLUDED
 
 #define LAMBDA_CORO_VERSION_MAJOR 0
 #define LAMBDA_CORO_VERSION_MINOR 1
@@ -42,3 +43,4 @@
 #define LAMBDA_CORO_END_NAMESPACE \
   }                               \
   }
+#endif  // LAMBDA_CORO_CONFIG_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // AWS event types: described structs with AWS's wire names, bound by the JSON layer.
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_HPP_INCLUDED
 
 #include <lambda_coro/events/alb.hpp>
 #include <lambda_coro/events/apigw.hpp>
@@ -17,3 +18,4 @@
 #include <lambda_coro/events/sns.hpp>
 #include <lambda_coro/events/sqs.hpp>
 #include <lambda_coro/events/streams.hpp>
+#endif  // LAMBDA_CORO_EVENTS_HPP_INCLUDED

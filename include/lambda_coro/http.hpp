@@ -1,6 +1,8 @@
 // The HTTP adapter: one handler set for API Gateway, ALB and function URLs.
-#pragma once
+#ifndef LAMBDA_CORO_HTTP_HPP_INCLUDED
+#define LAMBDA_CORO_HTTP_HPP_INCLUDED
 
 #include <lambda_coro/http/adapter.hpp>
 #include <lambda_coro/http/message.hpp>
 #include <lambda_coro/http/router.hpp>
+#endif  // LAMBDA_CORO_HTTP_HPP_INCLUDED

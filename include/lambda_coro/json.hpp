@@ -1,5 +1,6 @@
 // JSON binding: described structs to and from JSON text.
-#pragma once
+#ifndef LAMBDA_CORO_JSON_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_HPP_INCLUDED
 
 // The describe macros users need next to their types: BOOST_DESCRIBE_STRUCT, BOOST_DESCRIBE_ENUM.
 #include <boost/describe/class.hpp>
@@ -10,3 +11,4 @@
 #include <lambda_coro/json/read.hpp>
 #include <lambda_coro/json/value.hpp>
 #include <lambda_coro/json/write.hpp>
+#endif  // LAMBDA_CORO_JSON_HPP_INCLUDED

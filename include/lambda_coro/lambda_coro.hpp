@@ -1,8 +1,10 @@
 // lambda-coro: a header-only C++20 AWS Lambda custom runtime.
-#pragma once
+#ifndef LAMBDA_CORO_LAMBDA_CORO_HPP_INCLUDED
+#define LAMBDA_CORO_LAMBDA_CORO_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/events.hpp>
 #include <lambda_coro/http.hpp>
 #include <lambda_coro/json.hpp>
 #include <lambda_coro/runtime.hpp>
+#endif  // LAMBDA_CORO_LAMBDA_CORO_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // The Lambda runtime: task, runtime, invocation, context, start() and run().
-#pragma once
+#ifndef LAMBDA_CORO_RUNTIME_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_HPP_INCLUDED
 
 #include <lambda_coro/runtime/context.hpp>
 #include <lambda_coro/runtime/errors.hpp>
@@ -7,3 +8,4 @@
 #include <lambda_coro/runtime/runtime.hpp>
 #include <lambda_coro/runtime/start.hpp>
 #include <lambda_coro/runtime/task.hpp>
+#endif  // LAMBDA_CORO_RUNTIME_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // Small text helpers shared by the Runtime API client and the HTTP adapter.
-#pragma once
+#ifndef LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
+#define LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 
@@ -23,3 +24,4 @@ inline bool iequals(std::string_view a, std::string_view b) noexcept {
 
 }  // namespace detail
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED

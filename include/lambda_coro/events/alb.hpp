@@ -1,5 +1,6 @@
 // Application Load Balancer target group events (single- and multi-value headers).
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_ALB_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_ALB_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/events/apigw.hpp>
@@ -54,3 +55,4 @@ constexpr auto json_options(const alb_target_group_response*) { return json::obj
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_ALB_HPP_INCLUDED

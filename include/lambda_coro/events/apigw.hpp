@@ -1,6 +1,7 @@
 // API Gateway events: REST API (v1) and HTTP API (v2) proxy requests and responses,
 // WebSocket requests, and custom (Lambda) authorizers.
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_APIGW_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_APIGW_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json.hpp>
@@ -390,3 +391,4 @@ constexpr auto json_options(const apigw_custom_authorizer_response*) {
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_APIGW_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // Base64 (RFC 4648, standard alphabet) for isBase64Encoded bodies and binary record data.
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_BASE64_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_BASE64_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 
@@ -66,3 +67,4 @@ inline std::optional<std::string> base64_decode(std::string_view text) {
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_BASE64_HPP_INCLUDED

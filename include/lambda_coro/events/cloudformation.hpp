@@ -1,6 +1,7 @@
 // AWS CloudFormation custom resources: the request Lambda gets, and the response the
 // function must PUT to request.response_url (a presigned S3 URL; the runtime does not send it).
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json.hpp>
@@ -49,3 +50,4 @@ constexpr auto json_options(const cloudformation_custom_resource_response*) {
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED

@@ -1,7 +1,8 @@
 // Amazon CloudWatch Logs subscription events. The payload arrives gzipped and base64
 // encoded in awslogs.data; events/cloudwatch_logs_zlib.hpp decodes it for programs that
 // link zlib, so that functions which never see logs do not carry it.
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_CLOUDWATCH_LOGS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_CLOUDWATCH_LOGS_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json.hpp>
@@ -45,3 +46,4 @@ constexpr auto json_options(const cloudwatch_logs_data*) { return json::object_o
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_CLOUDWATCH_LOGS_HPP_INCLUDED

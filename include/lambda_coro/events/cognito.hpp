@@ -1,6 +1,7 @@
 // Amazon Cognito user pool triggers. Every trigger shares one envelope and differs in its
 // request and response: cognito_trigger<Request, Response>, with an alias per trigger.
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json.hpp>
@@ -252,3 +253,4 @@ using cognito_migrate_user = cognito_trigger<migrate_user_request, migrate_user_
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED

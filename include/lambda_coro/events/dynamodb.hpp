@@ -1,5 +1,6 @@
 // Amazon DynamoDB Streams events, with DynamoDB's attribute-value type.
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_DYNAMODB_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_DYNAMODB_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/events/streams.hpp>
@@ -90,3 +91,4 @@ constexpr auto json_options(const dynamodb_event*) { return json::object_options
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_DYNAMODB_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // Amazon EventBridge (CloudWatch Events) events, scheduled events included.
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json.hpp>
@@ -38,3 +39,4 @@ using cloudwatch_event = eventbridge_event<>;
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // Amazon Kinesis Data Streams events and Kinesis Data Firehose transformations.
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/events/streams.hpp>
@@ -127,3 +128,4 @@ BOOST_DESCRIBE_STRUCT(firehose_response, (), (records))
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED

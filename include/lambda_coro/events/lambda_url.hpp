@@ -1,5 +1,6 @@
 // Lambda function URL events: the HTTP API payload format 2.0 (routeKey is always "$default").
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_LAMBDA_URL_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_LAMBDA_URL_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/events/apigw.hpp>
@@ -67,3 +68,4 @@ constexpr auto json_options(const lambda_function_url_response*) { return json::
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_LAMBDA_URL_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // Amazon S3 event notifications and S3 Batch Operations jobs.
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json.hpp>
@@ -136,3 +137,4 @@ constexpr auto json_options(const s3_batch_job_response*) { return json::object_
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED

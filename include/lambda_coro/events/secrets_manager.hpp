@@ -1,5 +1,6 @@
 // AWS Secrets Manager rotation events.
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_SECRETS_MANAGER_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_SECRETS_MANAGER_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json.hpp>
@@ -23,3 +24,4 @@ constexpr auto json_options(const secrets_manager_rotation_event*) {
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_SECRETS_MANAGER_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // Amazon SES email receiving events (the Lambda action).
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_SES_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_SES_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json.hpp>
@@ -102,3 +103,4 @@ constexpr auto json_options(const ses_event*) { return json::object_options(json
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_SES_HPP_INCLUDED

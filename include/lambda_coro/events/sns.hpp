@@ -1,5 +1,6 @@
 // Amazon SNS events.
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_SNS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_SNS_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json.hpp>
@@ -74,3 +75,4 @@ constexpr auto json_options(const sns_event*) { return json::object_options(json
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_SNS_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // Amazon SQS events and the partial batch response.
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_SQS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_SQS_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/events/streams.hpp>
@@ -53,3 +54,4 @@ using sqs_batch_response = batch_response;
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_SQS_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // What stream and queue events share: partial batch responses and tumbling windows.
-#pragma once
+#ifndef LAMBDA_CORO_EVENTS_STREAMS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_STREAMS_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json.hpp>
@@ -57,3 +58,4 @@ constexpr auto json_options(const time_window_response*) { return json::object_o
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_STREAMS_HPP_INCLUDED

@@ -1,6 +1,7 @@
 // One handler for every HTTP front: events from API Gateway (REST and HTTP APIs), ALB and
 // function URLs become http::request; http::response goes back in the shape that front expects.
-#pragma once
+#ifndef LAMBDA_CORO_HTTP_ADAPTER_HPP_INCLUDED
+#define LAMBDA_CORO_HTTP_ADAPTER_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/events/alb.hpp>
@@ -273,3 +274,4 @@ int start(Handler&& handler) {
 
 }  // namespace http
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_HTTP_ADAPTER_HPP_INCLUDED

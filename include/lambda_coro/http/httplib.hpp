@@ -7,7 +7,8 @@
 // a real socket; the price is one loopback round trip per request and httplib's code in
 // the binary (README: "cpp-httplib servers on Lambda" has the measured numbers).
 // Not part of lambda_coro.hpp: include it where cpp-httplib is available.
-#pragma once
+#ifndef LAMBDA_CORO_HTTP_HTTPLIB_HPP_INCLUDED
+#define LAMBDA_CORO_HTTP_HTTPLIB_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/http/adapter.hpp>
@@ -84,3 +85,4 @@ inline int start(httplib::Server& server) {
 
 }  // namespace http
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_HTTP_HTTPLIB_HPP_INCLUDED

@@ -1,7 +1,8 @@
 // HTTP requests and responses as handlers see them, whichever front (API Gateway REST or
 // HTTP API, ALB, function URL) the event came from. No dependency beyond the standard library
 // and the JSON layer, so a static bootstrap carries nothing else.
-#pragma once
+#ifndef LAMBDA_CORO_HTTP_MESSAGE_HPP_INCLUDED
+#define LAMBDA_CORO_HTTP_MESSAGE_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/detail/text.hpp>
@@ -241,3 +242,4 @@ inline void parse_cookie_header(std::string_view header, parameters& out) {
 
 }  // namespace http
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_HTTP_MESSAGE_HPP_INCLUDED

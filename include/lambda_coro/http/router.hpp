@@ -1,5 +1,6 @@
 // router: "GET /users/{id}"-style routes to handlers, with 404 and 405 answered for you.
-#pragma once
+#ifndef LAMBDA_CORO_HTTP_ROUTER_HPP_INCLUDED
+#define LAMBDA_CORO_HTTP_ROUTER_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/http/message.hpp>
@@ -129,3 +130,4 @@ private:
 
 }  // namespace http
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_HTTP_ROUTER_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // json::error: every failure to read or write JSON, naming the JSON path.
-#pragma once
+#ifndef LAMBDA_CORO_JSON_ERROR_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_ERROR_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 
@@ -69,3 +70,4 @@ private:
 
 }  // namespace json
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_ERROR_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // Wire names: how a described struct's members are spelled in JSON.
-#pragma once
+#ifndef LAMBDA_CORO_JSON_NAMING_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_NAMING_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 
@@ -177,3 +178,4 @@ using member_wire_name = wire_name<member_owner<Descriptor>, Descriptor>;
 }  // namespace detail
 }  // namespace json
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_NAMING_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // json::read: JSON text to C++ values with simdjson On-Demand, in one forward pass.
-#pragma once
+#ifndef LAMBDA_CORO_JSON_READ_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_READ_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json/detail/traits.hpp>
@@ -688,3 +689,4 @@ void read(std::string_view json, T& out) {
 
 }  // namespace json
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_READ_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // json::value (any JSON, shape unknown in advance) and json::raw (JSON text kept verbatim).
-#pragma once
+#ifndef LAMBDA_CORO_JSON_VALUE_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_VALUE_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json/error.hpp>
@@ -166,3 +167,4 @@ private:
 
 }  // namespace json
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_VALUE_HPP_INCLUDED

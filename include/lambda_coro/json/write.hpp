@@ -1,5 +1,6 @@
 // json::write: C++ values to JSON text, appended straight into a std::string.
-#pragma once
+#ifndef LAMBDA_CORO_JSON_WRITE_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_WRITE_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json/detail/traits.hpp>
@@ -366,3 +367,4 @@ std::string write(const T& v) {
 
 }  // namespace json
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_WRITE_HPP_INCLUDED

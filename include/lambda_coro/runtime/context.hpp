@@ -1,5 +1,6 @@
 // context: what Lambda tells a handler about the invocation and the function.
-#pragma once
+#ifndef LAMBDA_CORO_RUNTIME_CONTEXT_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_CONTEXT_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json/read.hpp>
@@ -90,3 +91,4 @@ public:
 };
 
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_RUNTIME_CONTEXT_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // How failures become Lambda error reports: {"errorMessage","errorType","stackTrace"}.
-#pragma once
+#ifndef LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json/write.hpp>
@@ -232,3 +233,4 @@ inline void log_line(std::string_view text) {
 
 }  // namespace detail
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED

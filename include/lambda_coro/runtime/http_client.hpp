@@ -2,7 +2,8 @@
 // numeric address, TCP_NODELAY, each request written with one system call, responses read
 // into reused buffers that keep simdjson's padding after the body. No DNS resolver,
 // no TLS, no locale: what a static bootstrap should carry and nothing else.
-#pragma once
+#ifndef LAMBDA_CORO_RUNTIME_HTTP_CLIENT_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_HTTP_CLIENT_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/detail/text.hpp>
@@ -380,3 +381,4 @@ private:
 
 }  // namespace detail
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_RUNTIME_HTTP_CLIENT_HPP_INCLUDED

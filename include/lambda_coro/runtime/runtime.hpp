@@ -1,5 +1,6 @@
 // runtime and invocation: the Lambda Runtime API loop a bootstrap runs.
-#pragma once
+#ifndef LAMBDA_CORO_RUNTIME_RUNTIME_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_RUNTIME_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json/read.hpp>
@@ -458,3 +459,4 @@ inline detail::ready<void> invocation::fail(std::string_view error_type, std::st
 }
 
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_RUNTIME_RUNTIME_HPP_INCLUDED

@@ -1,5 +1,6 @@
 // start(handler) and run(serve): a whole bootstrap in one call.
-#pragma once
+#ifndef LAMBDA_CORO_RUNTIME_START_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_START_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json/read.hpp>
@@ -234,3 +235,4 @@ int run(Serve&& serve) {
 }
 
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_RUNTIME_START_HPP_INCLUDED

@@ -1,7 +1,8 @@
 // task<T>: the coroutine type of lambda-coro. Lazy: it starts when awaited (or when
 // sync_wait runs it) and resumes its awaiter when it finishes. A task runs once: awaiting or
 // running one that is empty (moved from) or already started throws usage_error.
-#pragma once
+#ifndef LAMBDA_CORO_RUNTIME_TASK_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_TASK_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/runtime/errors.hpp>
@@ -168,3 +169,4 @@ inline constexpr bool is_task<task<T>> = true;
 }  // namespace detail
 
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_RUNTIME_TASK_HPP_INCLUDED

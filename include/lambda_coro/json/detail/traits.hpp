@@ -1,5 +1,6 @@
 // Which C++ types bind to JSON, and as what.
-#pragma once
+#ifndef LAMBDA_CORO_JSON_DETAIL_TRAITS_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_DETAIL_TRAITS_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json/value.hpp>
@@ -124,3 +125,4 @@ inline constexpr bool has_string_key = std::is_same_v<typename Map::key_type, st
 
 }  // namespace json::detail
 LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_DETAIL_TRAITS_HPP_INCLUDED
