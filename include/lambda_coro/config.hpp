@@ -2,6 +2,7 @@
 #ifndef LAMBDA_CORO_CONFIG_HPP_INCLUDED
 #define LAMBDA_CORO_CONFIG_HPP_INCLUDED
 
+// The version, as in the VERSION file (a test holds them together).
 #define LAMBDA_CORO_VERSION_MAJOR 0
 #define LAMBDA_CORO_VERSION_MINOR 1
 #define LAMBDA_CORO_VERSION_PATCH 0
