@@ -23,7 +23,16 @@ set_property(CACHE LAMBDA_CORO_BOOTSTRAP_CPU PROPERTY STRINGS lambda portable)
 if(NOT LAMBDA_CORO_BOOTSTRAP_CPU MATCHES "^(lambda|portable)$")
   message(FATAL_ERROR "LAMBDA_CORO_BOOTSTRAP_CPU is '${LAMBDA_CORO_BOOTSTRAP_CPU}'; use lambda or portable")
 endif()
-set(_lambda_coro_bootstrap_dir "${CMAKE_CURRENT_LIST_DIR}")
+
+# What a bootstrap compiles against besides the static simdjson: lambda-coro's headers and
+# Boost's. A target of its own (not imported, so visible from every directory) lets
+# lambda_coro_add_bootstrap() work from a parent project after add_subdirectory or
+# FetchContent, where lambda-coro's imported dependencies are out of scope.
+add_library(lambda_coro_bootstrap_support INTERFACE)
+get_target_property(_lambda_coro_includes lambda_coro::lambda_coro INTERFACE_INCLUDE_DIRECTORIES)
+target_include_directories(lambda_coro_bootstrap_support INTERFACE ${_lambda_coro_includes})
+target_link_libraries(lambda_coro_bootstrap_support INTERFACE Boost::headers)
+target_compile_features(lambda_coro_bootstrap_support INTERFACE cxx_std_20)
 
 # Compile options and simdjson kernel selection for LAMBDA_CORO_BOOTSTRAP_CPU.
 function(_lambda_coro_cpu_flags options_out definitions_out)
@@ -94,14 +103,10 @@ function(lambda_coro_add_bootstrap target)
   include(CheckCXXSymbolExists)
   check_cxx_symbol_exists(__GLIBCXX__ "cstddef" LAMBDA_CORO_HAS_LIBSTDCXX)
   if(LAMBDA_CORO_HAS_LIBSTDCXX)
-    target_sources(${target} PRIVATE "${_lambda_coro_bootstrap_dir}/lambda_coro_bootstrap_terminate.cpp")
+    target_sources(${target} PRIVATE "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/lambda_coro_bootstrap_terminate.cpp")
   endif()
   # The static simdjson's headers come first, so its header and its code are one version.
-  target_link_libraries(${target} PRIVATE ${simdjson_static})
-  get_target_property(lambda_coro_includes lambda_coro::lambda_coro INTERFACE_INCLUDE_DIRECTORIES)
-  target_include_directories(${target} PRIVATE ${lambda_coro_includes})
-  target_link_libraries(${target} PRIVATE Boost::headers ${arg_LIBRARIES})
-  target_compile_features(${target} PRIVATE cxx_std_20)
+  target_link_libraries(${target} PRIVATE ${simdjson_static} lambda_coro_bootstrap_support ${arg_LIBRARIES})
   target_compile_options(${target} PRIVATE $<IF:$<STREQUAL:${arg_OPTIMIZE},speed>,-O2,-Os>
                                            -ffunction-sections -fdata-sections)
   target_link_options(${target} PRIVATE -static -Wl,--gc-sections -s)
