@@ -11,6 +11,7 @@
 #ifndef LAMBDA_CORO_CONFIG_HPP_INCLUDED
 #define LAMBDA_CORO_CONFIG_HPP_INCLUDED
 
+// The version, as in the VERSION file (a test holds them together).
 #define LAMBDA_CORO_VERSION_MAJOR 0
 #define LAMBDA_CORO_VERSION_MINOR 1
 #define LAMBDA_CORO_VERSION_PATCH 0
@@ -4015,6 +4016,17 @@ inline void log_line(std::string_view text) {
 
 }  // namespace detail
 LAMBDA_CORO_END_NAMESPACE
+
+// In the one translation unit of a static bootstrap that defines LAMBDA_CORO_DEFINE_TERMINATE_HANDLER
+// (the CMake and Meson helpers and tools/bootstrap/lambda-coro-bootstrap do it for you):
+// libstdc++'s verbose terminate handler, replaced by report_terminate. That keeps libstdc++'s
+// own handler and its C++ demangler (~48 KiB) out of the static link.
+#if defined(LAMBDA_CORO_DEFINE_TERMINATE_HANDLER) && defined(__GLIBCXX__)
+namespace __gnu_cxx {
+void __verbose_terminate_handler() { lambda_coro::detail::report_terminate(); }
+}  // namespace __gnu_cxx
+#endif
+
 #endif  // LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
 // ---- end lambda_coro/runtime/errors.hpp
 // ---- begin lambda_coro/runtime/start.hpp

@@ -233,4 +233,15 @@ inline void log_line(std::string_view text) {
 
 }  // namespace detail
 LAMBDA_CORO_END_NAMESPACE
+
+// In the one translation unit of a static bootstrap that defines LAMBDA_CORO_DEFINE_TERMINATE_HANDLER
+// (the CMake and Meson helpers and tools/bootstrap/lambda-coro-bootstrap do it for you):
+// libstdc++'s verbose terminate handler, replaced by report_terminate. That keeps libstdc++'s
+// own handler and its C++ demangler (~48 KiB) out of the static link.
+#if defined(LAMBDA_CORO_DEFINE_TERMINATE_HANDLER) && defined(__GLIBCXX__)
+namespace __gnu_cxx {
+void __verbose_terminate_handler() { lambda_coro::detail::report_terminate(); }
+}  // namespace __gnu_cxx
+#endif
+
 #endif  // LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
