@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Every way the README gives to consume lambda-coro, run as a user runs it, from this clean
+# checkout: each builds tests/consumers' function as a static bootstrap + zip, which is then
+# invoked through the emulator. Prints each route's bootstrap size.
+#   .ci/consumers.sh EMULATOR SIMDJSON_SOURCE_DIR INSTALL_PREFIX
+set -euo pipefail
+cd "$(dirname "$0")/.."
+emulator=$(readlink -f "$1") simdjson=$(readlink -f "$2") prefix=$(readlink -f "$3")
+repo=$PWD
+cpu=$(tools/dev/bootstrap-cpu.sh)
+sizes=()
+
+# Checks one route's bootstrap and zip, then invokes the bootstrap through the emulator.
+check() {
+  local route=$1 bootstrap=$2 zip=$3 expected=${4:-'{"message":"Hello, consumer!"}'}
+  file "$bootstrap" | grep -q 'statically linked' || { echo "$route: $bootstrap is not static" >&2; exit 1; }
+  python3 - "$zip" <<'PY'
+import sys, zipfile
+entries = zipfile.ZipFile(sys.argv[1]).infolist()
+assert [e.filename for e in entries] == ["bootstrap"], entries
+assert (entries[0].external_attr >> 16) & 0o111, "bootstrap is not executable in the zip"
+PY
+  local out
+  out=$("$emulator" invoke --event tests/consumers/event.json -- "$bootstrap")
+  [ "$out" = "$expected" ] || { echo "$route: the emulator answered $out" >&2; exit 1; }
+  sizes+=("$route: $(stat -c %s "$bootstrap") B")
+  echo "$route: OK ($out)"
+}
+
+cmake_route() {
+  local route=$1; shift
+  local dir=build/ci-consumer-$route
+  rm -rf "$dir"
+  cmake -S tests/consumers -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLAMBDA_CORO_ROUTE="$route" \
+    -DLAMBDA_CORO_SIMDJSON_SOURCE_DIR="$simdjson" -DLAMBDA_CORO_BOOTSTRAP_CPU="$cpu" "$@"
+  cmake --build "$dir" --target my_function_zip consumer
+  ctest --test-dir "$dir" --output-on-failure
+  check "cmake-$route" "$dir/my_function/bootstrap" "$dir/my_function.zip"
+}
+
+echo "--- CMake: find_package after cmake --install"
+cmake_route install -DCMAKE_PREFIX_PATH="$prefix"
+echo "--- CMake: add_subdirectory"
+cmake_route subdirectory -DLAMBDA_CORO_SOURCE="$repo"
+echo "--- CMake: FetchContent from a git URL"
+cmake_route fetchcontent -DLAMBDA_CORO_GIT="file://$repo" -DLAMBDA_CORO_GIT_TAG="$(git rev-parse HEAD)"
+
+echo "--- Meson: subproject through a wrap file"
+dir=$repo/build/ci-consumer-meson
+rm -rf "$dir" && mkdir -p "$dir/src/subprojects"
+cp tests/consumers/meson/meson.build tests/consumers/main.cpp tests/consumers/event.json "$dir/src/"
+cat > "$dir/src/subprojects/lambda_coro.wrap" <<WRAP
+[wrap-git]
+url = file://$repo
+revision = $(git rev-parse HEAD)
+depth = 1
+
+[provide]
+lambda_coro = lambda_coro_dep
+lambda_coro_bootstrap = lambda_coro_bootstrap_dep
+program_names = lambda-coro-zip-bootstrap
+WRAP
+meson setup "$dir/build" "$dir/src" -Dlambda_coro:simdjson_source_dir="$simdjson" -Dlambda_coro:bootstrap_cpu="$cpu"
+meson compile -C "$dir/build"
+meson test -C "$dir/build" --print-errorlogs
+check meson "$dir/build/bootstrap" "$dir/build/my_function.zip"
+
+echo "--- One header: tools/bootstrap/lambda-coro-bootstrap"
+dir=build/ci-consumer-single
+rm -rf "$dir"
+tools/bootstrap/lambda-coro-bootstrap --simdjson "$simdjson" --cpu "$cpu" -o "$dir/bootstrap" \
+  tests/consumers/single_header/main.cpp
+check single-header-script "$dir/bootstrap" "$dir/bootstrap.zip"
+# The same source through the script and through the CMake helper: the same size (goal: within 5%).
+tools/bootstrap/lambda-coro-bootstrap --simdjson "$simdjson" --cpu "$cpu" --include include \
+  -o "$dir/split/bootstrap" tests/consumers/main.cpp
+python3 - "$(stat -c %s "$dir/split/bootstrap")" "$(stat -c %s build/ci-consumer-subdirectory/my_function/bootstrap)" <<'PY'
+import sys
+script, helper = map(int, sys.argv[1:])
+print(f"same source: script {script} B, CMake helper {helper} B ({script / helper:.3f}x, goal within 5%)")
+sys.exit(abs(script / helper - 1) > 0.05)
+PY
+
+printf '%s\n' "--- bootstrap sizes (tests/consumers, $cpu CPUs)" "${sizes[@]}"
