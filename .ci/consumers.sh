@@ -65,12 +65,21 @@ meson compile -C "$dir/build"
 meson test -C "$dir/build" --print-errorlogs
 check meson "$dir/build/bootstrap" "$dir/build/my_function.zip"
 
-echo "--- One header: tools/bootstrap/lambda-coro-bootstrap"
+echo "--- pkg-config: one compile line against the installed package"
+dir=build/ci-consumer-pkgconfig
+rm -rf "$dir" && mkdir -p "$dir"
+export PKG_CONFIG_PATH=$prefix/share/pkgconfig
+# shellcheck disable=SC2046
+g++ $(pkg-config --cflags lambda_coro) tests/consumers/main.cpp -o "$dir/consumer" $(pkg-config --libs lambda_coro)
+[ "$(AWS_LAMBDA_RUNTIME_API='' "$dir/consumer" --event tests/consumers/event.json)" = '{"message":"Hello, consumer!"}' ]
+echo "pkg-config: OK"
+
+echo "--- One header: the installed lambda-coro-bootstrap and <lambda_coro.hpp>"
 dir=build/ci-consumer-single
 rm -rf "$dir"
-tools/bootstrap/lambda-coro-bootstrap --simdjson "$simdjson" --cpu "$cpu" -o "$dir/bootstrap" \
+"$prefix/bin/lambda-coro-bootstrap" --simdjson "$simdjson" --cpu "$cpu" -o "$dir/bootstrap" \
   tests/consumers/single_header/main.cpp
-check single-header-script "$dir/bootstrap" "$dir/bootstrap.zip"
+check single-header "$dir/bootstrap" "$dir/bootstrap.zip"
 # The same source through the script and through the CMake helper: the same size (goal: within 5%).
 tools/bootstrap/lambda-coro-bootstrap --simdjson "$simdjson" --cpu "$cpu" --include include \
   -o "$dir/split/bootstrap" tests/consumers/main.cpp
