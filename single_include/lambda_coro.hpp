@@ -37,15 +37,16 @@
 #define LAMBDA_CORO_DETAIL_STRINGIFY(a) LAMBDA_CORO_DETAIL_STRINGIFY2(a)
 
 // The inline namespace encodes the version and every config macro that changes behaviour,
-// so translation units built with different settings never share a definition (ODR).
-#define LAMBDA_CORO_ABI_NAMESPACE                                                                    \
-  LAMBDA_CORO_DETAIL_CAT(                                                                            \
-      LAMBDA_CORO_DETAIL_CAT(                                                                        \
-          LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(v, LAMBDA_CORO_VERSION_MAJOR),               \
-                                 LAMBDA_CORO_DETAIL_CAT(_, LAMBDA_CORO_VERSION_MINOR)),              \
-          LAMBDA_CORO_DETAIL_CAT(_depth, LAMBDA_CORO_JSON_MAX_DEPTH)),                               \
-      LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(_reconnect, LAMBDA_CORO_RECONNECT_ATTEMPTS),     \
-                             LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(x, LAMBDA_CORO_RECONNECT_DELAY_MS), ms)))
+// so translation units built with different settings never share a definition (ODR):
+// v<major>_<minor>_d<max depth>_r<reconnect attempts>_<reconnect delay ms>. Short, because it
+// is spelt in every type name a static bootstrap carries for exceptions.
+#define LAMBDA_CORO_ABI_NAMESPACE                                                                         \
+  LAMBDA_CORO_DETAIL_CAT(                                                                                 \
+      LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(v, LAMBDA_CORO_VERSION_MAJOR),                        \
+                             LAMBDA_CORO_DETAIL_CAT(_, LAMBDA_CORO_VERSION_MINOR)),                       \
+      LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(_d, LAMBDA_CORO_JSON_MAX_DEPTH),                      \
+                             LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(_r, LAMBDA_CORO_RECONNECT_ATTEMPTS), \
+                                                    LAMBDA_CORO_DETAIL_CAT(_, LAMBDA_CORO_RECONNECT_DELAY_MS))))
 
 #define LAMBDA_CORO_BEGIN_NAMESPACE \
   namespace lambda_coro {           \
@@ -687,81 +688,62 @@ private:
   int& depth_;
 };
 
-// A json::error from the parser; the code lets the top level look again at what went wrong.
-class malformed_error : public error {
-public:
-  malformed_error(std::string problem, simdjson::error_code code) : error(std::move(problem)), code_(code) {}
-  simdjson::error_code code() const noexcept { return code_; }
-
-private:
-  simdjson::error_code code_;
-};
-
 inline constexpr std::string_view trailing_content_problem = "trailing content after the JSON document";
 
+// simdjson's own words, but where they mislead: a misspelt literal ("nul") is reported as a
+// type mismatch, and `{...} xyz` as an unbalanced document (see is_trailing_content).
 inline const char* describe_malformed(simdjson::error_code code) noexcept {
   switch (code) {
     case simdjson::N_ATOM_ERROR:
     case simdjson::T_ATOM_ERROR:
-    case simdjson::F_ATOM_ERROR: return "a literal that is not true, false or null";
-    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "the document ends inside an object or array";
-    case simdjson::TAPE_ERROR: return "misplaced or missing comma, colon, bracket or key";
-    case simdjson::UNCLOSED_STRING: return "a string is not closed";
-    case simdjson::STRING_ERROR: return "a string holds an invalid escape or a control character";
-    case simdjson::UTF8_ERROR: return "invalid UTF-8";
-    case simdjson::NUMBER_ERROR: return "a malformed number";
-    case simdjson::EMPTY: return "no JSON value (empty or only whitespace)";
+    case simdjson::F_ATOM_ERROR: return "not true, false or null";
     default: return simdjson::error_message(code);
   }
 }
 
 [[noreturn]] inline void fail_malformed(simdjson::error_code code) {
-  if (code == simdjson::TRAILING_CONTENT) throw malformed_error(std::string(trailing_content_problem), code);
-  throw malformed_error(std::string("malformed JSON: ") + describe_malformed(code), code);
+  if (code == simdjson::TRAILING_CONTENT) throw error(std::string(trailing_content_problem));
+  throw error(std::string("malformed JSON: ") + describe_malformed(code));
 }
 
-inline bool is_json_space(char c) noexcept;
+inline bool is_json_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-// Where the first JSON value in `text` ends (a bracket-and-string scan, for error messages
-// only); npos when it does not end.
-inline std::size_t first_value_end(std::string_view text) noexcept {
+// simdjson reports `{...} xyz` as an unbalanced document. A structural error on input whose
+// first value is complete (a bracket-and-string scan, run on the error path only) and
+// followed by more than whitespace is trailing content.
+inline bool is_trailing_content(const error& e, std::string_view text) noexcept {
+  const std::string_view problem = e.problem();
+  if (!problem.ends_with(describe_malformed(simdjson::INCOMPLETE_ARRAY_OR_OBJECT)) &&
+      !problem.ends_with(describe_malformed(simdjson::TAPE_ERROR)))
+    return false;
   std::size_t i = 0;
   while (i < text.size() && is_json_space(text[i])) ++i;
-  if (i == text.size()) return std::string_view::npos;
-  if (text[i] != '{' && text[i] != '[' && text[i] != '"') {
+  if (i < text.size() && text[i] != '{' && text[i] != '[' && text[i] != '"') {
     while (i < text.size() && !is_json_space(text[i]) && std::string_view(",:[]{}\"").find(text[i]) == std::string_view::npos)
       ++i;
-    return i;
-  }
-  std::size_t depth = 0;
-  bool in_string = false;
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-      if (!in_string && depth == 0) return i + 1;
-      continue;
+  } else {
+    std::size_t depth = 0;
+    bool in_string = false, complete = false;
+    for (; i < text.size() && !complete; ++i) {
+      const char c = text[i];
+      if (in_string) {
+        if (c == '\\')
+          ++i;
+        else if (c == '"')
+          in_string = false;
+        complete = !in_string && depth == 0;
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+      } else if ((c == '}' || c == ']') && depth > 0) {
+        complete = --depth == 0;
+      }
     }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-    } else if ((c == '}' || c == ']') && depth > 0 && --depth == 0) {
-      return i + 1;
-    }
+    if (!complete) return false;
   }
-  return std::string_view::npos;
-}
-
-// True when a complete first value is followed by something other than whitespace.
-inline bool has_trailing_content(std::string_view text) noexcept {
-  std::size_t end = first_value_end(text);
-  if (end == std::string_view::npos) return false;
-  while (end < text.size() && is_json_space(text[end])) ++end;
-  return end < text.size();
+  while (i < text.size() && is_json_space(text[i])) ++i;
+  return i < text.size();
 }
 
 inline const char* type_name(od::json_type t) noexcept {
@@ -783,7 +765,6 @@ od::json_type type_of(V& v) {
   return t;
 }
 
-inline bool is_json_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
 inline std::string_view trim_trailing_space(std::string_view s) noexcept {
   while (!s.empty() && is_json_space(s.back())) s.remove_suffix(1);
@@ -1266,20 +1247,27 @@ public:
   }
 
 private:
+  using read_function = void (*)(simdjson::ondemand::document&, void*, detail::read_context<Borrows>&);
+
   template <class T>
   void read_padded(simdjson::padded_string_view json, T& out) {
+    read_document(json, &out, [](simdjson::ondemand::document& doc, void* target, detail::read_context<Borrows>& ctx) {
+      detail::read_value(doc, *static_cast<T*>(target), ctx);
+    });
+  }
+
+  // Not a template: one copy of the document-level checks, whatever T is.
+  void read_document(simdjson::padded_string_view json, void* target, read_function read) {
     try {
       simdjson::ondemand::document doc;
       if (auto code = parser_.iterate(json).get(doc)) detail::fail_malformed(code);
       detail::read_context<Borrows> ctx{0, &validator_};
-      detail::read_value(doc, out, ctx);
+      read(doc, target, ctx);
       const char* rest = nullptr;
       if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS)
         throw error(std::string(detail::trailing_content_problem));
-    } catch (const detail::malformed_error& e) {
-      // simdjson sees `{...} xyz` as an unbalanced document; name it for what it is.
-      const bool structural = e.code() == simdjson::INCOMPLETE_ARRAY_OR_OBJECT || e.code() == simdjson::TAPE_ERROR;
-      if (structural && detail::has_trailing_content(json)) throw error(std::string(detail::trailing_content_problem));
+    } catch (const error& e) {
+      if (detail::is_trailing_content(e, json)) throw error(std::string(detail::trailing_content_problem));
       throw;
     }
   }
@@ -3831,6 +3819,9 @@ public:
 
 namespace detail {
 
+// Out of line, so that the checks that guard it stay small where they are inlined.
+[[noreturn, gnu::noinline, gnu::cold]] inline void throw_usage_error(const char* what) { throw usage_error(what); }
+
 struct error_report {
   std::string errorMessage;
   std::string errorType;
@@ -4190,6 +4181,7 @@ inline runtime_endpoint parse_runtime_endpoint(std::string_view spec) {
     while (!ep.base_path.empty() && ep.base_path.back() == '/') ep.base_path.pop_back();
     spec = spec.substr(0, slash);
   }
+  ep.authority = std::string(spec);
   std::string_view host, port;
   if (spec.starts_with('[')) {
     const auto close = spec.find(']');
@@ -4209,7 +4201,6 @@ inline runtime_endpoint parse_runtime_endpoint(std::string_view spec) {
     throw invalid("the port must be a number from 1 to 65535");
   ep.port = static_cast<std::uint16_t>(value);
   ep.host = std::string(host);
-  ep.authority = (host.find(':') != std::string_view::npos ? "[" + ep.host + "]" : ep.host) + ":" + std::string(port);
   const std::string numeric = host == "localhost" ? std::string("127.0.0.1") : ep.host;
   auto* v4 = reinterpret_cast<sockaddr_in*>(&ep.address);
   auto* v6 = reinterpret_cast<sockaddr_in6*>(&ep.address);
@@ -4222,7 +4213,7 @@ inline runtime_endpoint parse_runtime_endpoint(std::string_view spec) {
     v6->sin6_port = htons(ep.port);
     ep.address_length = sizeof(sockaddr_in6);
   } else {
-    throw invalid("the host must be an IP address or localhost (the runtime carries no DNS resolver)");
+    throw invalid("the host must be an IP address or localhost (no DNS)");
   }
   return ep;
 }
@@ -4525,6 +4516,7 @@ LAMBDA_CORO_END_NAMESPACE
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <coroutine>
 #include <cstdint>
@@ -4588,42 +4580,34 @@ inline std::string read_all(int fd) {
   }
 }
 
-// This process's arguments after argv[0], read from /proc so that `int main()` programs get
-// local mode too.
-inline std::vector<std::string> program_arguments() {
-  std::vector<std::string> args;
+// This process's arguments after argv[0], each ended by a NUL as in /proc/self/cmdline (read
+// from /proc so that `int main()` programs get local mode too).
+inline std::string program_arguments() {
   const int fd = ::open("/proc/self/cmdline", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return args;
+  if (fd < 0) return {};
   const std::string cmdline = read_all(fd);
   ::close(fd);
-  std::size_t at = cmdline.find('\0');
-  while (at != std::string::npos && at + 1 < cmdline.size()) {
-    const std::size_t end = cmdline.find('\0', at + 1);
-    args.push_back(cmdline.substr(at + 1, end - at - 1));
-    at = end;
-  }
-  return args;
+  const auto program_end = cmdline.find('\0');
+  if (program_end == std::string::npos) return {};
+  return std::string(cmdline.data() + program_end + 1, cmdline.size() - program_end - 1);
 }
 
-// Where local mode reads its event: `--event FILE` (or --event=FILE), else a first argument
+// Where local mode reads its event: `--event FILE`, else a first argument
 // that is "-" or names an existing file, else stdin (""). Other arguments are the program's.
-inline std::string local_event_path(const std::vector<std::string>& args) {
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--event") {
-      if (i + 1 == args.size()) throw std::invalid_argument("--event needs a file name (or - for stdin)");
-      return args[i + 1];
-    }
-    if (args[i].starts_with("--event=")) return args[i].substr(8);
+inline std::string local_event_path(std::string_view args) {
+  const std::string first(args.substr(0, args.find('\0')));
+  for (std::string_view rest = args; !rest.empty();) {
+    const auto end = std::min(rest.find('\0'), rest.size());
+    const bool is_event_option = rest.substr(0, end) == "--event";
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    if (is_event_option) return std::string(rest.substr(0, rest.find('\0')));  // none after it: stdin
   }
-  if (args.empty()) return {};
   struct stat info {};
-  if (args[0] == "-" || (::stat(args[0].c_str(), &info) == 0 && !S_ISDIR(info.st_mode))) return args[0];
+  if (!args.empty() && (first == "-" || (::stat(first.c_str(), &info) == 0 && !S_ISDIR(info.st_mode)))) return first;
   return {};
 }
 
 }  // namespace detail
-
-// One invocation}  // namespace detail
 
 // One invocation handed out by runtime::next_invocation(): its event and context stay valid
 // until the next call to next_invocation(). It must be answered exactly once, by respond()
@@ -4649,7 +4633,7 @@ public:
 private:
   friend class runtime;
   invocation(runtime* rt, std::uint64_t sequence) noexcept : runtime_(rt), sequence_(sequence) {}
-  runtime& current(const char* what) const;
+  runtime& current() const;
   runtime* runtime_;
   std::uint64_t sequence_;
 };
@@ -4659,15 +4643,9 @@ public:
   // Talks to the Runtime API at AWS_LAMBDA_RUNTIME_API; without it, runs in local mode:
   // one event from --event FILE, an existing file named first, or stdin; the response
   // on stdout, an error report on stderr.
-  runtime() : function_(function_info::from_environment()) {
-    context_.function = &function_;
-    if (const char* api = std::getenv("AWS_LAMBDA_RUNTIME_API"); api != nullptr && *api != '\0')
-      client_.emplace(detail::parse_runtime_endpoint(api));
-  }
-  explicit runtime(std::string_view runtime_api)
-      : function_(function_info::from_environment()), client_(std::in_place, detail::parse_runtime_endpoint(runtime_api)) {
-    context_.function = &function_;
-  }
+  runtime() : runtime(environment_runtime_api(), true) {}
+  // Talks to the Runtime API at `runtime_api` ("host:port", as AWS_LAMBDA_RUNTIME_API).
+  explicit runtime(std::string_view runtime_api) : runtime(runtime_api, false) {}
   runtime(const runtime&) = delete;
   runtime& operator=(const runtime&) = delete;
 
@@ -4700,20 +4678,30 @@ public:
 private:
   friend class invocation;
 
+  // One constructor for both public ones: a static bootstrap carries its code once.
+  runtime(std::string_view runtime_api, bool local_if_empty) : function_(function_info::from_environment()) {
+    context_.function = &function_;
+    if (!local_if_empty || !runtime_api.empty()) client_.emplace(detail::parse_runtime_endpoint(runtime_api));
+  }
+  static std::string_view environment_runtime_api() noexcept {
+    const char* api = std::getenv("AWS_LAMBDA_RUNTIME_API");
+    return api ? api : "";
+  }
+
   // The previous invocation was never answered: Lambda would wait for it until its timeout.
   void report_unanswered() {
     answered_ = true;
-    const std::string message = "invocation " + context_.request_id +
-                                " ended without an answer: neither respond() nor fail() was called";
-    detail::log_line(message);
-    send_error(detail::error_report{message, "Runtime.NoResponse", {}});
+    const detail::error_report report{"invocation not answered", "Runtime.NoResponse", {}};
+    detail::log_line(report.errorMessage);
+    send_error(report);
   }
+
+  static constexpr const char* stale_invocation = "invocation used after next_invocation()";
 
   // Marks the invocation `sequence` answered; throws usage_error when that is not allowed.
   void claim_answer(std::uint64_t sequence) {
-    if (sequence != sequence_)
-      throw usage_error("lambda_coro::invocation: answered after next_invocation() moved on to the next one");
-    if (answered_) throw usage_error("lambda_coro::invocation " + context_.request_id + " was already answered");
+    if (sequence != sequence_) detail::throw_usage_error(stale_invocation);
+    if (answered_) detail::throw_usage_error("invocation answered twice");
     answered_ = true;
   }
 
@@ -4803,8 +4791,6 @@ private:
     local_done_ = true;
     const std::string path = detail::local_event_path(detail::program_arguments());
     if (path.empty() || path == "-") {
-      if (path.empty() && ::isatty(STDIN_FILENO))
-        detail::log_line("local mode: reading the event from stdin (or pass --event FILE)");
       local_event_ = detail::read_all(STDIN_FILENO);
     } else {
       const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -4887,8 +4873,7 @@ private:
         return client_->request(method, path, headers, body);
       } catch (const detail::connection_error& e) {
         if (attempt >= LAMBDA_CORO_RECONNECT_ATTEMPTS)
-          throw runtime_api_error(std::string(e.what()) + " (gave up after " + std::to_string(attempt) +
-                                  " reconnection attempts)");
+          throw runtime_api_error(std::string(e.what()) + " (gave up after " + std::to_string(attempt) + " reconnects)");
         detail::log_line(std::string(e.what()) + "; reconnecting");
         detail::sleep_ms(LAMBDA_CORO_RECONNECT_DELAY_MS << attempt);
       }
@@ -4916,20 +4901,19 @@ private:
   std::string local_event_;
 };
 
-inline runtime& invocation::current(const char* what) const {
-  if (sequence_ != runtime_->sequence_)
-    throw usage_error(std::string("lambda_coro::invocation::") + what +
-                      ": the invocation is over (next_invocation() was called again)");
+inline runtime& invocation::current() const {
+  if (sequence_ != runtime_->sequence_) [[unlikely]]
+    detail::throw_usage_error(runtime::stale_invocation);
   return *runtime_;
 }
 
-inline std::string_view invocation::event() const { return current("event").event_; }
+inline std::string_view invocation::event() const { return current().event_; }
 inline simdjson::padded_string_view invocation::padded_event() const {
   // Remote events sit in the client's buffer with its padding; local ones reserved theirs.
-  const std::string_view e = current("padded_event").event_;
+  const std::string_view e = current().event_;
   return simdjson::padded_string_view(e.data(), e.size(), e.size() + simdjson::SIMDJSON_PADDING);
 }
-inline const context& invocation::context() const { return current("context").context_; }
+inline const context& invocation::context() const { return current().context_; }
 
 template <class T>
 detail::ready<void> invocation::respond(const T& response) {
@@ -4952,9 +4936,7 @@ detail::ready<void> invocation::respond(const T& response) {
 inline detail::ready<void> invocation::fail() {
   runtime_->claim_answer(sequence_);
   if (!std::current_exception()) {
-    const std::string message = "invocation::fail() was called outside a catch block: there is no exception to report";
-    detail::log_line(message);
-    runtime_->send_error(detail::error_report{message, "lambda_coro::usage_error", {}});
+    runtime_->send_error(detail::error_report{"fail() outside a catch block", "lambda_coro::usage_error", {}});
     return {};
   }
   runtime_->send_error(detail::report_current_exception());

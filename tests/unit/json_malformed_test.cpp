@@ -61,7 +61,7 @@ TEST_CASE("error texts say what is wrong and where") {
   CHECK(test::read_error<item>(R"({"name":"t"} xyz)") == "$: trailing content after the JSON document");
   CHECK(test::read_error<json::value>(R"({"name":"t"} xyz)") == "$: trailing content after the JSON document");
   CHECK(test::read_error<item>(std::string(R"({"name":"t"})") + '\0') == "$: trailing content after the JSON document");
-  CHECK(test::read_error<item>(R"({"name":nul})") == "$.name: malformed JSON: a literal that is not true, false or null");
-  CHECK(test::read_error<json::value>(R"({"name":nul})").find("a literal that is not true, false or null") != std::string::npos);
-  CHECK(test::read_error<item>(R"({"id":tru})") == "$.id: malformed JSON: a literal that is not true, false or null");
+  CHECK(test::read_error<item>(R"({"name":nul})") == "$.name: malformed JSON: not true, false or null");
+  CHECK(test::read_error<json::value>(R"({"name":nul})").find("not true, false or null") != std::string::npos);
+  CHECK(test::read_error<item>(R"({"id":tru})") == "$.id: malformed JSON: not true, false or null");
 }

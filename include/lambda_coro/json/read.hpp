@@ -55,81 +55,62 @@ private:
   int& depth_;
 };
 
-// A json::error from the parser; the code lets the top level look again at what went wrong.
-class malformed_error : public error {
-public:
-  malformed_error(std::string problem, simdjson::error_code code) : error(std::move(problem)), code_(code) {}
-  simdjson::error_code code() const noexcept { return code_; }
-
-private:
-  simdjson::error_code code_;
-};
-
 inline constexpr std::string_view trailing_content_problem = "trailing content after the JSON document";
 
+// simdjson's own words, but where they mislead: a misspelt literal ("nul") is reported as a
+// type mismatch, and `{...} xyz` as an unbalanced document (see is_trailing_content).
 inline const char* describe_malformed(simdjson::error_code code) noexcept {
   switch (code) {
     case simdjson::N_ATOM_ERROR:
     case simdjson::T_ATOM_ERROR:
-    case simdjson::F_ATOM_ERROR: return "a literal that is not true, false or null";
-    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "the document ends inside an object or array";
-    case simdjson::TAPE_ERROR: return "misplaced or missing comma, colon, bracket or key";
-    case simdjson::UNCLOSED_STRING: return "a string is not closed";
-    case simdjson::STRING_ERROR: return "a string holds an invalid escape or a control character";
-    case simdjson::UTF8_ERROR: return "invalid UTF-8";
-    case simdjson::NUMBER_ERROR: return "a malformed number";
-    case simdjson::EMPTY: return "no JSON value (empty or only whitespace)";
+    case simdjson::F_ATOM_ERROR: return "not true, false or null";
     default: return simdjson::error_message(code);
   }
 }
 
 [[noreturn]] inline void fail_malformed(simdjson::error_code code) {
-  if (code == simdjson::TRAILING_CONTENT) throw malformed_error(std::string(trailing_content_problem), code);
-  throw malformed_error(std::string("malformed JSON: ") + describe_malformed(code), code);
+  if (code == simdjson::TRAILING_CONTENT) throw error(std::string(trailing_content_problem));
+  throw error(std::string("malformed JSON: ") + describe_malformed(code));
 }
 
-inline bool is_json_space(char c) noexcept;
+inline bool is_json_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-// Where the first JSON value in `text` ends (a bracket-and-string scan, for error messages
-// only); npos when it does not end.
-inline std::size_t first_value_end(std::string_view text) noexcept {
+// simdjson reports `{...} xyz` as an unbalanced document. A structural error on input whose
+// first value is complete (a bracket-and-string scan, run on the error path only) and
+// followed by more than whitespace is trailing content.
+inline bool is_trailing_content(const error& e, std::string_view text) noexcept {
+  const std::string_view problem = e.problem();
+  if (!problem.ends_with(describe_malformed(simdjson::INCOMPLETE_ARRAY_OR_OBJECT)) &&
+      !problem.ends_with(describe_malformed(simdjson::TAPE_ERROR)))
+    return false;
   std::size_t i = 0;
   while (i < text.size() && is_json_space(text[i])) ++i;
-  if (i == text.size()) return std::string_view::npos;
-  if (text[i] != '{' && text[i] != '[' && text[i] != '"') {
+  if (i < text.size() && text[i] != '{' && text[i] != '[' && text[i] != '"') {
     while (i < text.size() && !is_json_space(text[i]) && std::string_view(",:[]{}\"").find(text[i]) == std::string_view::npos)
       ++i;
-    return i;
-  }
-  std::size_t depth = 0;
-  bool in_string = false;
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-      if (!in_string && depth == 0) return i + 1;
-      continue;
+  } else {
+    std::size_t depth = 0;
+    bool in_string = false, complete = false;
+    for (; i < text.size() && !complete; ++i) {
+      const char c = text[i];
+      if (in_string) {
+        if (c == '\\')
+          ++i;
+        else if (c == '"')
+          in_string = false;
+        complete = !in_string && depth == 0;
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+      } else if ((c == '}' || c == ']') && depth > 0) {
+        complete = --depth == 0;
+      }
     }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-    } else if ((c == '}' || c == ']') && depth > 0 && --depth == 0) {
-      return i + 1;
-    }
+    if (!complete) return false;
   }
-  return std::string_view::npos;
-}
-
-// True when a complete first value is followed by something other than whitespace.
-inline bool has_trailing_content(std::string_view text) noexcept {
-  std::size_t end = first_value_end(text);
-  if (end == std::string_view::npos) return false;
-  while (end < text.size() && is_json_space(text[end])) ++end;
-  return end < text.size();
+  while (i < text.size() && is_json_space(text[i])) ++i;
+  return i < text.size();
 }
 
 inline const char* type_name(od::json_type t) noexcept {
@@ -151,7 +132,6 @@ od::json_type type_of(V& v) {
   return t;
 }
 
-inline bool is_json_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
 inline std::string_view trim_trailing_space(std::string_view s) noexcept {
   while (!s.empty() && is_json_space(s.back())) s.remove_suffix(1);
@@ -634,20 +614,27 @@ public:
   }
 
 private:
+  using read_function = void (*)(simdjson::ondemand::document&, void*, detail::read_context<Borrows>&);
+
   template <class T>
   void read_padded(simdjson::padded_string_view json, T& out) {
+    read_document(json, &out, [](simdjson::ondemand::document& doc, void* target, detail::read_context<Borrows>& ctx) {
+      detail::read_value(doc, *static_cast<T*>(target), ctx);
+    });
+  }
+
+  // Not a template: one copy of the document-level checks, whatever T is.
+  void read_document(simdjson::padded_string_view json, void* target, read_function read) {
     try {
       simdjson::ondemand::document doc;
       if (auto code = parser_.iterate(json).get(doc)) detail::fail_malformed(code);
       detail::read_context<Borrows> ctx{0, &validator_};
-      detail::read_value(doc, out, ctx);
+      read(doc, target, ctx);
       const char* rest = nullptr;
       if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS)
         throw error(std::string(detail::trailing_content_problem));
-    } catch (const detail::malformed_error& e) {
-      // simdjson sees `{...} xyz` as an unbalanced document; name it for what it is.
-      const bool structural = e.code() == simdjson::INCOMPLETE_ARRAY_OR_OBJECT || e.code() == simdjson::TAPE_ERROR;
-      if (structural && detail::has_trailing_content(json)) throw error(std::string(detail::trailing_content_problem));
+    } catch (const error& e) {
+      if (detail::is_trailing_content(e, json)) throw error(std::string(detail::trailing_content_problem));
       throw;
     }
   }

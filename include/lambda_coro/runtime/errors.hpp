@@ -48,6 +48,9 @@ public:
 
 namespace detail {
 
+// Out of line, so that the checks that guard it stay small where they are inlined.
+[[noreturn, gnu::noinline, gnu::cold]] inline void throw_usage_error(const char* what) { throw usage_error(what); }
+
 struct error_report {
   std::string errorMessage;
   std::string errorType;

@@ -56,6 +56,7 @@ inline runtime_endpoint parse_runtime_endpoint(std::string_view spec) {
     while (!ep.base_path.empty() && ep.base_path.back() == '/') ep.base_path.pop_back();
     spec = spec.substr(0, slash);
   }
+  ep.authority = std::string(spec);
   std::string_view host, port;
   if (spec.starts_with('[')) {
     const auto close = spec.find(']');
@@ -75,7 +76,6 @@ inline runtime_endpoint parse_runtime_endpoint(std::string_view spec) {
     throw invalid("the port must be a number from 1 to 65535");
   ep.port = static_cast<std::uint16_t>(value);
   ep.host = std::string(host);
-  ep.authority = (host.find(':') != std::string_view::npos ? "[" + ep.host + "]" : ep.host) + ":" + std::string(port);
   const std::string numeric = host == "localhost" ? std::string("127.0.0.1") : ep.host;
   auto* v4 = reinterpret_cast<sockaddr_in*>(&ep.address);
   auto* v6 = reinterpret_cast<sockaddr_in6*>(&ep.address);
@@ -88,7 +88,7 @@ inline runtime_endpoint parse_runtime_endpoint(std::string_view spec) {
     v6->sin6_port = htons(ep.port);
     ep.address_length = sizeof(sockaddr_in6);
   } else {
-    throw invalid("the host must be an IP address or localhost (the runtime carries no DNS resolver)");
+    throw invalid("the host must be an IP address or localhost (no DNS)");
   }
   return ep;
 }

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <coroutine>
 #include <cstdint>
@@ -79,42 +80,34 @@ inline std::string read_all(int fd) {
   }
 }
 
-// This process's arguments after argv[0], read from /proc so that `int main()` programs get
-// local mode too.
-inline std::vector<std::string> program_arguments() {
-  std::vector<std::string> args;
+// This process's arguments after argv[0], each ended by a NUL as in /proc/self/cmdline (read
+// from /proc so that `int main()` programs get local mode too).
+inline std::string program_arguments() {
   const int fd = ::open("/proc/self/cmdline", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return args;
+  if (fd < 0) return {};
   const std::string cmdline = read_all(fd);
   ::close(fd);
-  std::size_t at = cmdline.find('\0');
-  while (at != std::string::npos && at + 1 < cmdline.size()) {
-    const std::size_t end = cmdline.find('\0', at + 1);
-    args.push_back(cmdline.substr(at + 1, end - at - 1));
-    at = end;
-  }
-  return args;
+  const auto program_end = cmdline.find('\0');
+  if (program_end == std::string::npos) return {};
+  return std::string(cmdline.data() + program_end + 1, cmdline.size() - program_end - 1);
 }
 
-// Where local mode reads its event: `--event FILE` (or --event=FILE), else a first argument
+// Where local mode reads its event: `--event FILE`, else a first argument
 // that is "-" or names an existing file, else stdin (""). Other arguments are the program's.
-inline std::string local_event_path(const std::vector<std::string>& args) {
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--event") {
-      if (i + 1 == args.size()) throw std::invalid_argument("--event needs a file name (or - for stdin)");
-      return args[i + 1];
-    }
-    if (args[i].starts_with("--event=")) return args[i].substr(8);
+inline std::string local_event_path(std::string_view args) {
+  const std::string first(args.substr(0, args.find('\0')));
+  for (std::string_view rest = args; !rest.empty();) {
+    const auto end = std::min(rest.find('\0'), rest.size());
+    const bool is_event_option = rest.substr(0, end) == "--event";
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    if (is_event_option) return std::string(rest.substr(0, rest.find('\0')));  // none after it: stdin
   }
-  if (args.empty()) return {};
   struct stat info {};
-  if (args[0] == "-" || (::stat(args[0].c_str(), &info) == 0 && !S_ISDIR(info.st_mode))) return args[0];
+  if (!args.empty() && (first == "-" || (::stat(first.c_str(), &info) == 0 && !S_ISDIR(info.st_mode)))) return first;
   return {};
 }
 
 }  // namespace detail
-
-// One invocation}  // namespace detail
 
 // One invocation handed out by runtime::next_invocation(): its event and context stay valid
 // until the next call to next_invocation(). It must be answered exactly once, by respond()
@@ -140,7 +133,7 @@ public:
 private:
   friend class runtime;
   invocation(runtime* rt, std::uint64_t sequence) noexcept : runtime_(rt), sequence_(sequence) {}
-  runtime& current(const char* what) const;
+  runtime& current() const;
   runtime* runtime_;
   std::uint64_t sequence_;
 };
@@ -150,15 +143,9 @@ public:
   // Talks to the Runtime API at AWS_LAMBDA_RUNTIME_API; without it, runs in local mode:
   // one event from --event FILE, an existing file named first, or stdin; the response
   // on stdout, an error report on stderr.
-  runtime() : function_(function_info::from_environment()) {
-    context_.function = &function_;
-    if (const char* api = std::getenv("AWS_LAMBDA_RUNTIME_API"); api != nullptr && *api != '\0')
-      client_.emplace(detail::parse_runtime_endpoint(api));
-  }
-  explicit runtime(std::string_view runtime_api)
-      : function_(function_info::from_environment()), client_(std::in_place, detail::parse_runtime_endpoint(runtime_api)) {
-    context_.function = &function_;
-  }
+  runtime() : runtime(environment_runtime_api(), true) {}
+  // Talks to the Runtime API at `runtime_api` ("host:port", as AWS_LAMBDA_RUNTIME_API).
+  explicit runtime(std::string_view runtime_api) : runtime(runtime_api, false) {}
   runtime(const runtime&) = delete;
   runtime& operator=(const runtime&) = delete;
 
@@ -191,20 +178,30 @@ public:
 private:
   friend class invocation;
 
+  // One constructor for both public ones: a static bootstrap carries its code once.
+  runtime(std::string_view runtime_api, bool local_if_empty) : function_(function_info::from_environment()) {
+    context_.function = &function_;
+    if (!local_if_empty || !runtime_api.empty()) client_.emplace(detail::parse_runtime_endpoint(runtime_api));
+  }
+  static std::string_view environment_runtime_api() noexcept {
+    const char* api = std::getenv("AWS_LAMBDA_RUNTIME_API");
+    return api ? api : "";
+  }
+
   // The previous invocation was never answered: Lambda would wait for it until its timeout.
   void report_unanswered() {
     answered_ = true;
-    const std::string message = "invocation " + context_.request_id +
-                                " ended without an answer: neither respond() nor fail() was called";
-    detail::log_line(message);
-    send_error(detail::error_report{message, "Runtime.NoResponse", {}});
+    const detail::error_report report{"invocation not answered", "Runtime.NoResponse", {}};
+    detail::log_line(report.errorMessage);
+    send_error(report);
   }
+
+  static constexpr const char* stale_invocation = "invocation used after next_invocation()";
 
   // Marks the invocation `sequence` answered; throws usage_error when that is not allowed.
   void claim_answer(std::uint64_t sequence) {
-    if (sequence != sequence_)
-      throw usage_error("lambda_coro::invocation: answered after next_invocation() moved on to the next one");
-    if (answered_) throw usage_error("lambda_coro::invocation " + context_.request_id + " was already answered");
+    if (sequence != sequence_) detail::throw_usage_error(stale_invocation);
+    if (answered_) detail::throw_usage_error("invocation answered twice");
     answered_ = true;
   }
 
@@ -294,8 +291,6 @@ private:
     local_done_ = true;
     const std::string path = detail::local_event_path(detail::program_arguments());
     if (path.empty() || path == "-") {
-      if (path.empty() && ::isatty(STDIN_FILENO))
-        detail::log_line("local mode: reading the event from stdin (or pass --event FILE)");
       local_event_ = detail::read_all(STDIN_FILENO);
     } else {
       const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -378,8 +373,7 @@ private:
         return client_->request(method, path, headers, body);
       } catch (const detail::connection_error& e) {
         if (attempt >= LAMBDA_CORO_RECONNECT_ATTEMPTS)
-          throw runtime_api_error(std::string(e.what()) + " (gave up after " + std::to_string(attempt) +
-                                  " reconnection attempts)");
+          throw runtime_api_error(std::string(e.what()) + " (gave up after " + std::to_string(attempt) + " reconnects)");
         detail::log_line(std::string(e.what()) + "; reconnecting");
         detail::sleep_ms(LAMBDA_CORO_RECONNECT_DELAY_MS << attempt);
       }
@@ -407,20 +401,19 @@ private:
   std::string local_event_;
 };
 
-inline runtime& invocation::current(const char* what) const {
-  if (sequence_ != runtime_->sequence_)
-    throw usage_error(std::string("lambda_coro::invocation::") + what +
-                      ": the invocation is over (next_invocation() was called again)");
+inline runtime& invocation::current() const {
+  if (sequence_ != runtime_->sequence_) [[unlikely]]
+    detail::throw_usage_error(runtime::stale_invocation);
   return *runtime_;
 }
 
-inline std::string_view invocation::event() const { return current("event").event_; }
+inline std::string_view invocation::event() const { return current().event_; }
 inline simdjson::padded_string_view invocation::padded_event() const {
   // Remote events sit in the client's buffer with its padding; local ones reserved theirs.
-  const std::string_view e = current("padded_event").event_;
+  const std::string_view e = current().event_;
   return simdjson::padded_string_view(e.data(), e.size(), e.size() + simdjson::SIMDJSON_PADDING);
 }
-inline const context& invocation::context() const { return current("context").context_; }
+inline const context& invocation::context() const { return current().context_; }
 
 template <class T>
 detail::ready<void> invocation::respond(const T& response) {
@@ -443,9 +436,7 @@ detail::ready<void> invocation::respond(const T& response) {
 inline detail::ready<void> invocation::fail() {
   runtime_->claim_answer(sequence_);
   if (!std::current_exception()) {
-    const std::string message = "invocation::fail() was called outside a catch block: there is no exception to report";
-    detail::log_line(message);
-    runtime_->send_error(detail::error_report{message, "lambda_coro::usage_error", {}});
+    runtime_->send_error(detail::error_report{"fail() outside a catch block", "lambda_coro::usage_error", {}});
     return {};
   }
   runtime_->send_error(detail::report_current_exception());
