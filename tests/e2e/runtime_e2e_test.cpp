@@ -427,7 +427,8 @@ TEST_CASE("the emulator starts its runtime with no signal blocked or ignored, so
   REQUIRE(ignored != std::string::npos);
   CHECK(std::stoull(r.out.substr(ignored + 8, 16), nullptr, 16) % (1ull << 31) == 0);
   // The runtime dies on the emulator's SIGTERM instead of waiting out the 500 ms before SIGKILL.
-  CHECK(r.elapsed < 400ms);
+  CHECK(r.err.find("did not stop within 500 ms of SIGTERM") == std::string::npos);
+  CHECK(r.elapsed < 2s);
 }
 
 TEST_CASE("the emulator's trace ids have X-Ray's format") {

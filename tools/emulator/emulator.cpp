@@ -145,7 +145,8 @@ public:
       ::kill(child, SIGTERM);
       // The watcher reaps it; give it 500 ms to go quietly.
       for (int i = 0; i < 50 && ::kill(child, 0) == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-      ::kill(child, SIGKILL);
+      if (::kill(child, SIGKILL) == 0)
+        std::cerr << "lambda-coro-emulator: the runtime did not stop within 500 ms of SIGTERM; killed it\n";
     }
   }
 
