@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every way the README gives to consume lambda-coro, run as a user runs it, from this clean
-# checkout: each builds tests/consumers' function as a static bootstrap + zip, which is then
+# checkout: each builds examples/hello as a static bootstrap + zip, which is then
 # invoked through the emulator. Prints each route's bootstrap size.
 #   .ci/consumers.sh EMULATOR SIMDJSON_SOURCE_DIR INSTALL_PREFIX
 set -euo pipefail
@@ -12,7 +12,7 @@ sizes=()
 
 # Checks one route's bootstrap and zip, then invokes the bootstrap through the emulator.
 check() {
-  local route=$1 bootstrap=$2 zip=$3 expected=${4:-'{"message":"Hello, consumer!"}'}
+  local route=$1 bootstrap=$2 zip=$3 expected=${4:-'{"message":"Hello, Lambda!"}'}
   file "$bootstrap" | grep -q 'statically linked' || { echo "$route: $bootstrap is not static" >&2; exit 1; }
   python3 - "$zip" <<'PY'
 import sys, zipfile
@@ -21,7 +21,7 @@ assert [e.filename for e in entries] == ["bootstrap"], entries
 assert (entries[0].external_attr >> 16) & 0o111, "bootstrap is not executable in the zip"
 PY
   local out
-  out=$("$emulator" invoke --event tests/consumers/event.json -- "$bootstrap")
+  out=$("$emulator" invoke --event examples/hello/event.json -- "$bootstrap")
   [ "$out" = "$expected" ] || { echo "$route: the emulator answered $out" >&2; exit 1; }
   sizes+=("$route: $(stat -c %s "$bootstrap") B")
   echo "$route: OK ($out)"
@@ -48,7 +48,7 @@ cmake_route fetchcontent -DLAMBDA_CORO_GIT="file://$repo" -DLAMBDA_CORO_GIT_TAG=
 echo "--- Meson: subproject through a wrap file"
 dir=$repo/build/ci-consumer-meson
 rm -rf "$dir" && mkdir -p "$dir/src/subprojects"
-cp tests/consumers/meson/meson.build tests/consumers/main.cpp tests/consumers/event.json "$dir/src/"
+cp tests/consumers/meson/meson.build examples/hello/main.cpp examples/hello/event.json "$dir/src/"
 cat > "$dir/src/subprojects/lambda_coro.wrap" <<WRAP
 [wrap-git]
 url = file://$repo
@@ -70,8 +70,8 @@ dir=build/ci-consumer-pkgconfig
 rm -rf "$dir" && mkdir -p "$dir"
 export PKG_CONFIG_PATH=$prefix/share/pkgconfig
 # shellcheck disable=SC2046
-g++ $(pkg-config --cflags lambda_coro) tests/consumers/main.cpp -o "$dir/consumer" $(pkg-config --libs lambda_coro)
-[ "$(AWS_LAMBDA_RUNTIME_API='' "$dir/consumer" --event tests/consumers/event.json)" = '{"message":"Hello, consumer!"}' ]
+g++ $(pkg-config --cflags lambda_coro) examples/hello/main.cpp -o "$dir/consumer" $(pkg-config --libs lambda_coro)
+[ "$(AWS_LAMBDA_RUNTIME_API='' "$dir/consumer" --event examples/hello/event.json)" = '{"message":"Hello, Lambda!"}' ]
 echo "pkg-config: OK"
 
 echo "--- One header: the installed lambda-coro-bootstrap and <lambda_coro.hpp>"
@@ -82,7 +82,7 @@ rm -rf "$dir"
 check single-header "$dir/bootstrap" "$dir/bootstrap.zip"
 # The same source through the script and through the CMake helper: the same size (goal: within 5%).
 tools/bootstrap/lambda-coro-bootstrap --simdjson "$simdjson" --cpu "$cpu" --include include \
-  -o "$dir/split/bootstrap" tests/consumers/main.cpp
+  -o "$dir/split/bootstrap" examples/hello/main.cpp
 python3 - "$(stat -c %s "$dir/split/bootstrap")" "$(stat -c %s build/ci-consumer-subdirectory/my_function/bootstrap)" <<'PY'
 import sys
 script, helper = map(int, sys.argv[1:])
@@ -90,4 +90,4 @@ print(f"same source: script {script} B, CMake helper {helper} B ({script / helpe
 sys.exit(abs(script / helper - 1) > 0.05)
 PY
 
-printf '%s\n' "--- bootstrap sizes (tests/consumers, $cpu CPUs)" "${sizes[@]}"
+printf '%s\n' "--- bootstrap sizes (examples/hello, $cpu CPUs)" "${sizes[@]}"

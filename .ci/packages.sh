@@ -11,8 +11,8 @@ cpu=$(tools/dev/bootstrap-cpu.sh)
 
 invoke() {
   local out
-  out=$("$emulator" invoke --event tests/consumers/event.json -- "$1")
-  [ "$out" = '{"message":"Hello, consumer!"}' ] || { echo "$1: the emulator answered $out" >&2; exit 1; }
+  out=$("$emulator" invoke --event examples/hello/event.json -- "$1")
+  [ "$out" = '{"message":"Hello, Lambda!"}' ] || { echo "$1: the emulator answered $out" >&2; exit 1; }
   echo "$1: $(stat -c %s "$1") B, answered $out"
 }
 

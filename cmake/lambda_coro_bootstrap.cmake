@@ -56,7 +56,8 @@ function(_lambda_coro_static_simdjson out)
     if(NOT TARGET lambda_coro_simdjson_static)
       add_library(lambda_coro_simdjson_static STATIC "${LAMBDA_CORO_SIMDJSON_SOURCE_DIR}/simdjson.cpp")
       target_include_directories(lambda_coro_simdjson_static SYSTEM BEFORE PUBLIC "${LAMBDA_CORO_SIMDJSON_SOURCE_DIR}")
-      target_compile_features(lambda_coro_simdjson_static PUBLIC cxx_std_17)
+      target_compile_features(lambda_coro_simdjson_static PUBLIC cxx_std_20)
+      set_target_properties(lambda_coro_simdjson_static PROPERTIES CXX_EXTENSIONS OFF)
       # -O2, not -Os: simdjson's kernels rely on inlining; at -Os parsing is three times slower.
       target_compile_options(lambda_coro_simdjson_static PRIVATE -O2 -ffunction-sections -fdata-sections)
       # One thread per process: the bootstrap needs no simdjson threading support.
@@ -99,10 +100,15 @@ function(lambda_coro_add_bootstrap target)
     _lambda_coro_cpu_flags(cpu_options cpu_definitions)
     target_compile_options(${target} PRIVATE ${cpu_options})
   endif()
-  # libstdc++ only: libc++ has no verbose terminate handler to replace.
+  # lambda-coro's small terminate handler in place of libstdc++'s verbose one (libc++ has none
+  # to replace): defined by the function's own source when it has one, else by a TU of its own.
   include(CheckCXXSymbolExists)
   check_cxx_symbol_exists(__GLIBCXX__ "cstddef" LAMBDA_CORO_HAS_LIBSTDCXX)
-  if(LAMBDA_CORO_HAS_LIBSTDCXX)
+  list(LENGTH arg_SOURCES source_count)
+  if(LAMBDA_CORO_HAS_LIBSTDCXX AND source_count EQUAL 1)
+    set_property(SOURCE ${arg_SOURCES} TARGET_DIRECTORY ${target} APPEND PROPERTY
+                 COMPILE_DEFINITIONS LAMBDA_CORO_DEFINE_TERMINATE_HANDLER)
+  elseif(LAMBDA_CORO_HAS_LIBSTDCXX)
     target_sources(${target} PRIVATE "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/lambda_coro_bootstrap_terminate.cpp")
   endif()
   # The static simdjson's headers come first, so its header and its code are one version.
@@ -111,6 +117,7 @@ function(lambda_coro_add_bootstrap target)
                                            -ffunction-sections -fdata-sections)
   target_link_options(${target} PRIVATE -static -Wl,--gc-sections -s)
   set_target_properties(${target} PROPERTIES
+    CXX_EXTENSIONS OFF  # -std=c++20, as lambda-coro-bootstrap and Meson compile it: the same binary
     OUTPUT_NAME bootstrap
     RUNTIME_OUTPUT_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}/${target}")
   add_custom_command(OUTPUT "${CMAKE_CURRENT_BINARY_DIR}/${target}.zip"

@@ -22,5 +22,5 @@ class TestPackageConan(ConanFile):
 
     def test(self):
         if can_run(self):
-            event = os.path.join(self.source_folder, "..", "..", "tests", "consumers", "event.json")
+            event = os.path.join(self.source_folder, "..", "..", "examples", "hello", "event.json")
             self.run(f"{os.path.join(self.cpp.build.bindir, 'test_package')} --event {event}", env="conanrun")

@@ -29,15 +29,21 @@
 
 // The inline namespace encodes the version and every config macro that changes behaviour,
 // so translation units built with different settings never share a definition (ODR):
-// v<major>_<minor>_d<max depth>_r<reconnect attempts>_<reconnect delay ms>. Short, because it
-// is spelt in every type name a static bootstrap carries for exceptions.
+// v<major>_<minor>, then, when any macro is not at its default,
+// _d<max depth>_r<reconnect attempts>_<reconnect delay ms>. Short, because it is spelt in
+// every type name a static bootstrap carries for its exceptions.
+#define LAMBDA_CORO_DETAIL_VERSION_NAMESPACE \
+  LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(v, LAMBDA_CORO_VERSION_MAJOR), LAMBDA_CORO_DETAIL_CAT(_, LAMBDA_CORO_VERSION_MINOR))
+#if LAMBDA_CORO_JSON_MAX_DEPTH == 256 && LAMBDA_CORO_RECONNECT_ATTEMPTS == 6 && LAMBDA_CORO_RECONNECT_DELAY_MS == 10
+#define LAMBDA_CORO_ABI_NAMESPACE LAMBDA_CORO_DETAIL_VERSION_NAMESPACE
+#else
 #define LAMBDA_CORO_ABI_NAMESPACE                                                                         \
   LAMBDA_CORO_DETAIL_CAT(                                                                                 \
-      LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(v, LAMBDA_CORO_VERSION_MAJOR),                        \
-                             LAMBDA_CORO_DETAIL_CAT(_, LAMBDA_CORO_VERSION_MINOR)),                       \
+      LAMBDA_CORO_DETAIL_VERSION_NAMESPACE,                                                               \
       LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(_d, LAMBDA_CORO_JSON_MAX_DEPTH),                      \
                              LAMBDA_CORO_DETAIL_CAT(LAMBDA_CORO_DETAIL_CAT(_r, LAMBDA_CORO_RECONNECT_ATTEMPTS), \
                                                     LAMBDA_CORO_DETAIL_CAT(_, LAMBDA_CORO_RECONNECT_DELAY_MS))))
+#endif
 
 #define LAMBDA_CORO_BEGIN_NAMESPACE \
   namespace lambda_coro {           \

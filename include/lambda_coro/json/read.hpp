@@ -58,7 +58,7 @@ private:
 inline constexpr std::string_view trailing_content_problem = "trailing content after the JSON document";
 
 // simdjson's own words, but where they mislead: a misspelt literal ("nul") is reported as a
-// type mismatch, and `{...} xyz` as an unbalanced document (see is_trailing_content).
+// type mismatch, and `{...} xyz` as an unbalanced document (see fail_malformed).
 inline const char* describe_malformed(simdjson::error_code code) noexcept {
   switch (code) {
     case simdjson::N_ATOM_ERROR:
@@ -68,21 +68,11 @@ inline const char* describe_malformed(simdjson::error_code code) noexcept {
   }
 }
 
-[[noreturn]] inline void fail_malformed(simdjson::error_code code) {
-  if (code == simdjson::TRAILING_CONTENT) throw error(std::string(trailing_content_problem));
-  throw error(std::string("malformed JSON: ") + describe_malformed(code));
-}
-
 inline bool is_json_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-// simdjson reports `{...} xyz` as an unbalanced document. A structural error on input whose
-// first value is complete (a bracket-and-string scan, run on the error path only) and
-// followed by more than whitespace is trailing content.
-inline bool is_trailing_content(const error& e, std::string_view text) noexcept {
-  const std::string_view problem = e.problem();
-  if (!problem.ends_with(describe_malformed(simdjson::INCOMPLETE_ARRAY_OR_OBJECT)) &&
-      !problem.ends_with(describe_malformed(simdjson::TAPE_ERROR)))
-    return false;
+// True when `text` holds a complete first value followed by more than whitespace (a
+// bracket-and-string scan, run on the error path only).
+inline bool has_trailing_content(std::string_view text) noexcept {
   std::size_t i = 0;
   while (i < text.size() && is_json_space(text[i])) ++i;
   if (i < text.size() && text[i] != '{' && text[i] != '[' && text[i] != '"') {
@@ -111,6 +101,17 @@ inline bool is_trailing_content(const error& e, std::string_view text) noexcept 
   }
   while (i < text.size() && is_json_space(text[i])) ++i;
   return i < text.size();
+}
+
+// The document a reader on this thread is reading, for errors that must look at all of it.
+inline thread_local std::string_view document_being_read;
+
+[[noreturn]] inline void fail_malformed(simdjson::error_code code) {
+  // simdjson reports `{...} xyz` as an unbalanced document.
+  const bool structural = code == simdjson::INCOMPLETE_ARRAY_OR_OBJECT || code == simdjson::TAPE_ERROR;
+  if (code == simdjson::TRAILING_CONTENT || (structural && has_trailing_content(document_being_read)))
+    throw error(std::string(trailing_content_problem));
+  throw error(std::string("malformed JSON: ") + describe_malformed(code));
 }
 
 inline const char* type_name(od::json_type t) noexcept {
@@ -625,18 +626,13 @@ private:
 
   // Not a template: one copy of the document-level checks, whatever T is.
   void read_document(simdjson::padded_string_view json, void* target, read_function read) {
-    try {
-      simdjson::ondemand::document doc;
-      if (auto code = parser_.iterate(json).get(doc)) detail::fail_malformed(code);
-      detail::read_context<Borrows> ctx{0, &validator_};
-      read(doc, target, ctx);
-      const char* rest = nullptr;
-      if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS)
-        throw error(std::string(detail::trailing_content_problem));
-    } catch (const error& e) {
-      if (detail::is_trailing_content(e, json)) throw error(std::string(detail::trailing_content_problem));
-      throw;
-    }
+    detail::document_being_read = json;  // every parse error is raised inside this call
+    simdjson::ondemand::document doc;
+    if (auto code = parser_.iterate(json).get(doc)) detail::fail_malformed(code);
+    detail::read_context<Borrows> ctx{0, &validator_};
+    read(doc, target, ctx);
+    const char* rest = nullptr;
+    if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS) detail::fail_malformed(simdjson::TRAILING_CONTENT);
   }
 
   simdjson::ondemand::parser parser_;
