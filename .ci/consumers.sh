@@ -64,6 +64,12 @@ meson setup "$dir/build" "$dir/src" -Dlambda_coro:simdjson_source_dir="$simdjson
 meson compile -C "$dir/build"
 meson test -C "$dir/build" --print-errorlogs
 check meson "$dir/build/bootstrap" "$dir/build/my_function.zip"
+python3 - "$(stat -c %s "$dir/build/bootstrap")" "$(stat -c %s build/ci-consumer-subdirectory/my_function/bootstrap)" <<'PY'
+import sys
+meson, cmake = map(int, sys.argv[1:])
+print(f"Meson helper {meson} B, CMake helper {cmake} B ({meson / cmake:.3f}x, goal within 2%)")
+sys.exit(abs(meson / cmake - 1) > 0.02)
+PY
 
 echo "--- pkg-config: one compile line against the installed package"
 dir=build/ci-consumer-pkgconfig
