@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every way the README gives to consume lambda-coro, run as a user runs it, from this clean
-# checkout: each builds examples/hello as a static bootstrap + zip, which is then
-# invoked through the emulator. Prints each route's bootstrap size.
+# checkout: each builds examples/hello as a static bootstrap + zip, which is then invoked
+# through the emulator. The vcpkg port and the conan recipe, whose clients do not install here,
+# are checked the same way from lambda-coro installed with exactly the options they pass.
+# Prints each route's bootstrap size.
 #   .ci/consumers.sh EMULATOR SIMDJSON_SOURCE_DIR INSTALL_PREFIX
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +14,7 @@ sizes=()
 
 # Checks one route's bootstrap and zip, then invokes the bootstrap through the emulator.
 check() {
-  local route=$1 bootstrap=$2 zip=$3 expected=${4:-'{"message":"Hello, Lambda!"}'}
+  local route=$1 bootstrap=$2 zip=$3
   file "$bootstrap" | grep -q 'statically linked' || { echo "$route: $bootstrap is not static" >&2; exit 1; }
   python3 - "$zip" <<'PY'
 import sys, zipfile
@@ -22,28 +24,29 @@ assert (entries[0].external_attr >> 16) & 0o111, "bootstrap is not executable in
 PY
   local out
   out=$("$emulator" invoke --event examples/hello/event.json -- "$bootstrap")
-  [ "$out" = "$expected" ] || { echo "$route: the emulator answered $out" >&2; exit 1; }
+  [ "$out" = '{"message":"Hello, Lambda!"}' ] || { echo "$route: the emulator answered $out" >&2; exit 1; }
   sizes+=("$route: $(stat -c %s "$bootstrap") B")
   echo "$route: OK ($out)"
 }
 
+# tests/consumers built with LAMBDA_CORO_ROUTE=ROUTE in build/ci-consumer-NAME.
 cmake_route() {
-  local route=$1; shift
-  local dir=build/ci-consumer-$route
+  local name=$1 route=$2; shift 2
+  local dir=build/ci-consumer-$name
   rm -rf "$dir"
   cmake -S tests/consumers -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLAMBDA_CORO_ROUTE="$route" \
     -DLAMBDA_CORO_SIMDJSON_SOURCE_DIR="$simdjson" -DLAMBDA_CORO_BOOTSTRAP_CPU="$cpu" "$@"
   cmake --build "$dir" --target my_function_zip consumer
   ctest --test-dir "$dir" --output-on-failure
-  check "cmake-$route" "$dir/my_function/bootstrap" "$dir/my_function.zip"
+  check "cmake-$name" "$dir/my_function/bootstrap" "$dir/my_function.zip"
 }
 
 echo "--- CMake: find_package after cmake --install"
-cmake_route install -DCMAKE_PREFIX_PATH="$prefix"
+cmake_route install install -DCMAKE_PREFIX_PATH="$prefix"
 echo "--- CMake: add_subdirectory"
-cmake_route subdirectory -DLAMBDA_CORO_SOURCE="$repo"
+cmake_route subdirectory subdirectory -DLAMBDA_CORO_SOURCE="$repo"
 echo "--- CMake: FetchContent from a git URL"
-cmake_route fetchcontent -DLAMBDA_CORO_GIT="file://$repo" -DLAMBDA_CORO_GIT_TAG="$(git rev-parse HEAD)"
+cmake_route fetchcontent fetchcontent -DLAMBDA_CORO_GIT="file://$repo" -DLAMBDA_CORO_GIT_TAG="$(git rev-parse HEAD)"
 
 echo "--- Meson: subproject through a wrap file"
 dir=$repo/build/ci-consumer-meson
@@ -95,5 +98,40 @@ script, helper = map(int, sys.argv[1:])
 print(f"same source: script {script} B, CMake helper {helper} B ({script / helper:.3f}x, goal within 5%)")
 sys.exit(abs(script / helper - 1) > 0.05)
 PY
+
+echo "--- vcpkg: ports/lambda-coro/portfile.cmake's configure and install, feature emulator"
+vcpkg=$repo/build/ci-vcpkg/installed
+rm -rf build/ci-vcpkg
+mapfile -t port_options < <(sed -n 's/^ *\(-DLAMBDA_CORO_[A-Z_]*=[^ ]*\)$/\1/p' ports/lambda-coro/portfile.cmake |
+                            sed 's/${PORT}/lambda-coro/')
+[ "${#port_options[@]}" -eq 2 ] || { echo "portfile options not found: ${port_options[*]}" >&2; exit 1; }
+cmake -S . -B build/ci-vcpkg/build -G Ninja -DCMAKE_BUILD_TYPE=Release -C cmake/packaging.cmake \
+  "${port_options[@]}" -DLAMBDA_CORO_BUILD_TOOLS=ON
+cmake --build build/ci-vcpkg/build
+cmake --install build/ci-vcpkg/build --prefix "$vcpkg"
+for f in share/lambda_coro/lambda_coro-config.cmake share/lambda_coro/lambda_coro_bootstrap.cmake \
+         include/lambda_coro.hpp include/lambda_coro/lambda_coro.hpp share/pkgconfig/lambda_coro.pc \
+         tools/lambda-coro/lambda-coro-emulator tools/lambda-coro/lambda-coro-bootstrap; do
+  [ -e "$vcpkg/$f" ] || { echo "vcpkg layout: $f is missing" >&2; exit 1; }
+done
+[ ! -e "$vcpkg/bin" ] || { echo "vcpkg layout: a header-only port installs no bin/" >&2; exit 1; }
+cmake_route vcpkg install -DCMAKE_PREFIX_PATH="$vcpkg"
+"$vcpkg/tools/lambda-coro/lambda-coro-bootstrap" --simdjson "$simdjson" --cpu "$cpu" \
+  -o build/ci-vcpkg/single/bootstrap tests/consumers/single_header/main.cpp
+check vcpkg-single-header build/ci-vcpkg/single/bootstrap build/ci-vcpkg/single/bootstrap.zip
+
+echo "--- conan: conan/conanfile.py's package() (CMake install with its options), then CMakeDeps' view of it"
+package=$repo/build/ci-conan/package
+rm -rf build/ci-conan
+cmake -S . -B build/ci-conan/build -G Ninja -DCMAKE_BUILD_TYPE=Release -C cmake/packaging.cmake \
+  -DLAMBDA_CORO_BUILD_TOOLS=OFF -DLAMBDA_CORO_INSTALL_CMAKEDIR=lib/cmake/lambda_coro
+cmake --install build/ci-conan/build --prefix "$package"
+for f in include/lambda_coro.hpp include/lambda_coro/lambda_coro.hpp lib/cmake/lambda_coro/lambda_coro_bootstrap.cmake \
+         lib/cmake/lambda_coro/lambda_coro_bootstrap_terminate.cpp bin/lambda-coro-bootstrap; do
+  [ -e "$package/$f" ] || { echo "conan layout: $f is missing" >&2; exit 1; }
+done
+grep -q '"lib", "cmake", "lambda_coro", "lambda_coro_bootstrap.cmake"' conan/conanfile.py
+grep -q 'LAMBDA_CORO_INSTALL_CMAKEDIR"\] = "lib/cmake/lambda_coro"' conan/conanfile.py
+cmake_route conan conan -DLAMBDA_CORO_PACKAGE="$package"
 
 printf '%s\n' "--- bootstrap sizes (examples/hello, $cpu CPUs)" "${sizes[@]}"

@@ -772,7 +772,6 @@ od::json_type type_of(V& v) {
   return t;
 }
 
-
 inline std::string_view trim_trailing_space(std::string_view s) noexcept {
   while (!s.empty() && is_json_space(s.back())) s.remove_suffix(1);
   return s;
@@ -3260,12 +3259,14 @@ struct sns_entity {
   std::optional<std::string> subject;
 
   std::string_view signing_certificate_location() const noexcept {
-    if (signing_cert_url) return *signing_cert_url;
-    return signing_cert_url_uppercase ? std::string_view(*signing_cert_url_uppercase) : std::string_view();
+    return either(signing_cert_url, signing_cert_url_uppercase);
   }
-  std::string_view unsubscribe_location() const noexcept {
-    if (unsubscribe_url) return *unsubscribe_url;
-    return unsubscribe_url_uppercase ? std::string_view(*unsubscribe_url_uppercase) : std::string_view();
+  std::string_view unsubscribe_location() const noexcept { return either(unsubscribe_url, unsubscribe_url_uppercase); }
+
+private:
+  static std::string_view either(const std::optional<std::string>& a, const std::optional<std::string>& b) noexcept {
+    if (a) return *a;
+    return b ? std::string_view(*b) : std::string_view();
   }
 };
 BOOST_DESCRIBE_STRUCT(sns_entity, (),

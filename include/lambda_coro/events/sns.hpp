@@ -39,12 +39,14 @@ struct sns_entity {
   std::optional<std::string> subject;
 
   std::string_view signing_certificate_location() const noexcept {
-    if (signing_cert_url) return *signing_cert_url;
-    return signing_cert_url_uppercase ? std::string_view(*signing_cert_url_uppercase) : std::string_view();
+    return either(signing_cert_url, signing_cert_url_uppercase);
   }
-  std::string_view unsubscribe_location() const noexcept {
-    if (unsubscribe_url) return *unsubscribe_url;
-    return unsubscribe_url_uppercase ? std::string_view(*unsubscribe_url_uppercase) : std::string_view();
+  std::string_view unsubscribe_location() const noexcept { return either(unsubscribe_url, unsubscribe_url_uppercase); }
+
+private:
+  static std::string_view either(const std::optional<std::string>& a, const std::optional<std::string>& b) noexcept {
+    if (a) return *a;
+    return b ? std::string_view(*b) : std::string_view();
   }
 };
 BOOST_DESCRIBE_STRUCT(sns_entity, (),

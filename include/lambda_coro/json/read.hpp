@@ -133,7 +133,6 @@ od::json_type type_of(V& v) {
   return t;
 }
 
-
 inline std::string_view trim_trailing_space(std::string_view s) noexcept {
   while (!s.empty() && is_json_space(s.back())) s.remove_suffix(1);
   return s;
