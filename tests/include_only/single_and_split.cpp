@@ -3,7 +3,7 @@
 #include <lambda_coro.hpp>
 #include <lambda_coro/http/router.hpp>
 #include <lambda_coro/lambda_coro.hpp>
-#include <lambda_coro/runtime/task.hpp>
+#include <lambda_coro/coro/task.hpp>
 
 int main() {
   lambda_coro::http::router routes;

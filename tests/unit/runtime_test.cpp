@@ -74,9 +74,9 @@ TEST_CASE("the event stays valid after the invocation is answered, until the nex
   scripted_runtime_api api({first, second, third}, 100000);
   lc::runtime rt(api.address());
   for (const std::string* expected : {&first, &second, &third}) {
-    auto inv = rt.next_invocation().await_resume();
+    auto inv = rt.next_invocation().sync_wait();
     REQUIRE(inv.event() == *expected);
-    inv.respond(std::string(100000, 'r')).await_resume();  // a 100 KB answer, and a 100 KB reply to it
+    inv.respond(std::string(100000, 'r')).sync_wait();  // a 100 KB answer, and a 100 KB reply to it
     CHECK(inv.event() == *expected);
     CHECK(std::string_view(inv.padded_event()) == *expected);
     simdjson::ondemand::parser parser;
@@ -90,18 +90,18 @@ TEST_CASE("the event stays valid after the invocation is answered, until the nex
 TEST_CASE("an invocation is answered exactly once: twice, or after the next one, is a usage_error") {
   scripted_runtime_api api({"1", "2"});
   lc::runtime rt(api.address());
-  auto inv = rt.next_invocation().await_resume();
-  inv.respond(std::string_view("first")).await_resume();
-  CHECK_THROWS_WITH_AS(inv.respond(std::string_view("again")).await_resume(),
+  auto inv = rt.next_invocation().sync_wait();
+  inv.respond(std::string_view("first")).sync_wait();
+  CHECK_THROWS_WITH_AS(inv.respond(std::string_view("again")).sync_wait(),
                        "invocation answered twice", lc::usage_error);
-  CHECK_THROWS_AS(inv.fail("Function.X", "late").await_resume(), lc::usage_error);
-  auto next = rt.next_invocation().await_resume();
-  CHECK_THROWS_WITH_AS(inv.respond(std::string_view("stale")).await_resume(),
+  CHECK_THROWS_AS(inv.fail("Function.X", "late").sync_wait(), lc::usage_error);
+  auto next = rt.next_invocation().sync_wait();
+  CHECK_THROWS_WITH_AS(inv.respond(std::string_view("stale")).sync_wait(),
                        "invocation used after next_invocation()",
                        lc::usage_error);
   CHECK_THROWS_AS((void)inv.event(), lc::usage_error);
   CHECK(next.event() == "2");
-  next.respond(std::string_view("second")).await_resume();
+  next.respond(std::string_view("second")).sync_wait();
   CHECK(api.request_lines() == std::vector<std::string>{"GET /2018-06-01/runtime/invocation/next",
                                                          "POST /2018-06-01/runtime/invocation/id-0/response",
                                                          "GET /2018-06-01/runtime/invocation/next",
@@ -111,8 +111,8 @@ TEST_CASE("an invocation is answered exactly once: twice, or after the next one,
 TEST_CASE("an invocation left unanswered is reported as Runtime.NoResponse by the next next_invocation()") {
   scripted_runtime_api api({"1", "2"});
   lc::runtime rt(api.address());
-  (void)rt.next_invocation().await_resume();  // handed out, then forgotten
-  auto inv = rt.next_invocation().await_resume();
+  (void)rt.next_invocation().sync_wait();  // handed out, then forgotten
+  auto inv = rt.next_invocation().sync_wait();
   CHECK(inv.event() == "2");
   const auto lines = api.request_lines();
   REQUIRE(lines.size() == 3);
@@ -126,8 +126,8 @@ TEST_CASE("an invocation left unanswered is reported as Runtime.NoResponse by th
 TEST_CASE("fail() outside a catch block reports a usage error instead of terminating") {
   scripted_runtime_api api({"1"});
   lc::runtime rt(api.address());
-  auto inv = rt.next_invocation().await_resume();
-  inv.fail().await_resume();
+  auto inv = rt.next_invocation().sync_wait();
+  inv.fail().sync_wait();
   const auto lines = api.request_lines();
   REQUIRE(lines.size() == 2);
   CHECK(lines[1] == "POST /2018-06-01/runtime/invocation/id-0/error");
@@ -142,7 +142,7 @@ TEST_CASE("an unreachable Runtime API: reconnects LAMBDA_CORO_RECONNECT_ATTEMPTS
   test::scripted_server dropping([](int, int) {});
   lc::runtime rt(dropping.address());
   try {
-    (void)rt.next_invocation();
+    (void)rt.next_invocation().sync_wait();
     FAIL("no error");
   } catch (const lc::runtime_api_error& e) {
     CHECK(std::string(e.what()) ==
@@ -153,7 +153,7 @@ TEST_CASE("an unreachable Runtime API: reconnects LAMBDA_CORO_RECONNECT_ATTEMPTS
 
   lc::runtime v6("[::1]:1");
   try {
-    (void)v6.next_invocation();
+    (void)v6.next_invocation().sync_wait();
     FAIL("no error");
   } catch (const lc::runtime_api_error& e) {
     const std::string what = e.what();

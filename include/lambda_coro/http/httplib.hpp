@@ -12,7 +12,7 @@
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/http/adapter.hpp>
-#include <lambda_coro/runtime/http_client.hpp>
+#include <lambda_coro/transport/http_client.hpp>
 
 #include <httplib.h>
 #include <simdjson.h>

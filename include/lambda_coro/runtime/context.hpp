@@ -3,6 +3,8 @@
 #define LAMBDA_CORO_RUNTIME_CONTEXT_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
+#include <lambda_coro/coro/spawn.hpp>
+#include <lambda_coro/coro/task.hpp>
 #include <lambda_coro/json/read.hpp>
 
 #include <boost/describe/class.hpp>
@@ -12,6 +14,7 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 
@@ -72,14 +75,23 @@ struct function_info {
 // strings keep their capacity: a handler that needs a value after returning copies it.
 class context {
 public:
+  context() = default;
+  context(const context&) = delete;
+  context& operator=(const context&) = delete;
+
   std::string request_id;            // Lambda-Runtime-Aws-Request-Id
   std::int64_t deadline_ms = 0;      // Lambda-Runtime-Deadline-Ms: Unix epoch milliseconds
   std::string invoked_function_arn;  // Lambda-Runtime-Invoked-Function-Arn
-  std::string trace_id;              // Lambda-Runtime-Trace-Id (also in _X_AMZN_TRACE_ID)
+  std::string trace_id;              // Lambda-Runtime-Trace-Id (also in _X_AMZN_TRACE_ID at concurrency 1)
   std::string tenant_id;             // Lambda-Runtime-Aws-Tenant-Id
   std::optional<lambda_coro::client_context> client_context;
   std::optional<cognito_identity> identity;
   const function_info* function = nullptr;
+
+private:
+  friend class runtime;
+  std::stop_token stop_token_;
+  async_scope* scope_ = nullptr;
 
   std::chrono::system_clock::time_point deadline() const noexcept {
     return std::chrono::system_clock::time_point(std::chrono::milliseconds(deadline_ms));
@@ -87,6 +99,20 @@ public:
   // Time left before Lambda stops the invocation (negative once past the deadline).
   std::chrono::milliseconds remaining_time() const noexcept {
     return std::chrono::duration_cast<std::chrono::milliseconds>(deadline() - std::chrono::system_clock::now());
+  }
+
+  // Fires shortly before the deadline (runtime_options::deadline_margin), on the loop's
+  // thread, for coroutine handlers and run() loops: sleep_for and fd waits in the handler's
+  // task then throw operation_cancelled. Valid for this invocation; a synchronous handler
+  // (no loop) gets a token that never fires and checks remaining_time() instead.
+  std::stop_token stop_token() const noexcept { return stop_token_; }
+
+  // Starts `work` beside the handler, on the loop; the runtime waits for it to finish before
+  // it asks for the next invocation (Lambda may freeze the process after that). Its failure
+  // is logged; the invocation's answer stands. Needs a loop: a coroutine handler or run().
+  void spawn(task<> work) const {
+    if (!scope_) detail::throw_usage_error("context::spawn: no event loop serves this invocation (a synchronous handler)");
+    scope_->spawn(std::move(work));
   }
 };
 

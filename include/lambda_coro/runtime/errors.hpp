@@ -3,7 +3,9 @@
 #define LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
+#include <lambda_coro/detail/log.hpp>
 #include <lambda_coro/json/write.hpp>
+#include <lambda_coro/usage_error.hpp>
 
 #include <boost/describe/class.hpp>
 
@@ -39,17 +41,7 @@ public:
   using std::runtime_error::runtime_error;
 };
 
-// A misuse of the API, reported instead of undefined behaviour: answering an invocation
-// twice or after the next one was asked for, awaiting an empty or already awaited task.
-class usage_error : public std::logic_error {
-public:
-  using std::logic_error::logic_error;
-};
-
 namespace detail {
-
-// Out of line, so that the checks that guard it stay small where they are inlined.
-[[noreturn, gnu::noinline, gnu::cold]] inline void throw_usage_error(const char* what) { throw usage_error(what); }
 
 struct error_report {
   std::string errorMessage;
@@ -197,25 +189,6 @@ inline error_report report_current_exception() {
     report.errorMessage = "an exception of type " + report.errorType + " (not derived from std::exception)";
   }
   return report;
-}
-
-inline void write_all(int fd, std::string_view text) {
-  while (!text.empty()) {
-    const ssize_t n = ::write(fd, text.data(), text.size());
-    if (n <= 0) {
-      if (n < 0 && errno == EINTR) continue;
-      return;
-    }
-    text.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
-// One line on stderr, written with a single system call so lines never interleave.
-inline void log_line(std::string_view text) {
-  std::string line;
-  line.reserve(text.size() + 15);
-  line.append("[lambda-coro] ").append(text).append("\n");
-  write_all(STDERR_FILENO, line);
 }
 
 // A terminate handler that names the escaping exception like an error report does; bootstraps

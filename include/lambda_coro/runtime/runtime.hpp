@@ -3,11 +3,14 @@
 #define LAMBDA_CORO_RUNTIME_RUNTIME_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
+#include <lambda_coro/coro/loop.hpp>
+#include <lambda_coro/coro/spawn.hpp>
+#include <lambda_coro/coro/task.hpp>
 #include <lambda_coro/json/read.hpp>
 #include <lambda_coro/json/write.hpp>
 #include <lambda_coro/runtime/context.hpp>
 #include <lambda_coro/runtime/errors.hpp>
-#include <lambda_coro/runtime/http_client.hpp>
+#include <lambda_coro/transport/http_client.hpp>
 
 #include <simdjson.h>
 
@@ -24,6 +27,7 @@
 #include <cstring>
 #include <exception>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -39,33 +43,10 @@ class runtime;
 
 namespace detail {
 
-// lambda-coro's awaitables finish their work before returning (blocking I/O on the one
-// connection), so awaiting them never suspends. They hold no state with a destructor,
-// which keeps them clear of GCC 12's double destruction of co_await temporaries.
-template <class T>
-struct ready {
-  T value;
-  bool await_ready() const noexcept { return true; }
-  void await_suspend(std::coroutine_handle<>) const noexcept {}
-  T await_resume() const noexcept { return value; }
-};
-template <>
-struct ready<void> {
-  bool await_ready() const noexcept { return true; }
-  void await_suspend(std::coroutine_handle<>) const noexcept {}
-  void await_resume() const noexcept {}
-};
-
 // Thrown by next_invocation() in local mode once the one event has been handled.
 struct local_run_finished {
   int exit_code;
 };
-
-inline void sleep_ms(long ms) {
-  timespec t{ms / 1000, (ms % 1000) * 1000000L};
-  while (::nanosleep(&t, &t) != 0 && errno == EINTR) {
-  }
-}
 
 inline std::string read_all(int fd) {
   std::string out;
@@ -109,6 +90,24 @@ inline std::string local_event_path(std::string_view args) {
 
 }  // namespace detail
 
+// How a runtime serves; start() and run() take these too.
+struct runtime_options {
+  // Invocations in flight at once, each on its own Runtime API connection (Lambda Managed
+  // Instances). 0: AWS_LAMBDA_MAX_CONCURRENCY, else 1.
+  unsigned max_concurrency = 0;
+  // How long before the deadline context::stop_token() fires.
+  std::chrono::milliseconds deadline_margin{50};
+};
+
+namespace detail {
+inline unsigned concurrency_from(const runtime_options& options) {
+  if (options.max_concurrency > 0) return options.max_concurrency;
+  const char* env = std::getenv("AWS_LAMBDA_MAX_CONCURRENCY");
+  const long n = env ? std::atol(env) : 0;
+  return n > 0 ? static_cast<unsigned>(std::min(n, 1024L)) : 1;
+}
+}  // namespace detail
+
 // One invocation handed out by runtime::next_invocation(): its event and context stay valid
 // until the next call to next_invocation(). It must be answered exactly once, by respond()
 // or fail(); using it after the next call, or answering it twice, throws usage_error. One
@@ -121,14 +120,17 @@ public:
   simdjson::padded_string_view padded_event() const;
   const lambda_coro::context& context() const;
 
-  // Sends the response. std::string, std::string_view and json::raw go as they are;
-  // anything else is written as JSON.
+  // Sends the response. std::string, std::string_view and json::raw go as they are (and must
+  // stay valid until the task finishes: await it at once); anything else is written as JSON
+  // now. The invocation counts as answered from this call.
   template <class T>
-  [[nodiscard]] detail::ready<void> respond(const T& response);
-  // Reports the exception being handled as the invocation's error. Outside a catch block
-  // there is none: the invocation fails with errorType lambda_coro::usage_error.
-  [[nodiscard]] detail::ready<void> fail();
-  [[nodiscard]] detail::ready<void> fail(std::string_view error_type, std::string_view message);
+  [[nodiscard]] task<> respond(const T& response);
+  // Reports the exception being handled as the invocation's error; call it inside the catch
+  // block (a coroutine awaits the task after it). Outside one there is none: the invocation
+  // fails with errorType lambda_coro::usage_error.
+  [[nodiscard]] task<> fail();
+  [[nodiscard]] task<> fail(std::exception_ptr error);
+  [[nodiscard]] task<> fail(std::string_view error_type, std::string_view message);
 
 private:
   friend class runtime;
@@ -140,14 +142,20 @@ private:
 
 class runtime {
 public:
+  using io_mode = detail::http_client::io_mode;
+
   // Talks to the Runtime API at AWS_LAMBDA_RUNTIME_API; without it, runs in local mode:
   // one event from --event FILE, an existing file named first, or stdin; the response
   // on stdout, an error report on stderr.
-  runtime() : runtime(environment_runtime_api(), true) {}
+  runtime() : runtime(environment_runtime_api(), true, io_mode::blocking, {}) {}
   // Talks to the Runtime API at `runtime_api` ("host:port", as AWS_LAMBDA_RUNTIME_API).
-  explicit runtime(std::string_view runtime_api) : runtime(runtime_api, false) {}
+  explicit runtime(std::string_view runtime_api) : runtime(runtime_api, false, io_mode::blocking, {}) {}
+  // With non_blocking I/O, awaiting the runtime suspends on this thread's loop while the
+  // Runtime API has nothing to say, and the deadline fires context::stop_token().
+  runtime(io_mode mode, const runtime_options& options) : runtime(environment_runtime_api(), true, mode, options) {}
   runtime(const runtime&) = delete;
   runtime& operator=(const runtime&) = delete;
+  ~runtime() { disarm_deadline(); }
 
   bool local_mode() const noexcept { return !client_.has_value(); }
   const function_info& function() const noexcept { return function_; }
@@ -155,15 +163,17 @@ public:
   bool initialized() const noexcept { return initialized_; }
 
   // Waits for the next event (a long poll: no timeout).
-  [[nodiscard]] detail::ready<invocation> next_invocation() {
+  [[nodiscard]] task<invocation> next_invocation() {
     initialized_ = true;
-    if (!answered_) report_unanswered();
+    disarm_deadline();
+    if (!answered_) co_await report_unanswered();
     if (local_mode())
       next_local();
     else
-      next_remote();
+      co_await next_remote();
     answered_ = false;
-    return {invocation(this, ++sequence_)};
+    arm_deadline();
+    co_return invocation(this, ++sequence_);
   }
 
   // Reports a failure before the first invocation to /runtime/init/error.
@@ -172,28 +182,63 @@ public:
       write_local_error(report);
       return;
     }
-    post_error("/2018-06-01/runtime/init/error", report);
+    post_error("/2018-06-01/runtime/init/error", report).sync_wait();
   }
+
+  // Where context::spawn() puts its work: the runtime joins it before the next /next.
+  void set_scope(async_scope* scope) noexcept { context_.scope_ = scope; }
+  // The stop token of the invocation in hand: a handler's task is given it.
+  const std::stop_token& stop_token() const noexcept { return context_.stop_token_; }
 
 private:
   friend class invocation;
 
-  // One constructor for both public ones: a static bootstrap carries its code once.
-  runtime(std::string_view runtime_api, bool local_if_empty) : function_(function_info::from_environment()) {
+  // One constructor for the public ones: a static bootstrap carries its code once.
+  runtime(std::string_view runtime_api, bool local_if_empty, io_mode mode, const runtime_options& options)
+      : function_(function_info::from_environment()),
+        deadline_margin_(options.deadline_margin),
+        trace_environment_(detail::concurrency_from(options) == 1) {
     context_.function = &function_;
-    if (!local_if_empty || !runtime_api.empty()) client_.emplace(detail::parse_runtime_endpoint(runtime_api));
+    if (!local_if_empty || !runtime_api.empty()) client_.emplace(detail::parse_runtime_endpoint(runtime_api), mode);
+    deadline_timer_.self = this;
+    deadline_timer_.fire = &deadline_reached;
   }
   static std::string_view environment_runtime_api() noexcept {
     const char* api = std::getenv("AWS_LAMBDA_RUNTIME_API");
     return api ? api : "";
   }
 
+  // The deadline is watched on the loop of a non-blocking runtime; the stop source is reused
+  // until it fires, so that the steady state allocates nothing.
+  void arm_deadline() {
+    if (!client_ || client_->mode() != io_mode::non_blocking) return;
+    scheduler* loop = scheduler::current();
+    if (!loop) return;
+    if (!stop_source_.stop_possible() || stop_source_.stop_requested()) {
+      stop_source_ = std::stop_source();
+      context_.stop_token_ = stop_source_.get_token();
+    }
+    const auto left = context_.deadline() - std::chrono::system_clock::now() - deadline_margin_;
+    deadline_timer_.when = std::chrono::steady_clock::now() + std::chrono::ceil<std::chrono::steady_clock::duration>(left);
+    loop->start_timer(deadline_timer_);
+    deadline_loop_ = loop;
+  }
+  void disarm_deadline() noexcept {
+    if (deadline_loop_) deadline_loop_->cancel_timer(deadline_timer_);
+    deadline_loop_ = nullptr;
+  }
+  static void deadline_reached(detail::timer_wait& timer) {
+    runtime& self = *static_cast<deadline_watch&>(timer).self;
+    self.deadline_loop_ = nullptr;
+    self.stop_source_.request_stop();
+  }
+
   // The previous invocation was never answered: Lambda would wait for it until its timeout.
-  void report_unanswered() {
+  task<> report_unanswered() {
     answered_ = true;
     const detail::error_report report{"invocation not answered", "Runtime.NoResponse", {}};
     detail::log_line(report.errorMessage);
-    send_error(report);
+    co_await send_error(report);
   }
 
   static constexpr const char* stale_invocation = "invocation used after next_invocation()";
@@ -209,21 +254,21 @@ private:
   // invocation leaves its event intact, and the event buffer is only reused by the next /next.
   static constexpr unsigned event_buffer = 0, answer_buffer = 1;
 
-  void next_remote() {
+  task<> next_remote() {
     int refusals = 0;
     for (;;) {
       client_->use_buffer(event_buffer);
-      const detail::http_response& r = call("GET", "/2018-06-01/runtime/invocation/next", no_headers_, {});
+      const detail::http_response& r = *co_await call("GET", "/2018-06-01/runtime/invocation/next", no_headers_, {});
       client_->use_buffer(answer_buffer);
       if (r.status == 200) {
         take_invocation(r);
-        return;
+        co_return;
       }
       if (r.status >= 500) throw runtime_api_error(describe("GET /next", r));
       // A refused /next is retried, briefly; a Runtime API that keeps refusing ends the process.
       detail::log_line(describe("GET /next", r));
       if (++refusals > LAMBDA_CORO_RECONNECT_ATTEMPTS) throw runtime_api_error("GET /next keeps failing");
-      detail::sleep_ms(LAMBDA_CORO_RECONNECT_DELAY_MS << (refusals - 1));
+      co_await sleep_for(std::chrono::milliseconds(LAMBDA_CORO_RECONNECT_DELAY_MS << (refusals - 1)));
     }
   }
 
@@ -260,6 +305,7 @@ private:
   // place changes the variable without the allocation (and leak) setenv() would cost.
   void set_trace_id(std::string_view trace) {
     context_.trace_id.assign(trace);
+    if (!trace_environment_) return;
     constexpr std::string_view name = "_X_AMZN_TRACE_ID=";
     if (trace.empty()) {
       if (trace_env_installed_) ::unsetenv("_X_AMZN_TRACE_ID");
@@ -318,38 +364,36 @@ private:
     detail::write_all(STDERR_FILENO, text);
   }
 
-  void send_response(std::string_view body) {
+  task<> send_response(std::string_view body) {
     if (local_mode()) {
       detail::write_all(STDOUT_FILENO, body);
       detail::write_all(STDOUT_FILENO, "\n");
-      return;
+      co_return;
     }
     path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/response");
     headers_.clear();
     if (!invocation_id_.empty()) headers_.push_back({"Lambda-Runtime-Invocation-Id", invocation_id_});
-    const detail::http_response& r = call("POST", path_, headers_, body);
-    check_answer("POST /response", r);
+    check_answer("POST /response", *co_await call("POST", path_, headers_, body));
   }
 
-  void send_error(const detail::error_report& report) {
+  task<> send_error(detail::error_report report) {
     if (local_mode()) {
       write_local_error(report);
-      return;
+      co_return;
     }
     path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/error");
-    post_error(path_, report);
+    co_await post_error(path_, std::move(report));
   }
 
-  void post_error(const std::string& path, const detail::error_report& report) {
+  task<> post_error(std::string_view path, detail::error_report report) {
     body_.clear();
     json::write(report, body_);
     headers_.clear();
     headers_.push_back({"Content-Type", "application/vnd.aws.lambda.error+json"});
     headers_.push_back({"Lambda-Runtime-Function-Error-Type", report.errorType});
-    if (!invocation_id_.empty() && path.ends_with("/error") && !path.ends_with("init/error"))
-      headers_.push_back({"Lambda-Runtime-Invocation-Id", invocation_id_});
-    const detail::http_response& r = call("POST", path, headers_, body_);
-    check_answer(path.ends_with("init/error") ? "POST /init/error" : "POST /error", r);
+    const bool init = path.ends_with("init/error");
+    if (!invocation_id_.empty() && !init) headers_.push_back({"Lambda-Runtime-Invocation-Id", invocation_id_});
+    check_answer(init ? "POST /init/error" : "POST /error", *co_await call("POST", path, headers_, body_));
   }
 
   // 400, 403, 410 and 413 end this invocation only: log and go on with /next. 500: exit.
@@ -366,19 +410,25 @@ private:
   }
 
   // One request with bounded reconnects; a Runtime API that stays unreachable ends the process.
-  const detail::http_response& call(std::string_view method, std::string_view path,
-                                    const std::vector<detail::http_header>& headers, std::string_view body) {
+  task<const detail::http_response*> call(std::string_view method, std::string_view path,
+                                          const std::vector<detail::http_header>& headers, std::string_view body) {
     for (int attempt = 0;; ++attempt) {
+      std::string failure;
       try {
-        return client_->request(method, path, headers, body);
+        co_return co_await client_->send(method, path, headers, body);
       } catch (const detail::connection_error& e) {
-        if (attempt >= LAMBDA_CORO_RECONNECT_ATTEMPTS)
-          throw runtime_api_error(std::string(e.what()) + " (gave up after " + std::to_string(attempt) + " reconnects)");
-        detail::log_line(std::string(e.what()) + "; reconnecting");
-        detail::sleep_ms(LAMBDA_CORO_RECONNECT_DELAY_MS << attempt);
+        failure = e.what();
       }
+      if (attempt >= LAMBDA_CORO_RECONNECT_ATTEMPTS)
+        throw runtime_api_error(failure + " (gave up after " + std::to_string(attempt) + " reconnects)");
+      detail::log_line(failure + "; reconnecting");
+      co_await sleep_for(std::chrono::milliseconds(LAMBDA_CORO_RECONNECT_DELAY_MS << attempt));
     }
   }
+
+  struct deadline_watch : detail::timer_wait {
+    runtime* self = nullptr;
+  };
 
   function_info function_;
   lambda_coro::context context_;
@@ -390,6 +440,11 @@ private:
   std::string body_;  // serialized responses and error reports, reused
   std::vector<detail::http_header> headers_;
   const std::vector<detail::http_header> no_headers_;
+  std::chrono::milliseconds deadline_margin_;
+  std::stop_source stop_source_{std::nostopstate};
+  deadline_watch deadline_timer_;
+  scheduler* deadline_loop_ = nullptr;  // where deadline_timer_ is armed
+  bool trace_environment_;              // _X_AMZN_TRACE_ID is process-wide: only at concurrency 1
   std::unique_ptr<char[]> trace_env_;
   std::size_t trace_env_capacity_ = 0;
   bool trace_env_installed_ = false;
@@ -416,37 +471,41 @@ inline simdjson::padded_string_view invocation::padded_event() const {
 inline const context& invocation::context() const { return current().context_; }
 
 template <class T>
-detail::ready<void> invocation::respond(const T& response) {
+task<> invocation::respond(const T& response) {
   if constexpr (std::is_convertible_v<const T&, std::string_view>) {
     runtime_->claim_answer(sequence_);
-    runtime_->send_response(std::string_view(response));
+    return runtime_->send_response(std::string_view(response));
   } else if constexpr (std::is_same_v<T, json::raw>) {
     runtime_->claim_answer(sequence_);
-    runtime_->send_response(response.text.empty() ? std::string_view("null") : std::string_view(response.text));
+    return runtime_->send_response(response.text.empty() ? std::string_view("null") : std::string_view(response.text));
   } else {
     std::string& body = runtime_->body_;
     body.clear();
     json::write(response, body);  // a throw here leaves the invocation unanswered: fail() still can
     runtime_->claim_answer(sequence_);
-    runtime_->send_response(body);
+    return runtime_->send_response(body);
   }
-  return {};
 }
 
-inline detail::ready<void> invocation::fail() {
+inline task<> invocation::fail() {
   runtime_->claim_answer(sequence_);
-  if (!std::current_exception()) {
-    runtime_->send_error(detail::error_report{"fail() outside a catch block", "lambda_coro::usage_error", {}});
-    return {};
-  }
-  runtime_->send_error(detail::report_current_exception());
-  return {};
+  if (!std::current_exception())
+    return runtime_->send_error(detail::error_report{"fail() outside a catch block", "lambda_coro::usage_error", {}});
+  return runtime_->send_error(detail::report_current_exception());
 }
 
-inline detail::ready<void> invocation::fail(std::string_view error_type, std::string_view message) {
+inline task<> invocation::fail(std::exception_ptr error) {
+  if (!error) return fail();
+  try {
+    std::rethrow_exception(error);
+  } catch (...) {
+    return fail();
+  }
+}
+
+inline task<> invocation::fail(std::string_view error_type, std::string_view message) {
   runtime_->claim_answer(sequence_);
-  runtime_->send_error(detail::error_report{std::string(message), std::string(error_type), {}});
-  return {};
+  return runtime_->send_error(detail::error_report{std::string(message), std::string(error_type), {}});
 }
 
 LAMBDA_CORO_END_NAMESPACE

@@ -3,20 +3,27 @@
 #define LAMBDA_CORO_RUNTIME_START_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
+#include <lambda_coro/coro/loop.hpp>
+#include <lambda_coro/coro/spawn.hpp>
+#include <lambda_coro/coro/task.hpp>
 #include <lambda_coro/json/read.hpp>
 #include <lambda_coro/json/value.hpp>
 #include <lambda_coro/runtime/errors.hpp>
 #include <lambda_coro/runtime/runtime.hpp>
-#include <lambda_coro/runtime/task.hpp>
 
+#include <cstdio>
+#include <cstdlib>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #define LAMBDA_CORO_DETAIL_HANDLER_SHAPES                                                          \
   "lambda_coro::start: a handler is callable as R(const Event&) or R(const Event&, const "         \
@@ -100,56 +107,168 @@ constexpr bool is_init_function() {
 struct init_failed {};
 
 template <class Handler>
-void serve_with(runtime& rt, Handler& handler) {
+struct handler_types {
   using traits = callable_traits<Handler>;
   using event_type = std::remove_cvref_t<std::tuple_element_t<0, typename traits::args>>;
   using result_type = typename traits::result;
   using value_type = typename task_result<result_type>::type;
-  constexpr bool takes_context = std::tuple_size_v<typename traits::args> == 2;
+  static constexpr bool takes_context = std::tuple_size_v<typename traits::args> == 2;
+  static constexpr bool is_coroutine = is_task<result_type>;
+};
 
-  json::reader event_reader;
-  for (;;) {
-    invocation inv = rt.next_invocation().await_resume();
-    event_type event{};
-    if constexpr (std::is_same_v<event_type, std::string_view>) {
-      event = inv.event();
-    } else {
-      try {
-        event_reader.read(inv.padded_event(), event);
-      } catch (const json::error& e) {
-        inv.fail(invalid_event_type, std::string("the event does not match the handler's parameter type: ") + e.what())
-            .await_resume();
-        continue;
-      }
-    }
-
-    auto call = [&]() -> decltype(auto) {
-      if constexpr (takes_context)
-        return handler(std::as_const(event), inv.context());
-      else
-        return handler(std::as_const(event));
-    };
+// Binds the event to the handler's parameter; false (and a message) when it does not fit.
+template <class Event>
+bool bind_event(json::reader& reader, const invocation& inv, Event& event, std::string& problem) {
+  if constexpr (std::is_same_v<Event, std::string_view>) {
+    event = inv.event();
+    return true;
+  } else {
     try {
-      if constexpr (std::is_void_v<value_type>) {
-        if constexpr (is_task<result_type>)
-          call().sync_wait();
-        else
-          call();
-        inv.respond(json::raw{}).await_resume();  // null, as Lambda reports a function that returns nothing
+      reader.read(inv.padded_event(), event);
+      return true;
+    } catch (const json::error& e) {
+      problem = std::string("the event does not match the handler's parameter type: ") + e.what();
+      return false;
+    }
+  }
+}
+
+template <class Handler, class Event>
+decltype(auto) call_handler(Handler& handler, const Event& event, const invocation& inv) {
+  if constexpr (handler_types<Handler>::takes_context)
+    return handler(event, inv.context());
+  else
+    return handler(event);
+}
+
+// A synchronous handler on a blocking runtime: one invocation at a time on this thread.
+template <class Handler>
+void serve_with(runtime& rt, Handler& handler) {
+  using types = handler_types<Handler>;
+  json::reader event_reader;
+  std::string problem;
+  for (;;) {
+    invocation inv = rt.next_invocation().sync_wait();
+    typename types::event_type event{};
+    if (!bind_event(event_reader, inv, event, problem)) {
+      inv.fail(invalid_event_type, problem).sync_wait();
+      continue;
+    }
+    try {
+      if constexpr (std::is_void_v<typename types::value_type>) {
+        call_handler(handler, std::as_const(event), inv);
+        inv.respond(json::raw{}).sync_wait();  // null, as Lambda reports a function that returns nothing
       } else {
-        std::optional<value_type> result;
-        if constexpr (is_task<result_type>)
-          result.emplace(call().sync_wait());
-        else
-          result.emplace(call());
-        inv.respond(*result).await_resume();
+        std::optional<typename types::value_type> result;
+        result.emplace(call_handler(handler, std::as_const(event), inv));
+        inv.respond(*result).sync_wait();
       }
     } catch (const runtime_api_error&) {
       throw;
     } catch (...) {
-      inv.fail().await_resume();
+      inv.fail().sync_wait();
     }
   }
+}
+
+// A coroutine handler on a non-blocking runtime: its task runs on the loop with the
+// invocation's stop token; work it spawned through the context is joined before /next.
+template <class Handler>
+task<> serve_coroutine(runtime& rt, Handler& handler) {
+  using types = handler_types<Handler>;
+  json::reader event_reader;
+  std::string problem;
+  async_scope scope;
+  rt.set_scope(&scope);
+  for (;;) {
+    invocation inv = co_await rt.next_invocation();
+    typename types::event_type event{};
+    if (!bind_event(event_reader, inv, event, problem)) {
+      co_await inv.fail(invalid_event_type, problem);
+      continue;
+    }
+    std::exception_ptr failure;
+    std::optional<typename types::value_type> result;
+    try {
+      auto work = call_handler(handler, std::as_const(event), inv);
+      work.set_stop_token(rt.stop_token());
+      if constexpr (std::is_void_v<typename types::value_type>)
+        co_await std::move(work);
+      else
+        result.emplace(co_await std::move(work));
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    if (failure) {
+      co_await inv.fail(failure);
+    } else if constexpr (std::is_void_v<typename types::value_type>) {
+      co_await inv.respond(json::raw{});
+    } else {
+      co_await inv.respond(*result);
+    }
+    if (scope.active() != 0) {
+      try {
+        co_await scope.join();
+      } catch (const std::exception& e) {
+        failure = std::current_exception();
+        log_line(std::string("work spawned by the handler failed: ") + e.what());
+      } catch (...) {
+        log_line("work spawned by the handler failed with an exception not derived from std::exception");
+      }
+    }
+  }
+}
+
+// Runs one serve task per runtime on this thread's loop until one ends with an exception
+// (rethrown) or all have returned. The others are destroyed where they wait.
+inline void serve_all(std::vector<task<>>& serving) {
+  struct progress {
+    std::vector<task<>>* serving;
+    static bool finished(void* self) {
+      bool all_done = true;
+      for (auto& t : *static_cast<progress*>(self)->serving) {
+        if (t.failed()) return true;
+        all_done = all_done && t.done();
+      }
+      return all_done;
+    }
+  } state{&serving};
+  for (auto& t : serving) t.start();
+  if (!progress::finished(&state)) scheduler::current_or_throw().run_until(&progress::finished, &state);
+  for (auto& t : serving)
+    if (t.failed()) std::move(t).result();
+}
+
+// N runtimes (connections) for N invocations in flight, or one in local mode.
+inline std::vector<std::unique_ptr<runtime>> make_runtimes(runtime::io_mode mode, const runtime_options& options) {
+  std::vector<std::unique_ptr<runtime>> runtimes;
+  runtimes.push_back(std::make_unique<runtime>(mode, options));
+  const unsigned n = runtimes.front()->local_mode() ? 1 : concurrency_from(options);
+  while (runtimes.size() < n) runtimes.push_back(std::make_unique<runtime>(mode, options));
+  return runtimes;
+}
+
+[[noreturn]] inline void exit_process(int code) {
+  std::fflush(nullptr);
+  std::_Exit(code);
+}
+
+// Serves synchronous handlers on N threads, each with its own connection: a worker that hits
+// a fatal error ends the process, as Lambda expects of a runtime that cannot go on.
+template <class Handler>
+void serve_on_threads(std::vector<std::unique_ptr<runtime>>& runtimes, Handler& handler) {
+  auto serve_one = [&handler](runtime& rt) {
+    try {
+      serve_with(rt, handler);
+    } catch (const std::exception& e) {
+      log_line(e.what());
+      exit_process(1);
+    }
+  };
+  std::vector<std::thread> workers;
+  for (std::size_t i = 1; i < runtimes.size(); ++i) workers.emplace_back(serve_one, std::ref(*runtimes[i]));
+  serve_one(*runtimes[0]);
+  for (auto& w : workers) w.join();
 }
 
 inline int exit_after(const std::exception& e) {
@@ -157,18 +276,47 @@ inline int exit_after(const std::exception& e) {
   return 1;
 }
 
+template <class Handler>
+void serve(std::vector<std::unique_ptr<runtime>>& runtimes, Handler& handler) {
+  if constexpr (handler_types<Handler>::is_coroutine) {
+    std::vector<task<>> serving;
+    for (auto& rt : runtimes) serving.push_back(serve_coroutine(*rt, handler));
+    serve_all(serving);
+  } else if (runtimes.size() == 1) {
+    serve_with(*runtimes.front(), handler);
+  } else {
+    serve_on_threads(runtimes, handler);
+  }
+}
+
+template <class Handler>
+struct ready_handler {
+  using type = Handler;
+};
+template <class Handler>
+  requires(is_init_function<Handler>())
+struct ready_handler<Handler> {
+  using type = typename callable_traits<Handler>::result;
+};
+
 }  // namespace detail
 
 // Runs `handler` for every invocation until Lambda ends the process. Returns main's exit
 // code: non-zero when init failed or the Runtime API is gone, and in local mode 0 or 1 for
-// the one event's success or failure.
+// the one event's success or failure. A handler returning task<> runs on an event loop on
+// this thread, max_concurrency of them at once; a synchronous one runs on this thread, or
+// at max_concurrency > 1 on that many threads (so it must be safe to call concurrently).
 template <class Handler>
-int start(Handler&& handler) {
+int start(Handler&& handler, const runtime_options& options = {}) {
   static_assert(detail::is_handler<Handler>() || detail::is_init_function<Handler>(),
                 LAMBDA_CORO_DETAIL_HANDLER_SHAPES);
-  std::optional<runtime> rt;
+  using serving_handler = typename detail::ready_handler<std::remove_cvref_t<Handler>>::type;
+  constexpr bool coroutine = detail::handler_types<serving_handler>::is_coroutine;
+  std::optional<event_loop> loop;
+  if constexpr (coroutine) loop.emplace();
+  std::vector<std::unique_ptr<runtime>> runtimes;
   try {
-    rt.emplace();
+    runtimes = detail::make_runtimes(coroutine ? runtime::io_mode::non_blocking : runtime::io_mode::blocking, options);
   } catch (const std::exception& e) {
     return detail::exit_after(e);  // no Runtime API to report to
   }
@@ -178,14 +326,14 @@ int start(Handler&& handler) {
         try {
           return handler();
         } catch (...) {
-          rt->fail_init(detail::report_current_exception());
+          runtimes.front()->fail_init(detail::report_current_exception());
           throw detail::init_failed{};
         }
       };
-      auto ready_handler = make();
-      detail::serve_with(*rt, ready_handler);
+      auto ready = make();
+      detail::serve(runtimes, ready);
     } else {
-      detail::serve_with(*rt, handler);
+      detail::serve(runtimes, handler);
     }
   } catch (const detail::local_run_finished& finished) {
     return finished.exit_code;
@@ -197,23 +345,27 @@ int start(Handler&& handler) {
   return 0;
 }
 
-// Runs a coroutine that drives the runtime itself:
+// Runs a coroutine that drives the runtime itself, on an event loop on this thread:
 //   lambda_coro::task<> serve(lambda_coro::runtime& rt) {
 //     for (;;) { auto inv = co_await rt.next_invocation(); co_await inv.respond(...); }
 //   }
+// At max_concurrency N, serve runs N times at once, each with its own runtime (connection).
 // An exception that escapes before the first next_invocation() is reported as an init error.
 template <class Serve>
-int run(Serve&& serve) {
+int run(Serve&& serve, const runtime_options& options = {}) {
   static_assert(std::is_invocable_r_v<task<>, Serve&, runtime&>,
                 "lambda_coro::run: serve must be callable as lambda_coro::task<>(lambda_coro::runtime&)");
-  std::optional<runtime> rt;
+  event_loop loop;
+  std::vector<std::unique_ptr<runtime>> runtimes;
   try {
-    rt.emplace();
+    runtimes = detail::make_runtimes(runtime::io_mode::non_blocking, options);
   } catch (const std::exception& e) {
     return detail::exit_after(e);
   }
   try {
-    serve(*rt).sync_wait();
+    std::vector<task<>> serving;
+    for (auto& rt : runtimes) serving.push_back(serve(*rt));
+    detail::serve_all(serving);
     return 0;
   } catch (const detail::local_run_finished& finished) {
     return finished.exit_code;
@@ -221,12 +373,13 @@ int run(Serve&& serve) {
     return detail::exit_after(e);
   } catch (...) {
     const detail::error_report report = detail::report_current_exception();
-    if (rt->initialized()) {
-      detail::log_line("the serve loop ended with " + report.errorType + ": " + report.errorMessage);
-      return 1;
-    }
+    for (auto& rt : runtimes)
+      if (rt->initialized()) {
+        detail::log_line("the serve loop ended with " + report.errorType + ": " + report.errorMessage);
+        return 1;
+      }
     try {
-      rt->fail_init(report);
+      runtimes.front()->fail_init(report);
     } catch (const std::exception& e) {
       detail::log_line(e.what());
     }

@@ -1,16 +1,18 @@
 // task<T>: the coroutine type of lambda-coro. Lazy: it starts when awaited (or when
 // sync_wait runs it) and resumes its awaiter when it finishes. A task runs once: awaiting or
 // running one that is empty (moved from) or already started throws usage_error.
-#ifndef LAMBDA_CORO_RUNTIME_TASK_HPP_INCLUDED
-#define LAMBDA_CORO_RUNTIME_TASK_HPP_INCLUDED
+#ifndef LAMBDA_CORO_CORO_TASK_HPP_INCLUDED
+#define LAMBDA_CORO_CORO_TASK_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
-#include <lambda_coro/runtime/errors.hpp>
+#include <lambda_coro/coro/loop.hpp>
+#include <lambda_coro/usage_error.hpp>
 
 #include <coroutine>
 #include <exception>
 #include <optional>
-#include <stdexcept>
+#include <stop_token>
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -21,7 +23,7 @@ class task;
 
 namespace detail {
 
-class promise_base {
+class promise_base : public coroutine_state, public frame_allocated {
 public:
   std::suspend_always initial_suspend() noexcept { return {}; }
 
@@ -50,13 +52,16 @@ public:
   // Starts the task from its awaiter; true when it ran to completion. Completing tasks thus
   // return to their awaiter instead of resuming it from deeper in the stack, which keeps
   // long await chains flat even where the compiler makes no tail call (GCC at -O0).
-  bool start_inline(std::coroutine_handle<> self, std::coroutine_handle<> awaiting) {
+  bool start_inline(std::coroutine_handle<> self, std::coroutine_handle<> awaiting, const std::stop_token* stop) {
+    if (!this->stop) this->stop = stop;
     continuation_ = awaiting;
     started_inline_ = true;
     self.resume();
     started_inline_ = false;
     return self.done();
   }
+
+  bool failed() const noexcept { return exception_ != nullptr; }
 
 protected:
   void rethrow_if_failed() {
@@ -119,35 +124,63 @@ public:
   }
 
   // Awaiting starts the task; the awaiter resumes when it finishes, with its value or exception.
-  auto operator co_await() && {
-    struct awaiter {
-      std::coroutine_handle<promise_type> handle;
-      bool await_ready() const {
-        if (!handle) throw usage_error("lambda_coro::task: awaiting an empty (moved-from) task");
-        handle.promise().mark_started("awaiting");
-        return false;
-      }
-      bool await_suspend(std::coroutine_handle<> awaiting) {
-        return !handle.promise().start_inline(handle, awaiting);
-      }
-      T await_resume() { return handle.promise().take(); }
-    };
-    return awaiter{handle_};
+  class awaiter {
+  public:
+    explicit awaiter(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
+    bool await_ready() const {
+      if (!handle_) throw usage_error("lambda_coro::task: awaiting an empty (moved-from) task");
+      handle_.promise().mark_started("awaiting");
+      return false;
+    }
+    template <class Awaiting>
+    bool await_suspend(std::coroutine_handle<Awaiting> awaiting) {
+      return !handle_.promise().start_inline(handle_, awaiting, detail::stop_token_of(awaiting));
+    }
+    T await_resume() { return handle_.promise().take(); }
+
+  private:
+    std::coroutine_handle<promise_type> handle_;
+  };
+  awaiter operator co_await() && { return awaiter(handle_); }
+
+  // Runs the task on this thread until it finishes and returns its result: on this thread's
+  // loop, or on an event_loop made for the purpose when the task suspends and none runs.
+  T sync_wait() && {
+    if (scheduler* loop = scheduler::current()) return run_on(*loop);
+    event_loop own;  // cheap until used: its epoll instance is made on the first fd wait
+    return run_on(own);
   }
 
-  // Runs the task on this thread until it finishes and returns its result. lambda-coro's
-  // I/O completes inside the awaiting call, so a task that is still suspended when control
-  // comes back awaited something that needs an event loop this runtime does not have.
-  T sync_wait() && {
-    if (!handle_) throw usage_error("lambda_coro::task: sync_wait on an empty (moved-from) task");
-    handle_.promise().mark_started("sync_wait on");
+  // Cancellation for this task and what it awaits (sleep_for, fd waits, nested tasks); the
+  // token must outlive the task. Unset, a task inherits its awaiter's.
+  void set_stop_token(const std::stop_token& token) {
+    if (!handle_) throw usage_error("lambda_coro::task: set_stop_token on an empty (moved-from) task");
+    handle_.promise().stop = &token;
+  }
+
+  // Runs the task up to its first suspension; the loop finishes it. done() tells when.
+  void start(const char* how = "starting") {
+    if (!handle_) throw usage_error(std::string("lambda_coro::task: ") + how + " an empty (moved-from) task");
+    handle_.promise().mark_started(how);
     handle_.resume();
-    if (!handle_.done())
-      throw std::logic_error("lambda_coro::task: suspended on an awaitable lambda-coro cannot drive");
+  }
+  bool done() const noexcept { return handle_ && handle_.done(); }
+  // The result of a task that is done(), or its exception.
+  T result() && {
+    if (!done()) throw usage_error("lambda_coro::task: result() of a task that has not finished");
     return handle_.promise().take();
   }
+  bool failed() const noexcept { return done() && handle_.promise().failed(); }
 
 private:
+  T run_on(scheduler& loop) {
+    start("sync_wait on");
+    if (!handle_.done()) loop.run_until(&is_done, &handle_);
+    return handle_.promise().take();
+  }
+  static bool is_done(void* handle) {
+    return static_cast<std::coroutine_handle<promise_type>*>(handle)->done();
+  }
   friend class detail::promise<T>;
   explicit task(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
   std::coroutine_handle<promise_type> handle_;
@@ -169,4 +202,4 @@ inline constexpr bool is_task<task<T>> = true;
 }  // namespace detail
 
 LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_RUNTIME_TASK_HPP_INCLUDED
+#endif  // LAMBDA_CORO_CORO_TASK_HPP_INCLUDED

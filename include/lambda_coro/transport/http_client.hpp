@@ -1,11 +1,14 @@
 // A small HTTP/1.1 client for the Lambda Runtime API: one keep-alive connection to a
 // numeric address, TCP_NODELAY, each request written with one system call, responses read
 // into reused buffers that keep simdjson's padding after the body. No DNS resolver,
-// no TLS, no locale: what a static bootstrap should carry and nothing else.
-#ifndef LAMBDA_CORO_RUNTIME_HTTP_CLIENT_HPP_INCLUDED
-#define LAMBDA_CORO_RUNTIME_HTTP_CLIENT_HPP_INCLUDED
+// no TLS, no locale: what a static bootstrap should carry and nothing else. Blocking, or
+// non-blocking with requests that suspend on the loop while the socket would block.
+#ifndef LAMBDA_CORO_TRANSPORT_HTTP_CLIENT_HPP_INCLUDED
+#define LAMBDA_CORO_TRANSPORT_HTTP_CLIENT_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
+#include <lambda_coro/coro/loop.hpp>
+#include <lambda_coro/coro/task.hpp>
 #include <lambda_coro/detail/text.hpp>
 
 #include <arpa/inet.h>
@@ -123,26 +126,40 @@ struct http_response {
 
 class http_client {
 public:
-  explicit http_client(runtime_endpoint endpoint) : endpoint_(std::move(endpoint)) {}
+  // Blocking sockets suit a loop that does one thing at a time; non-blocking ones let a
+  // request suspend on this thread's event loop while the socket would block.
+  enum class io_mode { blocking, non_blocking };
+
+  explicit http_client(runtime_endpoint endpoint, io_mode mode = io_mode::blocking)
+      : endpoint_(std::move(endpoint)), mode_(mode) {}
   http_client(const http_client&) = delete;
   http_client& operator=(const http_client&) = delete;
   ~http_client() { disconnect(); }
 
   const runtime_endpoint& endpoint() const noexcept { return endpoint_; }
+  io_mode mode() const noexcept { return mode_; }
 
   // Sends a request to base_path + path and reads the whole response. A reused keep-alive
   // connection that turns out to be closed is replaced once; other failures throw
-  // connection_error.
-  const http_response& request(std::string_view method, std::string_view path,
-                               const std::vector<http_header>& headers, std::string_view body) {
+  // connection_error. Arguments must stay valid until the task finishes.
+  task<const http_response*> send(std::string_view method, std::string_view path,
+                                  const std::vector<http_header>& headers, std::string_view body) {
     const bool reused = fd_ >= 0;
     try {
-      return exchange(method, path, headers, body);
+      co_await exchange(method, path, headers, body);
+      co_return &response_;
     } catch (const stale_connection&) {
       if (!reused) throw connection_error("the Runtime API closed the connection before responding");
-      disconnect();
-      return exchange(method, path, headers, body);
     }
+    disconnect();
+    co_await exchange(method, path, headers, body);
+    co_return &response_;
+  }
+
+  // send(), run to the end on this thread.
+  const http_response& request(std::string_view method, std::string_view path,
+                               const std::vector<http_header>& headers, std::string_view body) {
+    return *send(method, path, headers, body).sync_wait();
   }
 
   void disconnect() noexcept {
@@ -158,23 +175,23 @@ private:
   // Closed before any byte of the response: safe to retry on a new connection.
   struct stale_connection {};
 
-  const http_response& exchange(std::string_view method, std::string_view path,
-                                const std::vector<http_header>& headers, std::string_view body) {
-    connect_if_needed();
+  task<> exchange(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
+                  std::string_view body) {
     try {
-      write_request(method, path, headers, body);
-      read_response();
+      if (fd_ < 0) co_await connect();
+      prepare_request(method, path, headers, body);
+      while (!try_send()) co_await wait_writable(fd_);
+      co_await read_response();
     } catch (const connection_error&) {
       disconnect();  // the stream's position in the response is lost: never reuse it
       throw;
     }
     if (iequals(response_.header("Connection"), "close")) disconnect();
-    return response_;
   }
 
-  void connect_if_needed() {
-    if (fd_ >= 0) return;
-    const int fd = ::socket(endpoint_.address.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  task<> connect() {
+    const int type = SOCK_STREAM | SOCK_CLOEXEC | (mode_ == io_mode::non_blocking ? SOCK_NONBLOCK : 0);
+    const int fd = ::socket(endpoint_.address.ss_family, type, 0);
     if (fd < 0) throw connection_error(std::string("socket: ") + std::strerror(errno));
     int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -182,8 +199,15 @@ private:
     do {
       rc = ::connect(fd, reinterpret_cast<const sockaddr*>(&endpoint_.address), endpoint_.address_length);
     } while (rc < 0 && errno == EINTR);
-    if (rc < 0) {
-      const int err = errno;
+    int err = rc < 0 ? errno : 0;
+    if (err == EINPROGRESS) {
+      fd_ = fd;  // owned from here, so a failure below closes it
+      co_await wait_writable(fd);
+      socklen_t length = sizeof err;
+      ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &length);
+      fd_ = -1;
+    }
+    if (err != 0) {
       ::close(fd);
       throw connection_error("cannot connect to the Runtime API at " + endpoint_.authority + ": " +
                              std::strerror(err));
@@ -191,8 +215,8 @@ private:
     fd_ = fd;
   }
 
-  void write_request(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
-                     std::string_view body) {
+  void prepare_request(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
+                       std::string_view body) {
     head_.clear();
     head_.append(method).append(" ").append(endpoint_.base_path).append(path).append(" HTTP/1.1\r\nHost: ");
     head_.append(endpoint_.authority).append("\r\n");
@@ -203,33 +227,40 @@ private:
       head_.append("Content-Length: ").append(length, static_cast<std::size_t>(end - length)).append("\r\n");
     }
     head_.append("\r\n");
+    parts_[0] = {head_.data(), head_.size()};
+    parts_[1] = {const_cast<char*>(body.data()), body.size()};
+    first_part_ = 0;
+    part_count_ = body.empty() ? 1 : 2;
+  }
 
-    iovec parts[2] = {{head_.data(), head_.size()}, {const_cast<char*>(body.data()), body.size()}};
-    iovec* part = parts;
-    int count = body.empty() ? 1 : 2;
-    while (count > 0) {
+  // Sends what is left of the request; false when the socket would block first.
+  bool try_send() {
+    while (part_count_ > 0) {
       msghdr message{};
-      message.msg_iov = part;
-      message.msg_iovlen = static_cast<decltype(message.msg_iovlen)>(count);
+      message.msg_iov = parts_ + first_part_;
+      message.msg_iovlen = static_cast<decltype(message.msg_iovlen)>(part_count_);
       const ssize_t sent = ::sendmsg(fd_, &message, MSG_NOSIGNAL);
       if (sent < 0) {
         if (errno == EINTR) continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK) return false;
         const int err = errno;
         disconnect();
         if (err == EPIPE || err == ECONNRESET) throw stale_connection{};
         throw connection_error(std::string("sending to the Runtime API: ") + std::strerror(err));
       }
       auto left = static_cast<std::size_t>(sent);
-      while (count > 0 && left >= part->iov_len) {
-        left -= part->iov_len;
-        ++part;
-        --count;
+      while (part_count_ > 0 && left >= parts_[first_part_].iov_len) {
+        left -= parts_[first_part_].iov_len;
+        ++first_part_;
+        --part_count_;
       }
-      if (count > 0) {
-        part->iov_base = static_cast<char*>(part->iov_base) + left;
-        part->iov_len -= left;
+      if (part_count_ > 0) {
+        iovec& part = parts_[first_part_];
+        part.iov_base = static_cast<char*>(part.iov_base) + left;
+        part.iov_len -= left;
       }
     }
+    return true;
   }
 
   char* data() noexcept { return buffers_[active_].bytes.get(); }
@@ -247,8 +278,8 @@ private:
     b.capacity = capacity;
   }
 
-  // Reads at least one more byte into the buffer.
-  void receive(bool response_started) {
+  // Reads at least one more byte into the buffer; false when the socket would block first.
+  bool try_receive(bool response_started) {
     // Head, body and chunk framing together: trailers or chunk lines cannot grow it unbounded.
     if (used_ > max_response_body + (std::size_t{1} << 21))
       throw connection_error("the Runtime API sent a response over 130 MiB");
@@ -257,9 +288,10 @@ private:
       const ssize_t n = ::recv(fd_, data() + used_, capacity() - body_padding - used_, 0);
       if (n > 0) {
         used_ += static_cast<std::size_t>(n);
-        return;
+        return true;
       }
       if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return false;
       const int err = n < 0 ? errno : 0;
       disconnect();
       if (!response_started && (n == 0 || err == ECONNRESET)) throw stale_connection{};
@@ -268,7 +300,7 @@ private:
     }
   }
 
-  void read_response() {
+  task<> read_response() {
     used_ = 0;
     std::size_t head_end = 0;
     for (;;) {
@@ -281,7 +313,7 @@ private:
         }
         if (used_ > (1u << 20)) throw connection_error("the Runtime API sent a response head over 1 MiB");
       }
-      receive(used_ > 0);
+      while (!try_receive(used_ > 0)) co_await wait_readable(fd_);
     }
     // Header views are taken last: reading the body may move the buffer.
     parse_head(std::string_view(data(), head_end));
@@ -296,10 +328,11 @@ private:
     }
     std::size_t body_end;
     if (chunked) {
-      body_end = read_chunked_body(head_end);
+      body_end = co_await read_chunked_body(head_end);
     } else {
       reserve(head_end + length);
-      while (used_ < head_end + length) receive(true);
+      while (used_ < head_end + length)
+        while (!try_receive(true)) co_await wait_readable(fd_);
       body_end = head_end + length;
     }
     parse_head(std::string_view(data(), head_end));
@@ -307,36 +340,41 @@ private:
     std::memset(data() + body_end, 0, body_padding);
   }
 
+  // Where the line that starts at `from` ends, once it has arrived.
+  task<std::size_t> line_end(std::size_t from) {
+    std::size_t end;
+    while ((end = std::string_view(data(), used_).find("\r\n", from)) == std::string_view::npos)
+      while (!try_receive(true)) co_await wait_readable(fd_);
+    co_return end;
+  }
+
   // Compacts the chunks in place right after the head; returns where the body ends.
-  std::size_t read_chunked_body(std::size_t head_end) {
+  task<std::size_t> read_chunked_body(std::size_t head_end) {
     std::size_t read_at = head_end;
     std::size_t body_end = head_end;
     for (;;) {
-      std::size_t line_end;
-      while ((line_end = std::string_view(data(), used_).find("\r\n", read_at)) == std::string_view::npos)
-        receive(true);
+      const std::size_t end_of_line = co_await line_end(read_at);
       std::size_t size = 0;
       const char* p = data() + read_at;
-      const auto [end, ec] = std::from_chars(p, data() + line_end, size, 16);
+      const auto [end, ec] = std::from_chars(p, data() + end_of_line, size, 16);
       if (ec != std::errc{} || end == p) throw connection_error("the Runtime API sent an invalid chunk size");
       if (size > max_response_body - (body_end - head_end))
         throw connection_error("the Runtime API sent a body over 128 MiB");
-      read_at = line_end + 2;
+      read_at = end_of_line + 2;
       if (size == 0) break;
       reserve(read_at + size + 2);
-      while (used_ < read_at + size + 2) receive(true);
+      while (used_ < read_at + size + 2)
+        while (!try_receive(true)) co_await wait_readable(fd_);
       std::memmove(data() + body_end, data() + read_at, size);
       body_end += size;
       read_at += size + 2;
     }
     // Trailer lines up to an empty one; none of them is kept.
     for (;;) {
-      std::size_t line_end;
-      while ((line_end = std::string_view(data(), used_).find("\r\n", read_at)) == std::string_view::npos)
-        receive(true);
-      const bool empty = line_end == read_at;
-      read_at = line_end + 2;
-      if (empty) return body_end;
+      const std::size_t end_of_line = co_await line_end(read_at);
+      const bool empty = end_of_line == read_at;
+      read_at = end_of_line + 2;
+      if (empty) co_return body_end;
     }
   }
 
@@ -367,8 +405,11 @@ private:
   }
 
   runtime_endpoint endpoint_;
+  io_mode mode_;
   int fd_ = -1;
   std::string head_;
+  iovec parts_[2] = {};  // the request being sent: head, body
+  int first_part_ = 0, part_count_ = 0;
   struct receive_buffer {
     std::unique_ptr<char[]> bytes;
     std::size_t capacity = 0;
@@ -381,4 +422,4 @@ private:
 
 }  // namespace detail
 LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_RUNTIME_HTTP_CLIENT_HPP_INCLUDED
+#endif  // LAMBDA_CORO_TRANSPORT_HTTP_CLIENT_HPP_INCLUDED
