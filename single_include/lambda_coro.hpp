@@ -3778,6 +3778,69 @@ LAMBDA_CORO_END_NAMESPACE
 #ifndef LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
 #define LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
 
+// ---- begin lambda_coro/detail/log.hpp
+// Lines on stderr, where Lambda collects a function's logs.
+#ifndef LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
+#define LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
+
+
+#include <errno.h>
+#include <unistd.h>
+
+#include <string>
+#include <string_view>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace detail {
+
+inline void write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n <= 0) {
+      if (n < 0 && errno == EINTR) continue;
+      return;
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+// One line on stderr, written with a single system call so lines never interleave.
+inline void log_line(std::string_view text) {
+  std::string line;
+  line.reserve(text.size() + 15);
+  line.append("[lambda-coro] ").append(text).append("\n");
+  write_all(STDERR_FILENO, line);
+}
+
+}  // namespace detail
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
+// ---- end lambda_coro/detail/log.hpp
+// ---- begin lambda_coro/usage_error.hpp
+// usage_error: a misuse of lambda-coro's API, reported instead of undefined behaviour.
+#ifndef LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
+#define LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
+
+
+#include <stdexcept>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+// Answering an invocation twice or after the next one was asked for, awaiting an empty or
+// already awaited task, awaiting lambda-coro I/O where no event loop runs.
+class usage_error : public std::logic_error {
+public:
+  using std::logic_error::logic_error;
+};
+
+namespace detail {
+// Out of line, so that the checks that guard it stay small where they are inlined.
+[[noreturn, gnu::noinline, gnu::cold]] inline void throw_usage_error(const char* what) { throw usage_error(what); }
+}  // namespace detail
+
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
+// ---- end lambda_coro/usage_error.hpp
 
 #include <boost/describe/class.hpp>
 
@@ -3813,17 +3876,7 @@ public:
   using std::runtime_error::runtime_error;
 };
 
-// A misuse of the API, reported instead of undefined behaviour: answering an invocation
-// twice or after the next one was asked for, awaiting an empty or already awaited task.
-class usage_error : public std::logic_error {
-public:
-  using std::logic_error::logic_error;
-};
-
 namespace detail {
-
-// Out of line, so that the checks that guard it stay small where they are inlined.
-[[noreturn, gnu::noinline, gnu::cold]] inline void throw_usage_error(const char* what) { throw usage_error(what); }
 
 struct error_report {
   std::string errorMessage;
@@ -3973,25 +4026,6 @@ inline error_report report_current_exception() {
   return report;
 }
 
-inline void write_all(int fd, std::string_view text) {
-  while (!text.empty()) {
-    const ssize_t n = ::write(fd, text.data(), text.size());
-    if (n <= 0) {
-      if (n < 0 && errno == EINTR) continue;
-      return;
-    }
-    text.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
-// One line on stderr, written with a single system call so lines never interleave.
-inline void log_line(std::string_view text) {
-  std::string line;
-  line.reserve(text.size() + 15);
-  line.append("[lambda-coro] ").append(text).append("\n");
-  write_all(STDERR_FILENO, line);
-}
-
 // A terminate handler that names the escaping exception like an error report does; bootstraps
 // built by lambda_coro_add_bootstrap install it in place of libstdc++'s verbose handler.
 [[noreturn]] inline void report_terminate() noexcept {
@@ -4028,6 +4062,876 @@ void __verbose_terminate_handler() { lambda_coro::detail::report_terminate(); }
 #ifndef LAMBDA_CORO_RUNTIME_START_HPP_INCLUDED
 #define LAMBDA_CORO_RUNTIME_START_HPP_INCLUDED
 
+// ---- begin lambda_coro/coro/loop.hpp
+// The event loop lambda-coro's coroutines suspend on: a scheduler interface (what awaitables
+// need: resume soon, a timer, a file descriptor's readiness) and event_loop, its epoll
+// implementation. One loop per thread; lambda_coro/asio.hpp puts a Boost.Asio
+// io_context behind the same interface.
+#ifndef LAMBDA_CORO_CORO_LOOP_HPP_INCLUDED
+#define LAMBDA_CORO_CORO_LOOP_HPP_INCLUDED
+
+
+#include <sys/epoll.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <coroutine>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <new>
+#include <optional>
+#include <stdexcept>
+#include <stop_token>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+// A wait (sleep_for, wait_readable, wait_writable) ended by its task's stop token: for a
+// handler, the invocation's deadline is near.
+class operation_cancelled : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+namespace detail {
+
+// What every lambda-coro coroutine carries: the stop token of the work it belongs to,
+// inherited from the coroutine that awaits it unless set before.
+struct coroutine_state {
+  const std::stop_token* stop = nullptr;
+};
+
+// Coroutine frames come from a small per-thread cache of freed frames, so a steady state
+// of awaiting tasks allocates nothing.
+class frame_cache {
+public:
+  frame_cache() = default;
+  frame_cache(const frame_cache&) = delete;
+  frame_cache& operator=(const frame_cache&) = delete;
+  ~frame_cache() {
+    for (node*& head : free_)
+      while (head) ::operator delete(std::exchange(head, head->next));
+  }
+
+  void* allocate(std::size_t size) {
+    const std::size_t c = size_class(size);
+    if (c == classes) return ::operator new(size);
+    if (node* n = free_[c]) {
+      free_[c] = n->next;
+      --count_[c];
+      return n;
+    }
+    return ::operator new(class_bytes(c));
+  }
+  void deallocate(void* p, std::size_t size) noexcept {
+    const std::size_t c = size_class(size);
+    if (c == classes || count_[c] == kept_per_class) {
+      ::operator delete(p);
+      return;
+    }
+    free_[c] = ::new (p) node{free_[c]};
+    ++count_[c];
+  }
+
+  static frame_cache& of_this_thread() {
+    thread_local frame_cache cache;
+    return cache;
+  }
+
+private:
+  struct node {
+    node* next;
+  };
+  static constexpr std::size_t classes = 8;  // 128 B to 16 KiB, doubling
+  static constexpr unsigned kept_per_class = 32;
+  static constexpr std::size_t class_bytes(std::size_t c) { return std::size_t{128} << c; }
+  static std::size_t size_class(std::size_t size) {
+    std::size_t c = 0;
+    while (c < classes && class_bytes(c) < size) ++c;
+    return c;
+  }
+  node* free_[classes] = {};
+  unsigned count_[classes] = {};
+};
+
+struct frame_allocated {
+  static void* operator new(std::size_t size) { return frame_cache::of_this_thread().allocate(size); }
+  static void operator delete(void* p, std::size_t size) noexcept { frame_cache::of_this_thread().deallocate(p, size); }
+};
+
+// A pending timer or fd wait. It lives in the awaiting coroutine's frame; `fire` runs on the
+// loop's thread when it is due (by default, resuming `waiter`).
+struct timer_wait {
+  std::chrono::steady_clock::time_point when;
+  std::coroutine_handle<> waiter;
+  void (*fire)(timer_wait&) = [](timer_wait& t) { t.waiter.resume(); };
+  std::size_t heap_index = static_cast<std::size_t>(-1);  // the epoll loop's bookkeeping
+  void* backend = nullptr;                                  // other schedulers' bookkeeping
+};
+
+struct io_wait {
+  int fd = -1;
+  bool writable = false;  // else readable
+  std::coroutine_handle<> waiter;
+  bool armed = false;
+  void* backend = nullptr;
+};
+
+}  // namespace detail
+
+// What awaitables ask of the loop that runs them. Every call is made on the loop's thread.
+class scheduler {
+public:
+  virtual ~scheduler() = default;
+  // Resumes `h` soon, from the loop.
+  virtual void schedule(std::coroutine_handle<> h) = 0;
+  virtual void start_timer(detail::timer_wait& t) = 0;
+  // Withdraws a timer that has not fired; it will not fire.
+  virtual void cancel_timer(detail::timer_wait& t) noexcept = 0;
+  // Resumes w.waiter once w.fd is readable (or writable); one wait per descriptor at a time.
+  virtual void start_io(detail::io_wait& w) = 0;
+  virtual void cancel_io(detail::io_wait& w) noexcept = 0;
+  // Runs the loop until done(context) is true.
+  virtual void run_until(bool (*done)(void*), void* context) = 0;
+
+  // The loop of this thread, or null.
+  static scheduler* current() noexcept { return current_slot(); }
+  // The loop of this thread; usage_error when there is none.
+  static scheduler& current_or_throw() {
+    if (scheduler* s = current_slot()) return *s;
+    detail::throw_usage_error(
+        "lambda_coro: awaiting I/O or a timer where no event loop runs (on another thread, or after the "
+        "loop ended): await inside a task run by start(), run(), sync_wait() or the Asio bridge");
+  }
+
+protected:
+  // Becomes this thread's loop unless one is already.
+  scheduler() noexcept {
+    if (!current_slot()) {
+      current_slot() = this;
+      installed_ = true;
+    }
+  }
+  void uninstall() noexcept {
+    if (installed_) current_slot() = nullptr;
+    installed_ = false;
+  }
+
+private:
+  static scheduler*& current_slot() noexcept {
+    thread_local scheduler* slot = nullptr;
+    return slot;
+  }
+  bool installed_ = false;
+};
+
+// A single-threaded loop on epoll: ready coroutines, a timer heap, one-shot fd waits.
+// Allocation-free in the steady state (its vectors keep their capacity).
+class event_loop final : public scheduler {
+public:
+  event_loop() = default;
+  event_loop(const event_loop&) = delete;
+  event_loop& operator=(const event_loop&) = delete;
+  ~event_loop() override {
+    uninstall();
+    if (epoll_fd_ >= 0) ::close(epoll_fd_);
+  }
+
+  void schedule(std::coroutine_handle<> h) override { ready_.push_back(h); }
+
+  void start_timer(detail::timer_wait& t) override {
+    t.heap_index = timers_.size();
+    timers_.push_back(&t);
+    sift_up(t.heap_index);
+  }
+  void cancel_timer(detail::timer_wait& t) noexcept override {
+    const std::size_t i = t.heap_index;
+    if (i >= timers_.size() || timers_[i] != &t) return;
+    t.heap_index = static_cast<std::size_t>(-1);
+    detail::timer_wait* last = timers_.back();
+    timers_.pop_back();
+    if (last == &t) return;
+    timers_[i] = last;
+    last->heap_index = i;
+    sift_down(i);
+    sift_up(last->heap_index);
+  }
+
+  void start_io(detail::io_wait& w) override {
+    if (epoll_fd_ < 0) {
+      epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
+      if (epoll_fd_ < 0) throw std::runtime_error(std::string("epoll_create1: ") + std::strerror(errno));
+    }
+    epoll_event e{};
+    e.events = (w.writable ? EPOLLOUT : EPOLLIN) | EPOLLONESHOT;
+    e.data.ptr = &w;
+    if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, w.fd, &e) != 0) {
+      if (errno == EEXIST)
+        detail::throw_usage_error("lambda_coro: a second wait on a file descriptor that is already waited for");
+      throw std::runtime_error(std::string("epoll_ctl: ") + std::strerror(errno));
+    }
+    w.armed = true;
+    ++io_waits_;
+  }
+  void cancel_io(detail::io_wait& w) noexcept override {
+    if (!w.armed) return;
+    ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, w.fd, nullptr);
+    w.armed = false;
+    --io_waits_;
+  }
+
+  void run_until(bool (*done)(void*), void* context) override {
+    while (!done(context)) {
+      if (!ready_.empty()) {
+        running_.swap(ready_);
+        for (std::size_t i = 0; i < running_.size(); ++i) running_[i].resume();
+        running_.clear();
+        continue;
+      }
+      if (timers_.empty() && io_waits_ == 0)
+        detail::throw_usage_error(
+            "lambda_coro: a task waits for something no lambda-coro loop drives (no timer, no file descriptor, "
+            "nothing ready)");
+      wait_for_events();
+      fire_due_timers();
+    }
+  }
+
+private:
+  using clock = std::chrono::steady_clock;
+
+  void wait_for_events() {
+    int timeout_ms = -1;
+    if (!timers_.empty()) {
+      const auto left = timers_.front()->when - clock::now();
+      if (left <= clock::duration::zero()) return;
+      // Rounded up: waking early would only spin.
+      timeout_ms = static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(left).count());
+    }
+    if (io_waits_ == 0) {
+      const auto left = timers_.front()->when - clock::now();
+      timespec t{static_cast<time_t>(std::chrono::duration_cast<std::chrono::seconds>(left).count()),
+                 static_cast<long>((left % std::chrono::seconds(1)) / std::chrono::nanoseconds(1))};
+      if (t.tv_sec >= 0 && t.tv_nsec >= 0) ::nanosleep(&t, nullptr);
+      return;
+    }
+    epoll_event events[32];
+    const int n = ::epoll_wait(epoll_fd_, events, 32, timeout_ms);
+    for (int i = 0; i < n; ++i) {
+      auto& w = *static_cast<detail::io_wait*>(events[i].data.ptr);
+      cancel_io(w);  // one-shot: the descriptor may be waited on again, or closed
+      ready_.push_back(w.waiter);
+    }
+  }
+
+  void fire_due_timers() {
+    const auto now = clock::now();
+    while (!timers_.empty() && timers_.front()->when <= now) {
+      detail::timer_wait& t = *timers_.front();
+      cancel_timer(t);
+      t.fire(t);
+    }
+  }
+
+  bool earlier(std::size_t a, std::size_t b) const { return timers_[a]->when < timers_[b]->when; }
+  void swap_entries(std::size_t a, std::size_t b) {
+    std::swap(timers_[a], timers_[b]);
+    timers_[a]->heap_index = a;
+    timers_[b]->heap_index = b;
+  }
+  void sift_up(std::size_t i) {
+    while (i > 0 && earlier(i, (i - 1) / 2)) {
+      swap_entries(i, (i - 1) / 2);
+      i = (i - 1) / 2;
+    }
+  }
+  void sift_down(std::size_t i) {
+    for (;;) {
+      std::size_t smallest = i;
+      for (std::size_t child : {2 * i + 1, 2 * i + 2})
+        if (child < timers_.size() && earlier(child, smallest)) smallest = child;
+      if (smallest == i) return;
+      swap_entries(i, smallest);
+      i = smallest;
+    }
+  }
+
+  int epoll_fd_ = -1;
+  std::size_t io_waits_ = 0;
+  std::vector<std::coroutine_handle<>> ready_, running_;
+  std::vector<detail::timer_wait*> timers_;  // a min-heap on `when`
+};
+
+namespace detail {
+
+// Ends a wait when its task's stop token fires: withdraws it and resumes the waiter from the
+// loop, which then throws operation_cancelled.
+template <class Wait>
+struct cancel_wait {
+  Wait* wait;
+  void operator()() const noexcept { wait->cancel(); }
+};
+
+template <class Promise>
+const std::stop_token* stop_token_of(std::coroutine_handle<Promise> h) noexcept {
+  if constexpr (std::is_base_of_v<coroutine_state, Promise>)
+    return h.promise().stop;
+  else
+    return nullptr;
+}
+
+// The common part of the timer and fd awaiters: the loop, the stop callback, the outcome.
+template <class Derived>
+class cancellable_wait {
+public:
+  cancellable_wait() = default;
+  cancellable_wait(const cancellable_wait&) = delete;
+  cancellable_wait& operator=(const cancellable_wait&) = delete;
+  ~cancellable_wait() { stop_callback_.reset(); }
+
+  // Resumes immediately (false) when the stop token has already fired.
+  template <class Promise>
+  bool await_suspend(std::coroutine_handle<Promise> h) {
+    loop_ = &scheduler::current_or_throw();
+    const std::stop_token* stop = stop_token_of(h);
+    if (stop && stop->stop_requested()) {
+      cancelled_ = true;
+      return false;
+    }
+    static_cast<Derived*>(this)->arm(*loop_, h);
+    if (stop && stop->stop_possible()) stop_callback_.emplace(*stop, cancel_wait<Derived>{static_cast<Derived*>(this)});
+    return true;
+  }
+
+  void cancel() noexcept {
+    if (cancelled_) return;
+    cancelled_ = true;
+    static_cast<Derived*>(this)->disarm(*loop_);
+    loop_->schedule(static_cast<Derived*>(this)->waiter());
+  }
+
+protected:
+  void finish(const char* what) {
+    stop_callback_.reset();
+    if (cancelled_) throw operation_cancelled(what);
+  }
+  scheduler* loop_ = nullptr;
+  bool cancelled_ = false;
+
+private:
+  std::optional<std::stop_callback<cancel_wait<Derived>>> stop_callback_;
+};
+
+class sleep_awaiter : public cancellable_wait<sleep_awaiter> {
+public:
+  explicit sleep_awaiter(std::chrono::steady_clock::time_point when) { timer_.when = when; }
+  ~sleep_awaiter() {
+    if (loop_ && !cancelled_) loop_->cancel_timer(timer_);  // a frame destroyed mid-sleep
+  }
+  bool await_ready() const noexcept { return false; }
+  void await_resume() { finish("lambda_coro::sleep: cancelled by the task's stop token"); }
+
+  void arm(scheduler& loop, std::coroutine_handle<> h) {
+    timer_.waiter = h;
+    loop.start_timer(timer_);
+  }
+  void disarm(scheduler& loop) noexcept { loop.cancel_timer(timer_); }
+  std::coroutine_handle<> waiter() const noexcept { return timer_.waiter; }
+
+private:
+  timer_wait timer_;
+};
+
+class io_awaiter : public cancellable_wait<io_awaiter> {
+public:
+  io_awaiter(int fd, bool writable) {
+    if (fd < 0) throw_usage_error("lambda_coro: waiting on an invalid file descriptor");
+    wait_.fd = fd;
+    wait_.writable = writable;
+  }
+  ~io_awaiter() {
+    if (loop_ && wait_.armed) loop_->cancel_io(wait_);
+  }
+  bool await_ready() const noexcept { return false; }
+  void await_resume() { finish("lambda_coro::wait_readable/wait_writable: cancelled by the task's stop token"); }
+
+  void arm(scheduler& loop, std::coroutine_handle<> h) {
+    wait_.waiter = h;
+    loop.start_io(wait_);
+  }
+  void disarm(scheduler& loop) noexcept { loop.cancel_io(wait_); }
+  std::coroutine_handle<> waiter() const noexcept { return wait_.waiter; }
+
+private:
+  io_wait wait_;
+};
+
+}  // namespace detail
+
+// Suspends the awaiting task for `duration` (at least), letting others run. Throws
+// operation_cancelled when the task's stop token fires first.
+template <class Rep, class Period>
+[[nodiscard]] detail::sleep_awaiter sleep_for(std::chrono::duration<Rep, Period> duration) {
+  return detail::sleep_awaiter(std::chrono::steady_clock::now() +
+                               std::chrono::ceil<std::chrono::steady_clock::duration>(duration));
+}
+[[nodiscard]] inline detail::sleep_awaiter sleep_until(std::chrono::steady_clock::time_point when) {
+  return detail::sleep_awaiter(when);
+}
+
+// Suspends until `fd` (non-blocking, owned by the caller) is readable or writable: the hook
+// for driving any non-blocking client library from a handler. One wait per fd at a time.
+[[nodiscard]] inline detail::io_awaiter wait_readable(int fd) { return detail::io_awaiter(fd, false); }
+[[nodiscard]] inline detail::io_awaiter wait_writable(int fd) { return detail::io_awaiter(fd, true); }
+
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_CORO_LOOP_HPP_INCLUDED
+// ---- end lambda_coro/coro/loop.hpp
+// ---- begin lambda_coro/coro/spawn.hpp
+// Work that runs beside the task that started it: spawn() for work nobody waits for,
+// async_scope for work that is waited for later (join()).
+#ifndef LAMBDA_CORO_CORO_SPAWN_HPP_INCLUDED
+#define LAMBDA_CORO_CORO_SPAWN_HPP_INCLUDED
+
+// ---- begin lambda_coro/coro/task.hpp
+// task<T>: the coroutine type of lambda-coro. Lazy: it starts when awaited (or when
+// sync_wait runs it) and resumes its awaiter when it finishes. A task runs once: awaiting or
+// running one that is empty (moved from) or already started throws usage_error.
+#ifndef LAMBDA_CORO_CORO_TASK_HPP_INCLUDED
+#define LAMBDA_CORO_CORO_TASK_HPP_INCLUDED
+
+
+#include <coroutine>
+#include <exception>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+template <class T = void>
+class task;
+
+namespace detail {
+
+class promise_base : public coroutine_state, public frame_allocated {
+public:
+  std::suspend_always initial_suspend() noexcept { return {}; }
+
+  struct final_awaiter {
+    bool await_ready() const noexcept { return false; }
+    template <class Promise>
+    std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> h) noexcept {
+      promise_base& p = h.promise();
+      // Finished while its awaiter is still in await_suspend: the awaiter just carries on.
+      if (p.started_inline_) return std::noop_coroutine();
+      if (p.continuation_) return p.continuation_;
+      return std::noop_coroutine();
+    }
+    void await_resume() const noexcept {}
+  };
+  final_awaiter final_suspend() noexcept { return {}; }
+
+  void unhandled_exception() noexcept { exception_ = std::current_exception(); }
+
+  // Each task starts once; the second start of one is a usage_error.
+  void mark_started(const char* how) {
+    if (started_) throw usage_error(std::string("lambda_coro::task: ") + how + " a task that has already run");
+    started_ = true;
+  }
+
+  // Starts the task from its awaiter; true when it ran to completion. Completing tasks thus
+  // return to their awaiter instead of resuming it from deeper in the stack, which keeps
+  // long await chains flat even where the compiler makes no tail call (GCC at -O0).
+  bool start_inline(std::coroutine_handle<> self, std::coroutine_handle<> awaiting, const std::stop_token* stop) {
+    if (!this->stop) this->stop = stop;
+    continuation_ = awaiting;
+    started_inline_ = true;
+    self.resume();
+    started_inline_ = false;
+    return self.done();
+  }
+
+  bool failed() const noexcept { return exception_ != nullptr; }
+
+protected:
+  void rethrow_if_failed() {
+    if (exception_) std::rethrow_exception(exception_);
+  }
+
+private:
+  std::coroutine_handle<> continuation_;
+  std::exception_ptr exception_;
+  bool started_inline_ = false;
+  bool started_ = false;
+};
+
+template <class T>
+class promise final : public promise_base {
+public:
+  task<T> get_return_object() noexcept;
+  template <class U>
+    requires std::is_convertible_v<U&&, T>
+  void return_value(U&& v) {
+    value_.emplace(std::forward<U>(v));
+  }
+  T take() {
+    rethrow_if_failed();
+    return std::move(*value_);
+  }
+
+private:
+  std::optional<T> value_;
+};
+
+template <>
+class promise<void> final : public promise_base {
+public:
+  task<void> get_return_object() noexcept;
+  void return_void() noexcept {}
+  void take() { rethrow_if_failed(); }
+};
+
+}  // namespace detail
+
+template <class T>
+class [[nodiscard]] task {
+public:
+  using promise_type = detail::promise<T>;
+  using value_type = T;
+
+  task(task&& other) noexcept : handle_(std::exchange(other.handle_, {})) {}
+  task& operator=(task&& other) noexcept {
+    if (this != &other) {
+      if (handle_) handle_.destroy();
+      handle_ = std::exchange(other.handle_, {});
+    }
+    return *this;
+  }
+  task(const task&) = delete;
+  task& operator=(const task&) = delete;
+  ~task() {
+    if (handle_) handle_.destroy();
+  }
+
+  // Awaiting starts the task; the awaiter resumes when it finishes, with its value or exception.
+  class awaiter {
+  public:
+    explicit awaiter(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
+    bool await_ready() const {
+      if (!handle_) throw usage_error("lambda_coro::task: awaiting an empty (moved-from) task");
+      handle_.promise().mark_started("awaiting");
+      return false;
+    }
+    template <class Awaiting>
+    bool await_suspend(std::coroutine_handle<Awaiting> awaiting) {
+      return !handle_.promise().start_inline(handle_, awaiting, detail::stop_token_of(awaiting));
+    }
+    T await_resume() { return handle_.promise().take(); }
+
+  private:
+    std::coroutine_handle<promise_type> handle_;
+  };
+  awaiter operator co_await() && { return awaiter(handle_); }
+
+  // Runs the task on this thread until it finishes and returns its result: on this thread's
+  // loop, or on an event_loop made for the purpose when the task suspends and none runs.
+  T sync_wait() && {
+    if (scheduler* loop = scheduler::current()) return run_on(*loop);
+    event_loop own;  // cheap until used: its epoll instance is made on the first fd wait
+    return run_on(own);
+  }
+
+  // Cancellation for this task and what it awaits (sleep_for, fd waits, nested tasks); the
+  // token must outlive the task. Unset, a task inherits its awaiter's.
+  void set_stop_token(const std::stop_token& token) {
+    if (!handle_) throw usage_error("lambda_coro::task: set_stop_token on an empty (moved-from) task");
+    handle_.promise().stop = &token;
+  }
+
+  // Runs the task up to its first suspension; the loop finishes it. done() tells when.
+  void start(const char* how = "starting") {
+    if (!handle_) throw usage_error(std::string("lambda_coro::task: ") + how + " an empty (moved-from) task");
+    handle_.promise().mark_started(how);
+    handle_.resume();
+  }
+  bool done() const noexcept { return handle_ && handle_.done(); }
+  // The result of a task that is done(), or its exception.
+  T result() && {
+    if (!done()) throw usage_error("lambda_coro::task: result() of a task that has not finished");
+    return handle_.promise().take();
+  }
+  bool failed() const noexcept { return done() && handle_.promise().failed(); }
+
+private:
+  T run_on(scheduler& loop) {
+    start("sync_wait on");
+    if (!handle_.done()) loop.run_until(&is_done, &handle_);
+    return handle_.promise().take();
+  }
+  static bool is_done(void* handle) {
+    return static_cast<std::coroutine_handle<promise_type>*>(handle)->done();
+  }
+  friend class detail::promise<T>;
+  explicit task(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
+  std::coroutine_handle<promise_type> handle_;
+};
+
+namespace detail {
+template <class T>
+task<T> promise<T>::get_return_object() noexcept {
+  return task<T>(std::coroutine_handle<promise<T>>::from_promise(*this));
+}
+inline task<void> promise<void>::get_return_object() noexcept {
+  return task<void>(std::coroutine_handle<promise<void>>::from_promise(*this));
+}
+
+template <class T>
+inline constexpr bool is_task = false;
+template <class T>
+inline constexpr bool is_task<task<T>> = true;
+}  // namespace detail
+
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_CORO_TASK_HPP_INCLUDED
+// ---- end lambda_coro/coro/task.hpp
+// ---- begin lambda_coro/coro/when_all.hpp
+// when_all: runs tasks concurrently on the loop and resumes when every one has finished.
+#ifndef LAMBDA_CORO_CORO_WHEN_ALL_HPP_INCLUDED
+#define LAMBDA_CORO_CORO_WHEN_ALL_HPP_INCLUDED
+
+
+#include <coroutine>
+#include <cstddef>
+#include <exception>
+#include <optional>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace detail {
+
+// A coroutine that starts when told, frees itself when it ends, and never throws (its
+// bodies catch everything): the driver of one when_all child or one spawned task.
+struct detached {
+  struct promise_type : coroutine_state, frame_allocated {
+    detached get_return_object() noexcept { return {std::coroutine_handle<promise_type>::from_promise(*this)}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() noexcept {}
+    void unhandled_exception() noexcept { std::terminate(); }
+  };
+  std::coroutine_handle<promise_type> handle;
+
+  void start(const std::stop_token* stop) {
+    handle.promise().stop = stop;
+    handle.resume();
+  }
+};
+
+// Counts the children still running; the last to finish resumes the awaiting coroutine,
+// unless they all finished while being started (then it never suspended).
+struct when_all_latch {
+  std::size_t remaining = 0;
+  std::coroutine_handle<> waiter;
+  bool starting = true;
+  std::exception_ptr first_error;
+
+  void child_finished() {
+    if (--remaining == 0 && !starting) waiter.resume();
+  }
+};
+
+template <class T>
+using when_all_value = std::conditional_t<std::is_void_v<T>, std::monostate, T>;
+
+template <class T>
+detached when_all_child(task<T> work, when_all_latch& latch, std::optional<when_all_value<T>>& slot) {
+  try {
+    if constexpr (std::is_void_v<T>) {
+      co_await std::move(work);
+      slot.emplace();
+    } else {
+      slot.emplace(co_await std::move(work));
+    }
+  } catch (...) {
+    if (!latch.first_error) latch.first_error = std::current_exception();
+  }
+  latch.child_finished();
+}
+
+// Starts the children from await_suspend, where the awaiting coroutine's stop token is known.
+template <class Start>
+struct start_children {
+  when_all_latch& latch;
+  Start start;
+  bool await_ready() const noexcept { return latch.remaining == 0; }
+  template <class Promise>
+  bool await_suspend(std::coroutine_handle<Promise> h) {
+    latch.waiter = h;
+    start(stop_token_of(h));
+    latch.starting = false;
+    return latch.remaining != 0;
+  }
+  void await_resume() const noexcept {}
+};
+
+template <class T>
+struct start_range {
+  std::vector<task<T>>* tasks;
+  when_all_latch* latch;
+  std::vector<std::optional<when_all_value<T>>>* slots;
+  void operator()(const std::stop_token* stop) const {
+    for (std::size_t i = 0; i < tasks->size(); ++i)
+      when_all_child(std::move((*tasks)[i]), *latch, (*slots)[i]).start(stop);
+  }
+};
+
+template <class Tuple, class Slots>
+struct start_tuple {
+  Tuple* tasks;
+  when_all_latch* latch;
+  Slots* slots;
+  void operator()(const std::stop_token* stop) const {
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (when_all_child(std::move(std::get<I>(*tasks)), *latch, std::get<I>(*slots)).start(stop), ...);
+    }(std::make_index_sequence<std::tuple_size_v<Tuple>>());
+  }
+};
+
+}  // namespace detail
+
+// Runs every task concurrently and returns their values in order (std::monostate for
+// task<void>). Each runs to the end even when another fails; the first exception, in order
+// of failure, is then rethrown. The tasks inherit the awaiting task's stop token.
+template <class... T>
+task<std::tuple<detail::when_all_value<T>...>> when_all(task<T>... tasks) {
+  std::tuple<task<T>...> owned(std::move(tasks)...);
+  std::tuple<std::optional<detail::when_all_value<T>>...> slots;
+  detail::when_all_latch latch;
+  latch.remaining = sizeof...(T);
+  using starter = detail::start_tuple<decltype(owned), decltype(slots)>;
+  co_await detail::start_children<starter>{latch, starter{&owned, &latch, &slots}};
+  if (latch.first_error) std::rethrow_exception(latch.first_error);
+  co_return std::apply([](auto&... slot) { return std::tuple<detail::when_all_value<T>...>(std::move(*slot)...); },
+                       slots);
+}
+
+// The same over a range of tasks of one type: their values in order.
+template <class T>
+task<std::conditional_t<std::is_void_v<T>, void, std::vector<T>>> when_all(std::vector<task<T>> tasks) {
+  std::vector<std::optional<detail::when_all_value<T>>> slots(tasks.size());
+  detail::when_all_latch latch;
+  latch.remaining = tasks.size();
+  using starter = detail::start_range<T>;
+  co_await detail::start_children<starter>{latch, starter{&tasks, &latch, &slots}};
+  if (latch.first_error) std::rethrow_exception(latch.first_error);
+  if constexpr (!std::is_void_v<T>) {
+    std::vector<T> values;
+    values.reserve(slots.size());
+    for (auto& slot : slots) values.push_back(std::move(*slot));
+    co_return values;
+  }
+}
+
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_CORO_WHEN_ALL_HPP_INCLUDED
+// ---- end lambda_coro/coro/when_all.hpp
+
+#include <coroutine>
+#include <cstddef>
+#include <exception>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+// Tasks started now, on this thread's loop, and awaited together by join(). The scope must
+// be joined (or never have been given work) before it is destroyed.
+class async_scope {
+public:
+  async_scope() = default;
+  async_scope(const async_scope&) = delete;
+  async_scope& operator=(const async_scope&) = delete;
+  ~async_scope() {
+    if (active_ != 0) std::terminate();  // its tasks would resume into a destroyed scope
+  }
+
+  // Runs `work` up to its first suspension and returns; the loop runs the rest. An exception
+  // it ends with is rethrown by join(), the first one only.
+  void spawn(task<> work) {
+    scheduler::current_or_throw();
+    ++active_;
+    run(std::move(work)).start(stop_);
+  }
+
+  // Waits until every spawned task has finished, then rethrows the first failure.
+  [[nodiscard]] task<> join() {
+    co_await joined{this};
+    if (first_error_) std::rethrow_exception(std::exchange(first_error_, nullptr));
+  }
+
+  std::size_t active() const noexcept { return active_; }
+  // Cancellation for the tasks spawned from now on; must outlive them.
+  void set_stop_token(const std::stop_token* stop) noexcept { stop_ = stop; }
+
+private:
+  struct joined {
+    async_scope* scope;
+    bool await_ready() const noexcept { return scope->active_ == 0; }
+    void await_suspend(std::coroutine_handle<> h) noexcept { scope->joiner_ = h; }
+    void await_resume() const noexcept {}
+  };
+
+  detail::detached run(task<> work) {
+    try {
+      co_await std::move(work);
+    } catch (...) {
+      if (!first_error_) first_error_ = std::current_exception();
+    }
+    if (--active_ == 0 && joiner_) std::exchange(joiner_, {}).resume();
+  }
+
+  std::size_t active_ = 0;
+  std::coroutine_handle<> joiner_;
+  std::exception_ptr first_error_;
+  const std::stop_token* stop_ = nullptr;
+};
+
+namespace detail {
+inline detached run_spawned(task<> work) {
+  try {
+    co_await std::move(work);
+  } catch (const std::exception& e) {
+    log_line(std::string("a spawned task ended with an exception: ") + e.what());
+  } catch (...) {
+    log_line("a spawned task ended with an exception not derived from std::exception");
+  }
+}
+}  // namespace detail
+
+// Runs `work` beside the caller, on this thread's loop, with nobody waiting for it: up to
+// its first suspension now, the rest as the loop runs. An exception it ends with is logged.
+inline void spawn(task<> work) {
+  scheduler::current_or_throw();
+  detail::run_spawned(std::move(work)).start(nullptr);
+}
+
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_CORO_SPAWN_HPP_INCLUDED
+// ---- end lambda_coro/coro/spawn.hpp
 // ---- begin lambda_coro/runtime/runtime.hpp
 // runtime and invocation: the Lambda Runtime API loop a bootstrap runs.
 #ifndef LAMBDA_CORO_RUNTIME_RUNTIME_HPP_INCLUDED
@@ -4046,6 +4950,7 @@ void __verbose_terminate_handler() { lambda_coro::detail::report_terminate(); }
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 
@@ -4106,10 +5011,14 @@ struct function_info {
 // strings keep their capacity: a handler that needs a value after returning copies it.
 class context {
 public:
+  context() = default;
+  context(const context&) = delete;
+  context& operator=(const context&) = delete;
+
   std::string request_id;            // Lambda-Runtime-Aws-Request-Id
   std::int64_t deadline_ms = 0;      // Lambda-Runtime-Deadline-Ms: Unix epoch milliseconds
   std::string invoked_function_arn;  // Lambda-Runtime-Invoked-Function-Arn
-  std::string trace_id;              // Lambda-Runtime-Trace-Id (also in _X_AMZN_TRACE_ID)
+  std::string trace_id;              // Lambda-Runtime-Trace-Id (also in _X_AMZN_TRACE_ID at concurrency 1)
   std::string tenant_id;             // Lambda-Runtime-Aws-Tenant-Id
   std::optional<lambda_coro::client_context> client_context;
   std::optional<cognito_identity> identity;
@@ -4122,23 +5031,44 @@ public:
   std::chrono::milliseconds remaining_time() const noexcept {
     return std::chrono::duration_cast<std::chrono::milliseconds>(deadline() - std::chrono::system_clock::now());
   }
+
+  // Fires shortly before the deadline (runtime_options::deadline_margin), on the loop's
+  // thread, for coroutine handlers and run() loops: sleep_for and fd waits in the handler's
+  // task then throw operation_cancelled. Valid for this invocation; a synchronous handler
+  // (no loop) gets a token that never fires and checks remaining_time() instead.
+  std::stop_token stop_token() const noexcept { return stop_token_; }
+
+  // Starts `work` beside the handler, on the loop; the runtime waits for it to finish before
+  // it asks for the next invocation (Lambda may freeze the process after that). Its failure
+  // is logged; the invocation's answer stands. Needs a loop: a coroutine handler or run().
+  void spawn(task<> work) const {
+    if (!scope_) detail::throw_usage_error("context::spawn: no event loop serves this invocation (a synchronous handler)");
+    scope_->spawn(std::move(work));
+  }
+
+private:
+  friend class runtime;
+  std::stop_token stop_token_;
+  async_scope* scope_ = nullptr;
 };
 
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_RUNTIME_CONTEXT_HPP_INCLUDED
 // ---- end lambda_coro/runtime/context.hpp
-// ---- begin lambda_coro/runtime/http_client.hpp
+// ---- begin lambda_coro/transport/http_client.hpp
 // A small HTTP/1.1 client for the Lambda Runtime API: one keep-alive connection to a
 // numeric address, TCP_NODELAY, each request written with one system call, responses read
 // into reused buffers that keep simdjson's padding after the body. No DNS resolver,
-// no TLS, no locale: what a static bootstrap should carry and nothing else.
-#ifndef LAMBDA_CORO_RUNTIME_HTTP_CLIENT_HPP_INCLUDED
-#define LAMBDA_CORO_RUNTIME_HTTP_CLIENT_HPP_INCLUDED
+// no TLS, no locale: what a static bootstrap should carry and nothing else. Blocking, or
+// non-blocking with requests that suspend on the loop while the socket would block.
+#ifndef LAMBDA_CORO_TRANSPORT_HTTP_CLIENT_HPP_INCLUDED
+#define LAMBDA_CORO_TRANSPORT_HTTP_CLIENT_HPP_INCLUDED
 
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -4251,26 +5181,46 @@ struct http_response {
 
 class http_client {
 public:
-  explicit http_client(runtime_endpoint endpoint) : endpoint_(std::move(endpoint)) {}
+  // Blocking sockets suit a loop that does one thing at a time; non-blocking ones let a
+  // request suspend on this thread's event loop while the socket would block.
+  enum class io_mode { blocking, non_blocking };
+
+  explicit http_client(runtime_endpoint endpoint, io_mode mode = io_mode::blocking)
+      : endpoint_(std::move(endpoint)), mode_(mode) {}
   http_client(const http_client&) = delete;
   http_client& operator=(const http_client&) = delete;
   ~http_client() { disconnect(); }
 
   const runtime_endpoint& endpoint() const noexcept { return endpoint_; }
+  io_mode mode() const noexcept { return mode_; }
 
-  // Sends a request to base_path + path and reads the whole response. A reused keep-alive
-  // connection that turns out to be closed is replaced once; other failures throw
-  // connection_error.
+  // Sends a request to base_path + path and reads the whole response, blocking. A reused
+  // keep-alive connection that turns out to be closed is replaced once; other failures
+  // throw connection_error.
   const http_response& request(std::string_view method, std::string_view path,
                                const std::vector<http_header>& headers, std::string_view body) {
-    const bool reused = fd_ >= 0;
-    try {
-      return exchange(method, path, headers, body);
-    } catch (const stale_connection&) {
-      if (!reused) throw connection_error("the Runtime API closed the connection before responding");
-      disconnect();
-      return exchange(method, path, headers, body);
+    begin(method, path, headers, body);
+    for (io_need need; (need = advance()) != io_need::nothing;) {
+      // Only a non-blocking socket asks to wait.
+      pollfd ready{fd_, static_cast<short>(need == io_need::readable ? POLLIN : POLLOUT), 0};
+      while (::poll(&ready, 1, -1) < 0 && errno == EINTR) {
+      }
     }
+    return response_;
+  }
+
+  // The same, suspending on this thread's loop while a non-blocking socket would block.
+  // Arguments must stay valid until the task finishes.
+  task<const http_response*> send(std::string_view method, std::string_view path,
+                                  const std::vector<http_header>& headers, std::string_view body) {
+    begin(method, path, headers, body);
+    for (io_need need; (need = advance()) != io_need::nothing;) {
+      if (need == io_need::readable)
+        co_await wait_readable(fd_);
+      else
+        co_await wait_writable(fd_);
+    }
+    co_return &response_;
   }
 
   void disconnect() noexcept {
@@ -4286,23 +5236,171 @@ private:
   // Closed before any byte of the response: safe to retry on a new connection.
   struct stale_connection {};
 
-  const http_response& exchange(std::string_view method, std::string_view path,
-                                const std::vector<http_header>& headers, std::string_view body) {
-    connect_if_needed();
-    try {
-      write_request(method, path, headers, body);
-      read_response();
-    } catch (const connection_error&) {
-      disconnect();  // the stream's position in the response is lost: never reuse it
-      throw;
-    }
-    if (iequals(response_.header("Connection"), "close")) disconnect();
-    return response_;
+  enum class io_need { nothing, readable, writable };
+  // Where an exchange stands; advance() moves it on as far as the socket allows.
+  enum class phase { connecting, connected, sending, head, body, chunk_size, chunk_data, trailers, done };
+
+  void begin(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
+             std::string_view body) {
+    retried_ = false;
+    reused_ = fd_ >= 0;
+    prepare_request(method, path, headers, body);
+    start_sending();
   }
 
-  void connect_if_needed() {
-    if (fd_ >= 0) return;
-    const int fd = ::socket(endpoint_.address.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  void start_sending() {
+    parts_[0] = {head_.data(), head_.size()};
+    parts_[1] = {const_cast<char*>(body_.data()), body_.size()};
+    first_part_ = 0;
+    part_count_ = body_.empty() ? 1 : 2;
+    phase_ = fd_ >= 0 ? phase::sending : connect();
+  }
+
+  io_need advance() {
+    for (;;) {
+      try {
+        return step();
+      } catch (const stale_connection&) {
+        // The peer closed a kept-alive connection before answering: once, on a new one.
+        disconnect();
+        if (!reused_ || retried_) throw connection_error("the Runtime API closed the connection before responding");
+        retried_ = true;
+      } catch (const connection_error&) {
+        disconnect();  // the stream's position in the response is lost: never reuse it
+        throw;
+      }
+      start_sending();
+    }
+  }
+
+  io_need step() {
+    for (;;) {
+      switch (phase_) {
+        case phase::connecting:
+          phase_ = phase::connected;
+          return io_need::writable;
+        case phase::connected: {
+          int err = 0;
+          socklen_t length = sizeof err;
+          ::getsockopt(fd_, SOL_SOCKET, SO_ERROR, &err, &length);
+          if (err != 0) throw cannot_connect(err);
+          phase_ = phase::sending;
+          break;
+        }
+        case phase::sending:
+          if (!try_send()) return io_need::writable;
+          used_ = 0;
+          phase_ = phase::head;
+          break;
+        case phase::head: {
+          const auto found = used_ >= 4 ? std::string_view(data(), used_).find("\r\n\r\n") : std::string_view::npos;
+          if (found == std::string_view::npos) {
+            if (used_ > (1u << 20)) throw connection_error("the Runtime API sent a response head over 1 MiB");
+            if (!try_receive(used_ > 0)) return io_need::readable;
+            break;
+          }
+          head_end_ = found + 4;
+          start_body();
+          break;
+        }
+        case phase::body:
+          if (used_ >= head_end_ + body_length_) {
+            finish(head_end_ + body_length_);
+            return io_need::nothing;
+          }
+          if (!try_receive(true)) return io_need::readable;
+          break;
+        case phase::chunk_size: {
+          const auto line_end = std::string_view(data(), used_).find("\r\n", read_at_);
+          if (line_end == std::string_view::npos) {
+            if (!try_receive(true)) return io_need::readable;
+            break;
+          }
+          std::size_t size = 0;
+          const char* p = data() + read_at_;
+          const auto [end, ec] = std::from_chars(p, data() + line_end, size, 16);
+          if (ec != std::errc{} || end == p) throw connection_error("the Runtime API sent an invalid chunk size");
+          if (size > max_response_body - (body_end_ - head_end_))
+            throw connection_error("the Runtime API sent a body over 128 MiB");
+          read_at_ = line_end + 2;
+          chunk_size_ = size;
+          if (size == 0) {
+            phase_ = phase::trailers;
+          } else {
+            reserve(read_at_ + size + 2);
+            phase_ = phase::chunk_data;
+          }
+          break;
+        }
+        case phase::chunk_data:
+          if (used_ < read_at_ + chunk_size_ + 2) {
+            if (!try_receive(true)) return io_need::readable;
+            break;
+          }
+          // Compacted in place right after the head.
+          std::memmove(data() + body_end_, data() + read_at_, chunk_size_);
+          body_end_ += chunk_size_;
+          read_at_ += chunk_size_ + 2;
+          phase_ = phase::chunk_size;
+          break;
+        case phase::trailers: {  // lines up to an empty one; none of them is kept
+          const auto line_end = std::string_view(data(), used_).find("\r\n", read_at_);
+          if (line_end == std::string_view::npos) {
+            if (!try_receive(true)) return io_need::readable;
+            break;
+          }
+          const bool empty = line_end == read_at_;
+          read_at_ = line_end + 2;
+          if (empty) {
+            finish(body_end_);
+            return io_need::nothing;
+          }
+          break;
+        }
+        case phase::done:
+          return io_need::nothing;
+      }
+    }
+  }
+
+  void start_body() {
+    parse_head(std::string_view(data(), head_end_));
+    const bool chunked = iequals(response_.header("Transfer-Encoding"), "chunked");
+    const std::string_view length_text = response_.header("Content-Length");
+    body_length_ = 0;
+    if (chunked) {
+      read_at_ = body_end_ = head_end_;
+      phase_ = phase::chunk_size;
+      return;
+    }
+    if (!length_text.empty()) {
+      const auto [end, ec] =
+          std::from_chars(length_text.data(), length_text.data() + length_text.size(), body_length_);
+      if (ec != std::errc{} || end != length_text.data() + length_text.size())
+        throw connection_error("the Runtime API sent an invalid Content-Length");
+      if (body_length_ > max_response_body) throw connection_error("the Runtime API sent a body over 128 MiB");
+    }
+    reserve(head_end_ + body_length_);
+    phase_ = phase::body;
+  }
+
+  void finish(std::size_t body_end) {
+    // Header views are taken last: reading the body may have moved the buffer.
+    parse_head(std::string_view(data(), head_end_));
+    response_.body = std::string_view(data() + head_end_, body_end - head_end_);
+    std::memset(data() + body_end, 0, body_padding);
+    phase_ = phase::done;
+    if (iequals(response_.header("Connection"), "close")) disconnect();
+  }
+
+  connection_error cannot_connect(int err) const {
+    return connection_error("cannot connect to the Runtime API at " + endpoint_.authority + ": " + std::strerror(err));
+  }
+
+  // Opens the connection: done (sending) for a blocking socket, or under way (connecting).
+  phase connect() {
+    const int type = SOCK_STREAM | SOCK_CLOEXEC | (mode_ == io_mode::non_blocking ? SOCK_NONBLOCK : 0);
+    const int fd = ::socket(endpoint_.address.ss_family, type, 0);
     if (fd < 0) throw connection_error(std::string("socket: ") + std::strerror(errno));
     int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -4310,17 +5408,17 @@ private:
     do {
       rc = ::connect(fd, reinterpret_cast<const sockaddr*>(&endpoint_.address), endpoint_.address_length);
     } while (rc < 0 && errno == EINTR);
-    if (rc < 0) {
+    if (rc < 0 && errno != EINPROGRESS) {
       const int err = errno;
       ::close(fd);
-      throw connection_error("cannot connect to the Runtime API at " + endpoint_.authority + ": " +
-                             std::strerror(err));
+      throw cannot_connect(err);
     }
     fd_ = fd;
+    return rc < 0 ? phase::connecting : phase::sending;
   }
 
-  void write_request(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
-                     std::string_view body) {
+  void prepare_request(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
+                       std::string_view body) {
     head_.clear();
     head_.append(method).append(" ").append(endpoint_.base_path).append(path).append(" HTTP/1.1\r\nHost: ");
     head_.append(endpoint_.authority).append("\r\n");
@@ -4331,33 +5429,37 @@ private:
       head_.append("Content-Length: ").append(length, static_cast<std::size_t>(end - length)).append("\r\n");
     }
     head_.append("\r\n");
+    body_ = body;
+  }
 
-    iovec parts[2] = {{head_.data(), head_.size()}, {const_cast<char*>(body.data()), body.size()}};
-    iovec* part = parts;
-    int count = body.empty() ? 1 : 2;
-    while (count > 0) {
+  // Sends what is left of the request, in as few system calls as the socket takes; false
+  // when it would block first.
+  bool try_send() {
+    while (part_count_ > 0) {
       msghdr message{};
-      message.msg_iov = part;
-      message.msg_iovlen = static_cast<decltype(message.msg_iovlen)>(count);
+      message.msg_iov = parts_ + first_part_;
+      message.msg_iovlen = static_cast<decltype(message.msg_iovlen)>(part_count_);
       const ssize_t sent = ::sendmsg(fd_, &message, MSG_NOSIGNAL);
       if (sent < 0) {
         if (errno == EINTR) continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK) return false;
         const int err = errno;
-        disconnect();
         if (err == EPIPE || err == ECONNRESET) throw stale_connection{};
         throw connection_error(std::string("sending to the Runtime API: ") + std::strerror(err));
       }
       auto left = static_cast<std::size_t>(sent);
-      while (count > 0 && left >= part->iov_len) {
-        left -= part->iov_len;
-        ++part;
-        --count;
+      while (part_count_ > 0 && left >= parts_[first_part_].iov_len) {
+        left -= parts_[first_part_].iov_len;
+        ++first_part_;
+        --part_count_;
       }
-      if (count > 0) {
-        part->iov_base = static_cast<char*>(part->iov_base) + left;
-        part->iov_len -= left;
+      if (part_count_ > 0) {
+        iovec& part = parts_[first_part_];
+        part.iov_base = static_cast<char*>(part.iov_base) + left;
+        part.iov_len -= left;
       }
     }
+    return true;
   }
 
   char* data() noexcept { return buffers_[active_].bytes.get(); }
@@ -4375,8 +5477,8 @@ private:
     b.capacity = capacity;
   }
 
-  // Reads at least one more byte into the buffer.
-  void receive(bool response_started) {
+  // Reads at least one more byte into the buffer; false when the socket would block first.
+  bool try_receive(bool response_started) {
     // Head, body and chunk framing together: trailers or chunk lines cannot grow it unbounded.
     if (used_ > max_response_body + (std::size_t{1} << 21))
       throw connection_error("the Runtime API sent a response over 130 MiB");
@@ -4385,86 +5487,14 @@ private:
       const ssize_t n = ::recv(fd_, data() + used_, capacity() - body_padding - used_, 0);
       if (n > 0) {
         used_ += static_cast<std::size_t>(n);
-        return;
+        return true;
       }
       if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return false;
       const int err = n < 0 ? errno : 0;
-      disconnect();
       if (!response_started && (n == 0 || err == ECONNRESET)) throw stale_connection{};
       throw connection_error(n == 0 ? std::string("the Runtime API closed the connection mid-response")
                                     : std::string("receiving from the Runtime API: ") + std::strerror(err));
-    }
-  }
-
-  void read_response() {
-    used_ = 0;
-    std::size_t head_end = 0;
-    for (;;) {
-      if (used_ >= 4) {
-        const std::string_view seen(data(), used_);
-        const auto found = seen.find("\r\n\r\n");
-        if (found != std::string_view::npos) {
-          head_end = found + 4;
-          break;
-        }
-        if (used_ > (1u << 20)) throw connection_error("the Runtime API sent a response head over 1 MiB");
-      }
-      receive(used_ > 0);
-    }
-    // Header views are taken last: reading the body may move the buffer.
-    parse_head(std::string_view(data(), head_end));
-    const bool chunked = iequals(response_.header("Transfer-Encoding"), "chunked");
-    const std::string_view length_text = response_.header("Content-Length");
-    std::size_t length = 0;
-    if (!chunked && !length_text.empty()) {
-      const auto [end, ec] = std::from_chars(length_text.data(), length_text.data() + length_text.size(), length);
-      if (ec != std::errc{} || end != length_text.data() + length_text.size())
-        throw connection_error("the Runtime API sent an invalid Content-Length");
-      if (length > max_response_body) throw connection_error("the Runtime API sent a body over 128 MiB");
-    }
-    std::size_t body_end;
-    if (chunked) {
-      body_end = read_chunked_body(head_end);
-    } else {
-      reserve(head_end + length);
-      while (used_ < head_end + length) receive(true);
-      body_end = head_end + length;
-    }
-    parse_head(std::string_view(data(), head_end));
-    response_.body = std::string_view(data() + head_end, body_end - head_end);
-    std::memset(data() + body_end, 0, body_padding);
-  }
-
-  // Compacts the chunks in place right after the head; returns where the body ends.
-  std::size_t read_chunked_body(std::size_t head_end) {
-    std::size_t read_at = head_end;
-    std::size_t body_end = head_end;
-    for (;;) {
-      std::size_t line_end;
-      while ((line_end = std::string_view(data(), used_).find("\r\n", read_at)) == std::string_view::npos)
-        receive(true);
-      std::size_t size = 0;
-      const char* p = data() + read_at;
-      const auto [end, ec] = std::from_chars(p, data() + line_end, size, 16);
-      if (ec != std::errc{} || end == p) throw connection_error("the Runtime API sent an invalid chunk size");
-      if (size > max_response_body - (body_end - head_end))
-        throw connection_error("the Runtime API sent a body over 128 MiB");
-      read_at = line_end + 2;
-      if (size == 0) break;
-      reserve(read_at + size + 2);
-      while (used_ < read_at + size + 2) receive(true);
-      std::memmove(data() + body_end, data() + read_at, size);
-      body_end += size;
-      read_at += size + 2;
-    }
-    // Trailer lines up to an empty one; none of them is kept.
-    for (;;) {
-      std::size_t line_end;
-      while ((line_end = std::string_view(data(), used_).find("\r\n", read_at)) == std::string_view::npos)
-        receive(true);
-      const bool empty = line_end == read_at;
-      read_at = line_end + 2;
-      if (empty) return body_end;
     }
   }
 
@@ -4495,8 +5525,15 @@ private:
   }
 
   runtime_endpoint endpoint_;
+  io_mode mode_;
   int fd_ = -1;
   std::string head_;
+  std::string_view body_;  // of the request being sent
+  iovec parts_[2] = {};    // what is left of it to send: head, body
+  int first_part_ = 0, part_count_ = 0;
+  phase phase_ = phase::done;
+  bool reused_ = false, retried_ = false;
+  std::size_t head_end_ = 0, body_length_ = 0, read_at_ = 0, body_end_ = 0, chunk_size_ = 0;
   struct receive_buffer {
     std::unique_ptr<char[]> bytes;
     std::size_t capacity = 0;
@@ -4509,8 +5546,8 @@ private:
 
 }  // namespace detail
 LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_RUNTIME_HTTP_CLIENT_HPP_INCLUDED
-// ---- end lambda_coro/runtime/http_client.hpp
+#endif  // LAMBDA_CORO_TRANSPORT_HTTP_CLIENT_HPP_INCLUDED
+// ---- end lambda_coro/transport/http_client.hpp
 
 #include <simdjson.h>
 
@@ -4527,6 +5564,7 @@ LAMBDA_CORO_END_NAMESPACE
 #include <cstring>
 #include <exception>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -4539,25 +5577,12 @@ static_assert(lambda_coro::detail::body_padding >= simdjson::SIMDJSON_PADDING,
 LAMBDA_CORO_BEGIN_NAMESPACE
 
 class runtime;
+class invocation;
 
 namespace detail {
-
-// lambda-coro's awaitables finish their work before returning (blocking I/O on the one
-// connection), so awaiting them never suspends. They hold no state with a destructor,
-// which keeps them clear of GCC 12's double destruction of co_await temporaries.
-template <class T>
-struct ready {
-  T value;
-  bool await_ready() const noexcept { return true; }
-  void await_suspend(std::coroutine_handle<>) const noexcept {}
-  T await_resume() const noexcept { return value; }
-};
-template <>
-struct ready<void> {
-  bool await_ready() const noexcept { return true; }
-  void await_suspend(std::coroutine_handle<>) const noexcept {}
-  void await_resume() const noexcept {}
-};
+// The blocking, frame-free side of runtime and invocation that start() uses for synchronous
+// handlers; defined after them.
+struct blocking_access;
 
 // Thrown by next_invocation() in local mode once the one event has been handled.
 struct local_run_finished {
@@ -4612,6 +5637,24 @@ inline std::string local_event_path(std::string_view args) {
 
 }  // namespace detail
 
+// How a runtime serves; start() and run() take these too.
+struct runtime_options {
+  // Invocations in flight at once, each on its own Runtime API connection (Lambda Managed
+  // Instances). 0: AWS_LAMBDA_MAX_CONCURRENCY, else 1.
+  unsigned max_concurrency = 0;
+  // How long before the deadline context::stop_token() fires.
+  std::chrono::milliseconds deadline_margin{50};
+};
+
+namespace detail {
+inline unsigned concurrency_from(const runtime_options& options) {
+  if (options.max_concurrency > 0) return options.max_concurrency;
+  const char* env = std::getenv("AWS_LAMBDA_MAX_CONCURRENCY");
+  const long n = env ? std::atol(env) : 0;
+  return n > 0 ? static_cast<unsigned>(std::min(n, 1024L)) : 1;
+}
+}  // namespace detail
+
 // One invocation handed out by runtime::next_invocation(): its event and context stay valid
 // until the next call to next_invocation(). It must be answered exactly once, by respond()
 // or fail(); using it after the next call, or answering it twice, throws usage_error. One
@@ -4624,17 +5667,24 @@ public:
   simdjson::padded_string_view padded_event() const;
   const lambda_coro::context& context() const;
 
-  // Sends the response. std::string, std::string_view and json::raw go as they are;
-  // anything else is written as JSON.
+  // Sends the response. std::string, std::string_view and json::raw go as they are (and must
+  // stay valid until the task finishes: await it at once); anything else is written as JSON
+  // now. The invocation counts as answered from this call.
   template <class T>
-  [[nodiscard]] detail::ready<void> respond(const T& response);
-  // Reports the exception being handled as the invocation's error. Outside a catch block
-  // there is none: the invocation fails with errorType lambda_coro::usage_error.
-  [[nodiscard]] detail::ready<void> fail();
-  [[nodiscard]] detail::ready<void> fail(std::string_view error_type, std::string_view message);
+  [[nodiscard]] task<> respond(const T& response);
+  // Reports the exception being handled as the invocation's error; call it inside the catch
+  // block (a coroutine awaits the task after it). Outside one there is none: the invocation
+  // fails with errorType lambda_coro::usage_error.
+  [[nodiscard]] task<> fail();
+  [[nodiscard]] task<> fail(std::exception_ptr error);
+  [[nodiscard]] task<> fail(std::string_view error_type, std::string_view message);
 
 private:
   friend class runtime;
+  friend struct detail::blocking_access;
+  template <class T>
+  std::string_view answer_body(const T& response) const;
+  detail::error_report current_error() const;
   invocation(runtime* rt, std::uint64_t sequence) noexcept : runtime_(rt), sequence_(sequence) {}
   runtime& current() const;
   runtime* runtime_;
@@ -4643,30 +5693,45 @@ private:
 
 class runtime {
 public:
+  using io_mode = detail::http_client::io_mode;
+
   // Talks to the Runtime API at AWS_LAMBDA_RUNTIME_API; without it, runs in local mode:
   // one event from --event FILE, an existing file named first, or stdin; the response
   // on stdout, an error report on stderr.
-  runtime() : runtime(environment_runtime_api(), true) {}
+  runtime() : runtime(environment_runtime_api(), true, io_mode::blocking, {}) {}
   // Talks to the Runtime API at `runtime_api` ("host:port", as AWS_LAMBDA_RUNTIME_API).
-  explicit runtime(std::string_view runtime_api) : runtime(runtime_api, false) {}
+  explicit runtime(std::string_view runtime_api) : runtime(runtime_api, false, io_mode::blocking, {}) {}
+  // With non_blocking I/O, awaiting the runtime suspends on this thread's loop while the
+  // Runtime API has nothing to say, and the deadline fires context::stop_token().
+  runtime(io_mode mode, const runtime_options& options) : runtime(environment_runtime_api(), true, mode, options) {}
   runtime(const runtime&) = delete;
   runtime& operator=(const runtime&) = delete;
+  ~runtime() { disarm_deadline(); }
 
   bool local_mode() const noexcept { return !client_.has_value(); }
   const function_info& function() const noexcept { return function_; }
   // True once an invocation has been asked for: init errors can no longer be reported.
   bool initialized() const noexcept { return initialized_; }
 
-  // Waits for the next event (a long poll: no timeout).
-  [[nodiscard]] detail::ready<invocation> next_invocation() {
-    initialized_ = true;
-    if (!answered_) report_unanswered();
-    if (local_mode())
+  // Waits for the next event (a long poll: no timeout), suspending on this thread's loop
+  // when the runtime's I/O is non-blocking.
+  [[nodiscard]] task<invocation> next_invocation() {
+    disarm_deadline();
+    if (begin_next()) co_await send_error(unanswered_report());
+    if (local_mode()) {
       next_local();
-    else
-      next_remote();
+    } else {
+      for (int refusals = 0;;) {
+        client_->use_buffer(event_buffer);
+        const detail::http_response& r = *co_await call("GET", next_path, no_headers_, {});
+        const auto pause = take_next(r, refusals);
+        if (pause.count() == 0) break;
+        co_await sleep_for(pause);
+      }
+    }
     answered_ = false;
-    return {invocation(this, ++sequence_)};
+    arm_deadline();
+    co_return invocation(this, ++sequence_);
   }
 
   // Reports a failure before the first invocation to /runtime/init/error.
@@ -4675,28 +5740,56 @@ public:
       write_local_error(report);
       return;
     }
-    post_error("/2018-06-01/runtime/init/error", report);
+    check_answer("POST /init/error", call_blocking("POST", prepare_error("/2018-06-01/runtime/init/error", report)));
   }
+
+  // Where context::spawn() puts its work: the runtime joins it before the next /next.
+  void set_scope(async_scope* scope) noexcept { context_.scope_ = scope; }
+  // The stop token of the invocation in hand: a handler's task is given it.
+  const std::stop_token& stop_token() const noexcept { return context_.stop_token_; }
 
 private:
   friend class invocation;
+  friend struct detail::blocking_access;
 
-  // One constructor for both public ones: a static bootstrap carries its code once.
-  runtime(std::string_view runtime_api, bool local_if_empty) : function_(function_info::from_environment()) {
+  // One constructor for the public ones: a static bootstrap carries its code once.
+  runtime(std::string_view runtime_api, bool local_if_empty, io_mode mode, const runtime_options& options)
+      : function_(function_info::from_environment()),
+        deadline_margin_(options.deadline_margin),
+        trace_environment_(mode == io_mode::blocking || detail::concurrency_from(options) == 1) {
     context_.function = &function_;
-    if (!local_if_empty || !runtime_api.empty()) client_.emplace(detail::parse_runtime_endpoint(runtime_api));
+    if (!local_if_empty || !runtime_api.empty()) client_.emplace(detail::parse_runtime_endpoint(runtime_api), mode);
   }
   static std::string_view environment_runtime_api() noexcept {
     const char* api = std::getenv("AWS_LAMBDA_RUNTIME_API");
     return api ? api : "";
   }
 
-  // The previous invocation was never answered: Lambda would wait for it until its timeout.
-  void report_unanswered() {
-    answered_ = true;
-    const detail::error_report report{"invocation not answered", "Runtime.NoResponse", {}};
-    detail::log_line(report.errorMessage);
-    send_error(report);
+  // The deadline is watched on the loop of a non-blocking runtime; the stop source is reused
+  // until it fires, so that the steady state allocates nothing.
+  void arm_deadline() {
+    if (!client_ || client_->mode() != io_mode::non_blocking) return;
+    scheduler* loop = scheduler::current();
+    if (!loop) return;
+    if (!stop_source_.stop_possible() || stop_source_.stop_requested()) {
+      stop_source_ = std::stop_source();
+      context_.stop_token_ = stop_source_.get_token();
+    }
+    deadline_timer_.self = this;
+    deadline_timer_.fire = &deadline_reached;
+    const auto left = context_.deadline() - std::chrono::system_clock::now() - deadline_margin_;
+    deadline_timer_.when = std::chrono::steady_clock::now() + std::chrono::ceil<std::chrono::steady_clock::duration>(left);
+    loop->start_timer(deadline_timer_);
+    deadline_loop_ = loop;
+  }
+  void disarm_deadline() noexcept {
+    if (deadline_loop_) deadline_loop_->cancel_timer(deadline_timer_);
+    deadline_loop_ = nullptr;
+  }
+  static void deadline_reached(detail::timer_wait& timer) {
+    runtime& self = *static_cast<deadline_watch&>(timer).self;
+    self.deadline_loop_ = nullptr;
+    self.stop_source_.request_stop();
   }
 
   static constexpr const char* stale_invocation = "invocation used after next_invocation()";
@@ -4712,22 +5805,49 @@ private:
   // invocation leaves its event intact, and the event buffer is only reused by the next /next.
   static constexpr unsigned event_buffer = 0, answer_buffer = 1;
 
-  void next_remote() {
-    int refusals = 0;
-    for (;;) {
-      client_->use_buffer(event_buffer);
-      const detail::http_response& r = call("GET", "/2018-06-01/runtime/invocation/next", no_headers_, {});
-      client_->use_buffer(answer_buffer);
-      if (r.status == 200) {
-        take_invocation(r);
-        return;
-      }
-      if (r.status >= 500) throw runtime_api_error(describe("GET /next", r));
-      // A refused /next is retried, briefly; a Runtime API that keeps refusing ends the process.
-      detail::log_line(describe("GET /next", r));
-      if (++refusals > LAMBDA_CORO_RECONNECT_ATTEMPTS) throw runtime_api_error("GET /next keeps failing");
-      detail::sleep_ms(LAMBDA_CORO_RECONNECT_DELAY_MS << (refusals - 1));
+  static constexpr std::string_view next_path = "/2018-06-01/runtime/invocation/next";
+
+  // Before a /next: true when the previous invocation was never answered (Lambda would
+  // wait for it until its timeout), so that its error goes first.
+  bool begin_next() {
+    initialized_ = true;
+    if (answered_) return false;
+    answered_ = true;
+    detail::log_line("invocation not answered");
+    return true;
+  }
+  static detail::error_report unanswered_report() { return {"invocation not answered", "Runtime.NoResponse", {}}; }
+
+  // After a /next: zero once the invocation is taken, else how long to pause before asking
+  // again (a refused /next is retried briefly; one that keeps failing ends the process).
+  std::chrono::milliseconds take_next(const detail::http_response& r, int& refusals) {
+    client_->use_buffer(answer_buffer);
+    if (r.status == 200) {
+      take_invocation(r);
+      return std::chrono::milliseconds(0);
     }
+    if (r.status >= 500) throw runtime_api_error(describe("GET /next", r));
+    detail::log_line(describe("GET /next", r));
+    if (++refusals > LAMBDA_CORO_RECONNECT_ATTEMPTS) throw runtime_api_error("GET /next keeps failing");
+    return std::chrono::milliseconds(LAMBDA_CORO_RECONNECT_DELAY_MS << (refusals - 1));
+  }
+
+  // next_invocation() for a blocking runtime, without a coroutine frame: what start() runs
+  // for a synchronous handler.
+  invocation next_invocation_blocking() {
+    if (begin_next()) send_error_blocking(unanswered_report());
+    if (local_mode()) {
+      next_local();
+    } else {
+      for (int refusals = 0;;) {
+        client_->use_buffer(event_buffer);
+        const auto pause = take_next(call_blocking("GET", next_path, no_headers_, {}), refusals);
+        if (pause.count() == 0) break;
+        detail::sleep_ms(pause.count());
+      }
+    }
+    answered_ = false;
+    return invocation(this, ++sequence_);
   }
 
   void take_invocation(const detail::http_response& r) {
@@ -4763,6 +5883,7 @@ private:
   // place changes the variable without the allocation (and leak) setenv() would cost.
   void set_trace_id(std::string_view trace) {
     context_.trace_id.assign(trace);
+    if (!trace_environment_) return;
     constexpr std::string_view name = "_X_AMZN_TRACE_ID=";
     if (trace.empty()) {
       if (trace_env_installed_) ::unsetenv("_X_AMZN_TRACE_ID");
@@ -4821,38 +5942,52 @@ private:
     detail::write_all(STDERR_FILENO, text);
   }
 
-  void send_response(std::string_view body) {
+  // The path and headers of a /response; false in local mode, where it is written out.
+  bool prepare_response(std::string_view body) {
     if (local_mode()) {
       detail::write_all(STDOUT_FILENO, body);
       detail::write_all(STDOUT_FILENO, "\n");
-      return;
+      return false;
     }
     path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/response");
     headers_.clear();
     if (!invocation_id_.empty()) headers_.push_back({"Lambda-Runtime-Invocation-Id", invocation_id_});
-    const detail::http_response& r = call("POST", path_, headers_, body);
-    check_answer("POST /response", r);
+    return true;
+  }
+  task<> send_response(std::string_view body) {
+    if (prepare_response(body)) check_answer("POST /response", *co_await call("POST", path_, headers_, body));
+  }
+  void send_response_blocking(std::string_view body) {
+    if (prepare_response(body)) check_answer("POST /response", call_blocking("POST", path_, headers_, body));
   }
 
-  void send_error(const detail::error_report& report) {
-    if (local_mode()) {
-      write_local_error(report);
-      return;
-    }
-    path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/error");
-    post_error(path_, report);
-  }
-
-  void post_error(const std::string& path, const detail::error_report& report) {
+  // The path, headers and body of an error report to `path`.
+  std::string_view prepare_error(std::string_view path, const detail::error_report& report) {
     body_.clear();
     json::write(report, body_);
     headers_.clear();
     headers_.push_back({"Content-Type", "application/vnd.aws.lambda.error+json"});
     headers_.push_back({"Lambda-Runtime-Function-Error-Type", report.errorType});
-    if (!invocation_id_.empty() && path.ends_with("/error") && !path.ends_with("init/error"))
+    if (!invocation_id_.empty() && path != init_error_path)
       headers_.push_back({"Lambda-Runtime-Invocation-Id", invocation_id_});
-    const detail::http_response& r = call("POST", path, headers_, body_);
-    check_answer(path.ends_with("init/error") ? "POST /init/error" : "POST /error", r);
+    return path;
+  }
+  static constexpr std::string_view init_error_path = "/2018-06-01/runtime/init/error";
+  // The invocation's error path; false in local mode, where the report is written out.
+  bool prepare_invocation_error(const detail::error_report& report) {
+    if (local_mode()) {
+      write_local_error(report);
+      return false;
+    }
+    path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/error");
+    prepare_error(path_, report);
+    return true;
+  }
+  task<> send_error(detail::error_report report) {
+    if (prepare_invocation_error(report)) check_answer("POST /error", *co_await call("POST", path_, headers_, body_));
+  }
+  void send_error_blocking(const detail::error_report& report) {
+    if (prepare_invocation_error(report)) check_answer("POST /error", call_blocking("POST", path_, headers_, body_));
   }
 
   // 400, 403, 410 and 413 end this invocation only: log and go on with /next. 500: exit.
@@ -4868,20 +6003,43 @@ private:
     return text;
   }
 
-  // One request with bounded reconnects; a Runtime API that stays unreachable ends the process.
-  const detail::http_response& call(std::string_view method, std::string_view path,
-                                    const std::vector<detail::http_header>& headers, std::string_view body) {
+  // A Runtime API request with bounded reconnects; one that stays unreachable ends the
+  // process. reconnect_pause() says how long to wait before attempt `attempt` + 1.
+  static std::chrono::milliseconds reconnect_pause(int attempt, const std::string& failure) {
+    if (attempt >= LAMBDA_CORO_RECONNECT_ATTEMPTS)
+      throw runtime_api_error(failure + " (gave up after " + std::to_string(attempt) + " reconnects)");
+    detail::log_line(failure + "; reconnecting");
+    return std::chrono::milliseconds(LAMBDA_CORO_RECONNECT_DELAY_MS << attempt);
+  }
+  task<const detail::http_response*> call(std::string_view method, std::string_view path,
+                                          const std::vector<detail::http_header>& headers, std::string_view body) {
+    for (int attempt = 0;; ++attempt) {
+      std::string failure;
+      try {
+        co_return co_await client_->send(method, path, headers, body);
+      } catch (const detail::connection_error& e) {
+        failure = e.what();
+      }
+      co_await sleep_for(reconnect_pause(attempt, failure));
+    }
+  }
+  const detail::http_response& call_blocking(std::string_view method, std::string_view path,
+                                             const std::vector<detail::http_header>& headers, std::string_view body) {
     for (int attempt = 0;; ++attempt) {
       try {
         return client_->request(method, path, headers, body);
       } catch (const detail::connection_error& e) {
-        if (attempt >= LAMBDA_CORO_RECONNECT_ATTEMPTS)
-          throw runtime_api_error(std::string(e.what()) + " (gave up after " + std::to_string(attempt) + " reconnects)");
-        detail::log_line(std::string(e.what()) + "; reconnecting");
-        detail::sleep_ms(LAMBDA_CORO_RECONNECT_DELAY_MS << attempt);
+        detail::sleep_ms(reconnect_pause(attempt, e.what()).count());
       }
     }
   }
+  const detail::http_response& call_blocking(std::string_view method, std::string_view path) {
+    return call_blocking(method, path, headers_, body_);
+  }
+
+  struct deadline_watch : detail::timer_wait {
+    runtime* self = nullptr;
+  };
 
   function_info function_;
   lambda_coro::context context_;
@@ -4893,6 +6051,11 @@ private:
   std::string body_;  // serialized responses and error reports, reused
   std::vector<detail::http_header> headers_;
   const std::vector<detail::http_header> no_headers_;
+  std::chrono::milliseconds deadline_margin_;
+  std::stop_source stop_source_{std::nostopstate};
+  deadline_watch deadline_timer_;
+  scheduler* deadline_loop_ = nullptr;  // where deadline_timer_ is armed
+  bool trace_environment_;  // _X_AMZN_TRACE_ID is process-wide: not with concurrent invocations in one process
   std::unique_ptr<char[]> trace_env_;
   std::size_t trace_env_capacity_ = 0;
   bool trace_env_installed_ = false;
@@ -4918,217 +6081,89 @@ inline simdjson::padded_string_view invocation::padded_event() const {
 }
 inline const context& invocation::context() const { return current().context_; }
 
+// The response's bytes: strings as they are, anything else written as JSON into the
+// runtime's reused buffer. A throw here leaves the invocation unanswered: fail() still can.
 template <class T>
-detail::ready<void> invocation::respond(const T& response) {
+std::string_view invocation::answer_body(const T& response) const {
   if constexpr (std::is_convertible_v<const T&, std::string_view>) {
-    runtime_->claim_answer(sequence_);
-    runtime_->send_response(std::string_view(response));
+    return std::string_view(response);
   } else if constexpr (std::is_same_v<T, json::raw>) {
-    runtime_->claim_answer(sequence_);
-    runtime_->send_response(response.text.empty() ? std::string_view("null") : std::string_view(response.text));
+    return response.text.empty() ? std::string_view("null") : std::string_view(response.text);
   } else {
     std::string& body = runtime_->body_;
     body.clear();
-    json::write(response, body);  // a throw here leaves the invocation unanswered: fail() still can
-    runtime_->claim_answer(sequence_);
-    runtime_->send_response(body);
+    json::write(response, body);
+    return body;
   }
-  return {};
 }
 
-inline detail::ready<void> invocation::fail() {
+template <class T>
+task<> invocation::respond(const T& response) {
+  const std::string_view body = answer_body(response);
   runtime_->claim_answer(sequence_);
-  if (!std::current_exception()) {
-    runtime_->send_error(detail::error_report{"fail() outside a catch block", "lambda_coro::usage_error", {}});
-    return {};
-  }
-  runtime_->send_error(detail::report_current_exception());
-  return {};
+  return runtime_->send_response(body);
 }
 
-inline detail::ready<void> invocation::fail(std::string_view error_type, std::string_view message) {
-  runtime_->claim_answer(sequence_);
-  runtime_->send_error(detail::error_report{std::string(message), std::string(error_type), {}});
-  return {};
+// The exception being handled, as an error report (a usage error outside a catch block).
+inline detail::error_report invocation::current_error() const {
+  if (!std::current_exception()) return {"fail() outside a catch block", "lambda_coro::usage_error", {}};
+  return detail::report_current_exception();
 }
+
+inline task<> invocation::fail() {
+  runtime_->claim_answer(sequence_);
+  return runtime_->send_error(current_error());
+}
+
+inline task<> invocation::fail(std::exception_ptr error) {
+  if (!error) return fail();
+  try {
+    std::rethrow_exception(error);
+  } catch (...) {
+    return fail();
+  }
+}
+
+inline task<> invocation::fail(std::string_view error_type, std::string_view message) {
+  runtime_->claim_answer(sequence_);
+  return runtime_->send_error(detail::error_report{std::string(message), std::string(error_type), {}});
+}
+
+namespace detail {
+struct blocking_access {
+  static invocation next(runtime& rt) { return rt.next_invocation_blocking(); }
+  template <class T>
+  static void respond(const invocation& inv, const T& response) {
+    const std::string_view body = inv.answer_body(response);
+    inv.runtime_->claim_answer(inv.sequence_);
+    inv.runtime_->send_response_blocking(body);
+  }
+  static void fail(const invocation& inv) {
+    inv.runtime_->claim_answer(inv.sequence_);
+    inv.runtime_->send_error_blocking(inv.current_error());
+  }
+  static void fail(const invocation& inv, std::string_view error_type, std::string_view message) {
+    inv.runtime_->claim_answer(inv.sequence_);
+    inv.runtime_->send_error_blocking(error_report{std::string(message), std::string(error_type), {}});
+  }
+};
+}  // namespace detail
 
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_RUNTIME_RUNTIME_HPP_INCLUDED
 // ---- end lambda_coro/runtime/runtime.hpp
-// ---- begin lambda_coro/runtime/task.hpp
-// task<T>: the coroutine type of lambda-coro. Lazy: it starts when awaited (or when
-// sync_wait runs it) and resumes its awaiter when it finishes. A task runs once: awaiting or
-// running one that is empty (moved from) or already started throws usage_error.
-#ifndef LAMBDA_CORO_RUNTIME_TASK_HPP_INCLUDED
-#define LAMBDA_CORO_RUNTIME_TASK_HPP_INCLUDED
 
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
-#include <coroutine>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <exception>
-#include <optional>
-#include <stdexcept>
-#include <type_traits>
-#include <utility>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-
-template <class T = void>
-class task;
-
-namespace detail {
-
-class promise_base {
-public:
-  std::suspend_always initial_suspend() noexcept { return {}; }
-
-  struct final_awaiter {
-    bool await_ready() const noexcept { return false; }
-    template <class Promise>
-    std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> h) noexcept {
-      promise_base& p = h.promise();
-      // Finished while its awaiter is still in await_suspend: the awaiter just carries on.
-      if (p.started_inline_) return std::noop_coroutine();
-      if (p.continuation_) return p.continuation_;
-      return std::noop_coroutine();
-    }
-    void await_resume() const noexcept {}
-  };
-  final_awaiter final_suspend() noexcept { return {}; }
-
-  void unhandled_exception() noexcept { exception_ = std::current_exception(); }
-
-  // Each task starts once; the second start of one is a usage_error.
-  void mark_started(const char* how) {
-    if (started_) throw usage_error(std::string("lambda_coro::task: ") + how + " a task that has already run");
-    started_ = true;
-  }
-
-  // Starts the task from its awaiter; true when it ran to completion. Completing tasks thus
-  // return to their awaiter instead of resuming it from deeper in the stack, which keeps
-  // long await chains flat even where the compiler makes no tail call (GCC at -O0).
-  bool start_inline(std::coroutine_handle<> self, std::coroutine_handle<> awaiting) {
-    continuation_ = awaiting;
-    started_inline_ = true;
-    self.resume();
-    started_inline_ = false;
-    return self.done();
-  }
-
-protected:
-  void rethrow_if_failed() {
-    if (exception_) std::rethrow_exception(exception_);
-  }
-
-private:
-  std::coroutine_handle<> continuation_;
-  std::exception_ptr exception_;
-  bool started_inline_ = false;
-  bool started_ = false;
-};
-
-template <class T>
-class promise final : public promise_base {
-public:
-  task<T> get_return_object() noexcept;
-  template <class U>
-    requires std::is_convertible_v<U&&, T>
-  void return_value(U&& v) {
-    value_.emplace(std::forward<U>(v));
-  }
-  T take() {
-    rethrow_if_failed();
-    return std::move(*value_);
-  }
-
-private:
-  std::optional<T> value_;
-};
-
-template <>
-class promise<void> final : public promise_base {
-public:
-  task<void> get_return_object() noexcept;
-  void return_void() noexcept {}
-  void take() { rethrow_if_failed(); }
-};
-
-}  // namespace detail
-
-template <class T>
-class [[nodiscard]] task {
-public:
-  using promise_type = detail::promise<T>;
-  using value_type = T;
-
-  task(task&& other) noexcept : handle_(std::exchange(other.handle_, {})) {}
-  task& operator=(task&& other) noexcept {
-    if (this != &other) {
-      if (handle_) handle_.destroy();
-      handle_ = std::exchange(other.handle_, {});
-    }
-    return *this;
-  }
-  task(const task&) = delete;
-  task& operator=(const task&) = delete;
-  ~task() {
-    if (handle_) handle_.destroy();
-  }
-
-  // Awaiting starts the task; the awaiter resumes when it finishes, with its value or exception.
-  auto operator co_await() && {
-    struct awaiter {
-      std::coroutine_handle<promise_type> handle;
-      bool await_ready() const {
-        if (!handle) throw usage_error("lambda_coro::task: awaiting an empty (moved-from) task");
-        handle.promise().mark_started("awaiting");
-        return false;
-      }
-      bool await_suspend(std::coroutine_handle<> awaiting) {
-        return !handle.promise().start_inline(handle, awaiting);
-      }
-      T await_resume() { return handle.promise().take(); }
-    };
-    return awaiter{handle_};
-  }
-
-  // Runs the task on this thread until it finishes and returns its result. lambda-coro's
-  // I/O completes inside the awaiting call, so a task that is still suspended when control
-  // comes back awaited something that needs an event loop this runtime does not have.
-  T sync_wait() && {
-    if (!handle_) throw usage_error("lambda_coro::task: sync_wait on an empty (moved-from) task");
-    handle_.promise().mark_started("sync_wait on");
-    handle_.resume();
-    if (!handle_.done())
-      throw std::logic_error("lambda_coro::task: suspended on an awaitable lambda-coro cannot drive");
-    return handle_.promise().take();
-  }
-
-private:
-  friend class detail::promise<T>;
-  explicit task(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
-  std::coroutine_handle<promise_type> handle_;
-};
-
-namespace detail {
-template <class T>
-task<T> promise<T>::get_return_object() noexcept {
-  return task<T>(std::coroutine_handle<promise<T>>::from_promise(*this));
-}
-inline task<void> promise<void>::get_return_object() noexcept {
-  return task<void>(std::coroutine_handle<promise<void>>::from_promise(*this));
-}
-
-template <class T>
-inline constexpr bool is_task = false;
-template <class T>
-inline constexpr bool is_task<task<T>> = true;
-}  // namespace detail
-
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_RUNTIME_TASK_HPP_INCLUDED
-// ---- end lambda_coro/runtime/task.hpp
-
-#include <exception>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -5136,6 +6171,7 @@ LAMBDA_CORO_END_NAMESPACE
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #define LAMBDA_CORO_DETAIL_HANDLER_SHAPES                                                          \
   "lambda_coro::start: a handler is callable as R(const Event&) or R(const Event&, const "         \
@@ -5219,56 +6255,178 @@ constexpr bool is_init_function() {
 struct init_failed {};
 
 template <class Handler>
-void serve_with(runtime& rt, Handler& handler) {
+struct handler_types {
   using traits = callable_traits<Handler>;
   using event_type = std::remove_cvref_t<std::tuple_element_t<0, typename traits::args>>;
   using result_type = typename traits::result;
   using value_type = typename task_result<result_type>::type;
-  constexpr bool takes_context = std::tuple_size_v<typename traits::args> == 2;
+  static constexpr bool takes_context = std::tuple_size_v<typename traits::args> == 2;
+  static constexpr bool is_coroutine = is_task<result_type>;
+};
 
-  json::reader event_reader;
-  for (;;) {
-    invocation inv = rt.next_invocation().await_resume();
-    event_type event{};
-    if constexpr (std::is_same_v<event_type, std::string_view>) {
-      event = inv.event();
-    } else {
-      try {
-        event_reader.read(inv.padded_event(), event);
-      } catch (const json::error& e) {
-        inv.fail(invalid_event_type, std::string("the event does not match the handler's parameter type: ") + e.what())
-            .await_resume();
-        continue;
-      }
-    }
-
-    auto call = [&]() -> decltype(auto) {
-      if constexpr (takes_context)
-        return handler(std::as_const(event), inv.context());
-      else
-        return handler(std::as_const(event));
-    };
+// Binds the event to the handler's parameter; false (and a message) when it does not fit.
+template <class Event>
+bool bind_event(json::reader& reader, const invocation& inv, Event& event, std::string& problem) {
+  if constexpr (std::is_same_v<Event, std::string_view>) {
+    event = inv.event();
+    return true;
+  } else {
     try {
-      if constexpr (std::is_void_v<value_type>) {
-        if constexpr (is_task<result_type>)
-          call().sync_wait();
-        else
-          call();
-        inv.respond(json::raw{}).await_resume();  // null, as Lambda reports a function that returns nothing
+      reader.read(inv.padded_event(), event);
+      return true;
+    } catch (const json::error& e) {
+      problem = std::string("the event does not match the handler's parameter type: ") + e.what();
+      return false;
+    }
+  }
+}
+
+template <class Handler, class Event>
+decltype(auto) call_handler(Handler& handler, const Event& event, const invocation& inv) {
+  if constexpr (handler_types<Handler>::takes_context)
+    return handler(event, inv.context());
+  else
+    return handler(event);
+}
+
+// A synchronous handler on a blocking runtime: one invocation at a time on this thread.
+template <class Handler>
+void serve_with(runtime& rt, Handler& handler) {
+  using types = handler_types<Handler>;
+  json::reader event_reader;
+  std::string problem;
+  for (;;) {
+    invocation inv = blocking_access::next(rt);
+    typename types::event_type event{};
+    if (!bind_event(event_reader, inv, event, problem)) {
+      blocking_access::fail(inv, invalid_event_type, problem);
+      continue;
+    }
+    try {
+      if constexpr (std::is_void_v<typename types::value_type>) {
+        call_handler(handler, std::as_const(event), inv);
+        blocking_access::respond(inv, json::raw{});  // null, as Lambda reports a function that returns nothing
       } else {
-        std::optional<value_type> result;
-        if constexpr (is_task<result_type>)
-          result.emplace(call().sync_wait());
-        else
-          result.emplace(call());
-        inv.respond(*result).await_resume();
+        std::optional<typename types::value_type> result;
+        result.emplace(call_handler(handler, std::as_const(event), inv));
+        blocking_access::respond(inv, *result);
       }
     } catch (const runtime_api_error&) {
       throw;
     } catch (...) {
-      inv.fail().await_resume();
+      blocking_access::fail(inv);
     }
   }
+}
+
+// A coroutine handler on a non-blocking runtime: its task runs on the loop with the
+// invocation's stop token; work it spawned through the context is joined before /next.
+template <class Handler>
+task<> serve_coroutine(runtime& rt, Handler& handler) {
+  using types = handler_types<Handler>;
+  json::reader event_reader;
+  std::string problem;
+  async_scope scope;
+  rt.set_scope(&scope);
+  for (;;) {
+    invocation inv = co_await rt.next_invocation();
+    typename types::event_type event{};
+    if (!bind_event(event_reader, inv, event, problem)) {
+      co_await inv.fail(invalid_event_type, problem);
+      continue;
+    }
+    std::exception_ptr failure;
+    std::optional<typename types::value_type> result;
+    try {
+      auto work = call_handler(handler, std::as_const(event), inv);
+      work.set_stop_token(rt.stop_token());
+      if constexpr (std::is_void_v<typename types::value_type>)
+        co_await std::move(work);
+      else
+        result.emplace(co_await std::move(work));
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    if (failure) {
+      co_await inv.fail(failure);
+    } else if constexpr (std::is_void_v<typename types::value_type>) {
+      co_await inv.respond(json::raw{});
+    } else {
+      co_await inv.respond(*result);
+    }
+    if (scope.active() != 0) {
+      try {
+        co_await scope.join();
+      } catch (const std::exception& e) {
+        failure = std::current_exception();
+        log_line(std::string("work spawned by the handler failed: ") + e.what());
+      } catch (...) {
+        log_line("work spawned by the handler failed with an exception not derived from std::exception");
+      }
+    }
+  }
+}
+
+// Runs one serve task per runtime on this thread's loop until one ends with an exception
+// (rethrown) or all have returned. The others are destroyed where they wait.
+inline void serve_all(std::vector<task<>>& serving) {
+  struct progress {
+    std::vector<task<>>* serving;
+    static bool finished(void* self) {
+      bool all_done = true;
+      for (auto& t : *static_cast<progress*>(self)->serving) {
+        if (t.failed()) return true;
+        all_done = all_done && t.done();
+      }
+      return all_done;
+    }
+  } state{&serving};
+  for (auto& t : serving) t.start();
+  if (!progress::finished(&state)) scheduler::current_or_throw().run_until(&progress::finished, &state);
+  for (auto& t : serving)
+    if (t.failed()) std::move(t).result();
+}
+
+// N runtimes (connections) for N invocations in flight, or one in local mode.
+inline std::vector<std::unique_ptr<runtime>> make_runtimes(runtime::io_mode mode, const runtime_options& options) {
+  std::vector<std::unique_ptr<runtime>> runtimes;
+  runtimes.push_back(std::make_unique<runtime>(mode, options));
+  const unsigned n = runtimes.front()->local_mode() ? 1 : concurrency_from(options);
+  while (runtimes.size() < n) runtimes.push_back(std::make_unique<runtime>(mode, options));
+  return runtimes;
+}
+
+// Serves a synchronous handler in N processes, each with its copy of `rt` (its own
+// connection, made after the fork): workers share
+// nothing, so the handler need not be thread-safe, and a slow one stalls no other. Workers
+// die with the first process; the first process exits when a worker does (a fatal error).
+template <class Handler>
+void serve_in_processes(runtime& rt, unsigned processes, Handler& handler) {
+  const pid_t parent = ::getpid();
+  for (unsigned i = 1; i < processes; ++i) {
+    // fork() as a raw clone: glibc's fork() brings ~5 KiB of atfork machinery into a static
+    // bootstrap, and this process has one thread and no atfork handlers to run.
+    const auto pid = static_cast<pid_t>(::syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0));
+    if (pid < 0) throw std::runtime_error(std::string("clone: ") + std::strerror(errno));
+    if (pid > 0) continue;
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(1);
+    try {
+      serve_with(rt, handler);  // this process's copy of it, not yet connected
+    } catch (const std::exception& e) {
+      log_line(e.what());
+    }
+    std::fflush(nullptr);
+    ::_exit(1);
+  }
+  struct sigaction on_worker_exit {};
+  on_worker_exit.sa_handler = [](int) {
+    constexpr char message[] = "[lambda-coro] a worker process ended; ending the runtime\n";
+    (void)!::write(STDERR_FILENO, message, sizeof message - 1);
+    ::_exit(1);
+  };
+  ::sigaction(SIGCHLD, &on_worker_exit, nullptr);
+  serve_with(rt, handler);
 }
 
 inline int exit_after(const std::exception& e) {
@@ -5276,63 +6434,112 @@ inline int exit_after(const std::exception& e) {
   return 1;
 }
 
-}  // namespace detail
-
-// Runs `handler` for every invocation until Lambda ends the process. Returns main's exit
-// code: non-zero when init failed or the Runtime API is gone, and in local mode 0 or 1 for
-// the one event's success or failure.
 template <class Handler>
-int start(Handler&& handler) {
-  static_assert(detail::is_handler<Handler>() || detail::is_init_function<Handler>(),
-                LAMBDA_CORO_DETAIL_HANDLER_SHAPES);
-  std::optional<runtime> rt;
+void serve_coroutines(std::vector<std::unique_ptr<runtime>>& runtimes, Handler& handler) {
+  std::vector<task<>> serving;
+  for (auto& rt : runtimes) serving.push_back(serve_coroutine(*rt, handler));
+  serve_all(serving);
+}
+
+// Makes the handler (running an init function, whose failure goes to /init/error through
+// `first`) and serves it; the result is main's exit code.
+template <class Handler, class Serve>
+int initialize_and_serve(Handler& handler, runtime& first, Serve serve) {
   try {
-    rt.emplace();
-  } catch (const std::exception& e) {
-    return detail::exit_after(e);  // no Runtime API to report to
-  }
-  try {
-    if constexpr (detail::is_init_function<Handler>()) {
+    if constexpr (is_init_function<Handler>()) {
       auto make = [&] {
         try {
           return handler();
         } catch (...) {
-          rt->fail_init(detail::report_current_exception());
-          throw detail::init_failed{};
+          first.fail_init(report_current_exception());
+          throw init_failed{};
         }
       };
-      auto ready_handler = make();
-      detail::serve_with(*rt, ready_handler);
+      auto ready = make();
+      serve(ready);
     } else {
-      detail::serve_with(*rt, handler);
+      serve(handler);
     }
-  } catch (const detail::local_run_finished& finished) {
+  } catch (const local_run_finished& finished) {
     return finished.exit_code;
-  } catch (const detail::init_failed&) {
+  } catch (const init_failed&) {
     return 1;
   } catch (const std::exception& e) {
-    return detail::exit_after(e);
+    return exit_after(e);
   }
   return 0;
 }
 
-// Runs a coroutine that drives the runtime itself:
+template <class Handler>
+struct ready_handler {
+  using type = Handler;
+};
+template <class Handler>
+  requires(is_init_function<Handler>())
+struct ready_handler<Handler> {
+  using type = typename callable_traits<Handler>::result;
+};
+
+}  // namespace detail
+
+// Runs `handler` for every invocation until Lambda ends the process. Returns main's exit
+// code: non-zero when init failed or the Runtime API is gone, and in local mode 0 or 1 for
+// the one event's success or failure. A handler returning task<> runs on an event loop on
+// this thread, max_concurrency of them at once; a synchronous one runs on this thread, or
+// at max_concurrency > 1 in that many processes (forked after init: they share nothing).
+template <class Handler>
+int start(Handler&& handler, const runtime_options& options = {}) {
+  static_assert(detail::is_handler<Handler>() || detail::is_init_function<Handler>(),
+                LAMBDA_CORO_DETAIL_HANDLER_SHAPES);
+  using serving_handler = typename detail::ready_handler<std::remove_cvref_t<Handler>>::type;
+  if constexpr (detail::handler_types<serving_handler>::is_coroutine) {
+    event_loop loop;
+    std::vector<std::unique_ptr<runtime>> runtimes;
+    try {
+      runtimes = detail::make_runtimes(runtime::io_mode::non_blocking, options);
+    } catch (const std::exception& e) {
+      return detail::exit_after(e);  // no Runtime API to report to
+    }
+    return detail::initialize_and_serve(handler, *runtimes.front(),
+                                        [&](auto& ready) { detail::serve_coroutines(runtimes, ready); });
+  } else {
+    std::optional<runtime> rt;
+    try {
+      rt.emplace(runtime::io_mode::blocking, options);
+    } catch (const std::exception& e) {
+      return detail::exit_after(e);
+    }
+    const unsigned processes = rt->local_mode() ? 1 : detail::concurrency_from(options);
+    return detail::initialize_and_serve(handler, *rt, [&](auto& ready) {
+      if (processes == 1)
+        detail::serve_with(*rt, ready);
+      else
+        detail::serve_in_processes(*rt, processes, ready);
+    });
+  }
+}
+
+// Runs a coroutine that drives the runtime itself, on an event loop on this thread:
 //   lambda_coro::task<> serve(lambda_coro::runtime& rt) {
 //     for (;;) { auto inv = co_await rt.next_invocation(); co_await inv.respond(...); }
 //   }
+// At max_concurrency N, serve runs N times at once, each with its own runtime (connection).
 // An exception that escapes before the first next_invocation() is reported as an init error.
 template <class Serve>
-int run(Serve&& serve) {
+int run(Serve&& serve, const runtime_options& options = {}) {
   static_assert(std::is_invocable_r_v<task<>, Serve&, runtime&>,
                 "lambda_coro::run: serve must be callable as lambda_coro::task<>(lambda_coro::runtime&)");
-  std::optional<runtime> rt;
+  event_loop loop;
+  std::vector<std::unique_ptr<runtime>> runtimes;
   try {
-    rt.emplace();
+    runtimes = detail::make_runtimes(runtime::io_mode::non_blocking, options);
   } catch (const std::exception& e) {
     return detail::exit_after(e);
   }
   try {
-    serve(*rt).sync_wait();
+    std::vector<task<>> serving;
+    for (auto& rt : runtimes) serving.push_back(serve(*rt));
+    detail::serve_all(serving);
     return 0;
   } catch (const detail::local_run_finished& finished) {
     return finished.exit_code;
@@ -5340,12 +6547,13 @@ int run(Serve&& serve) {
     return detail::exit_after(e);
   } catch (...) {
     const detail::error_report report = detail::report_current_exception();
-    if (rt->initialized()) {
-      detail::log_line("the serve loop ended with " + report.errorType + ": " + report.errorMessage);
-      return 1;
-    }
+    for (auto& rt : runtimes)
+      if (rt->initialized()) {
+        detail::log_line("the serve loop ended with " + report.errorType + ": " + report.errorMessage);
+        return 1;
+      }
     try {
-      rt->fail_init(report);
+      runtimes.front()->fail_init(report);
     } catch (const std::exception& e) {
       detail::log_line(e.what());
     }
@@ -5622,10 +6830,19 @@ LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_HTTP_HPP_INCLUDED
 // ---- end lambda_coro/http.hpp
 // ---- begin lambda_coro/runtime.hpp
-// The Lambda runtime: task, runtime, invocation, context, start() and run().
+// The Lambda runtime: runtime, invocation, context, start() and run(), on lambda-coro's
+// coroutines (task, the event loop) and its Runtime API client.
 #ifndef LAMBDA_CORO_RUNTIME_HPP_INCLUDED
 #define LAMBDA_CORO_RUNTIME_HPP_INCLUDED
 
+// ---- begin lambda_coro/coro.hpp
+// lambda-coro's coroutine machinery, apart from Lambda: task, the event loop, timers,
+// fd waits, when_all, spawn and async_scope.
+#ifndef LAMBDA_CORO_CORO_HPP_INCLUDED
+#define LAMBDA_CORO_CORO_HPP_INCLUDED
+
+#endif  // LAMBDA_CORO_CORO_HPP_INCLUDED
+// ---- end lambda_coro/coro.hpp
 #endif  // LAMBDA_CORO_RUNTIME_HPP_INCLUDED
 // ---- end lambda_coro/runtime.hpp
 #endif  // LAMBDA_CORO_LAMBDA_CORO_HPP_INCLUDED

@@ -4,6 +4,7 @@
 #include "../support/test_support.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <new>
@@ -61,7 +62,7 @@ public:
             }
             std::snprintf(id, sizeof id, "8476a536-e9f4-11e8-9739-%012d", n);
             test::send_all(fd, std::string("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: ") + id +
-                                   "\r\nLambda-Runtime-Deadline-Ms: 1700000000000\r\n"
+                                   "\r\nLambda-Runtime-Deadline-Ms: " + deadline_ms_ + "\r\n"
                                    "Lambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:123456789012:function:f\r\n"
                                    "Lambda-Runtime-Trace-Id: Root=1-5e9f0c65-1de4d666d4dd26aced" +
                                    std::to_string(100000 + n % 900000) + ";Sampled=1\r\nLambda-Runtime-Invocation-Id: " + id +
@@ -75,6 +76,10 @@ public:
 
 private:
   std::atomic<int> served_{0};
+  // An hour ahead, as Lambda's are ahead: the deadline watch stays armed, never fires.
+  const std::string deadline_ms_ = std::to_string(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count() +
+      3600 * 1000);
   test::scripted_server server_;
 };
 

@@ -88,11 +88,6 @@ public:
   std::optional<cognito_identity> identity;
   const function_info* function = nullptr;
 
-private:
-  friend class runtime;
-  std::stop_token stop_token_;
-  async_scope* scope_ = nullptr;
-
   std::chrono::system_clock::time_point deadline() const noexcept {
     return std::chrono::system_clock::time_point(std::chrono::milliseconds(deadline_ms));
   }
@@ -114,6 +109,11 @@ private:
     if (!scope_) detail::throw_usage_error("context::spawn: no event loop serves this invocation (a synchronous handler)");
     scope_->spawn(std::move(work));
   }
+
+private:
+  friend class runtime;
+  std::stop_token stop_token_;
+  async_scope* scope_ = nullptr;
 };
 
 LAMBDA_CORO_END_NAMESPACE

@@ -40,13 +40,23 @@ static_assert(lambda_coro::detail::body_padding >= simdjson::SIMDJSON_PADDING,
 LAMBDA_CORO_BEGIN_NAMESPACE
 
 class runtime;
+class invocation;
 
 namespace detail {
+// The blocking, frame-free side of runtime and invocation that start() uses for synchronous
+// handlers; defined after them.
+struct blocking_access;
 
 // Thrown by next_invocation() in local mode once the one event has been handled.
 struct local_run_finished {
   int exit_code;
 };
+
+inline void sleep_ms(long ms) {
+  timespec t{ms / 1000, (ms % 1000) * 1000000L};
+  while (::nanosleep(&t, &t) != 0 && errno == EINTR) {
+  }
+}
 
 inline std::string read_all(int fd) {
   std::string out;
@@ -134,6 +144,10 @@ public:
 
 private:
   friend class runtime;
+  friend struct detail::blocking_access;
+  template <class T>
+  std::string_view answer_body(const T& response) const;
+  detail::error_report current_error() const;
   invocation(runtime* rt, std::uint64_t sequence) noexcept : runtime_(rt), sequence_(sequence) {}
   runtime& current() const;
   runtime* runtime_;
@@ -162,15 +176,22 @@ public:
   // True once an invocation has been asked for: init errors can no longer be reported.
   bool initialized() const noexcept { return initialized_; }
 
-  // Waits for the next event (a long poll: no timeout).
+  // Waits for the next event (a long poll: no timeout), suspending on this thread's loop
+  // when the runtime's I/O is non-blocking.
   [[nodiscard]] task<invocation> next_invocation() {
-    initialized_ = true;
     disarm_deadline();
-    if (!answered_) co_await report_unanswered();
-    if (local_mode())
+    if (begin_next()) co_await send_error(unanswered_report());
+    if (local_mode()) {
       next_local();
-    else
-      co_await next_remote();
+    } else {
+      for (int refusals = 0;;) {
+        client_->use_buffer(event_buffer);
+        const detail::http_response& r = *co_await call("GET", next_path, no_headers_, {});
+        const auto pause = take_next(r, refusals);
+        if (pause.count() == 0) break;
+        co_await sleep_for(pause);
+      }
+    }
     answered_ = false;
     arm_deadline();
     co_return invocation(this, ++sequence_);
@@ -182,7 +203,7 @@ public:
       write_local_error(report);
       return;
     }
-    post_error("/2018-06-01/runtime/init/error", report).sync_wait();
+    check_answer("POST /init/error", call_blocking("POST", prepare_error("/2018-06-01/runtime/init/error", report)));
   }
 
   // Where context::spawn() puts its work: the runtime joins it before the next /next.
@@ -192,16 +213,15 @@ public:
 
 private:
   friend class invocation;
+  friend struct detail::blocking_access;
 
   // One constructor for the public ones: a static bootstrap carries its code once.
   runtime(std::string_view runtime_api, bool local_if_empty, io_mode mode, const runtime_options& options)
       : function_(function_info::from_environment()),
         deadline_margin_(options.deadline_margin),
-        trace_environment_(detail::concurrency_from(options) == 1) {
+        trace_environment_(mode == io_mode::blocking || detail::concurrency_from(options) == 1) {
     context_.function = &function_;
     if (!local_if_empty || !runtime_api.empty()) client_.emplace(detail::parse_runtime_endpoint(runtime_api), mode);
-    deadline_timer_.self = this;
-    deadline_timer_.fire = &deadline_reached;
   }
   static std::string_view environment_runtime_api() noexcept {
     const char* api = std::getenv("AWS_LAMBDA_RUNTIME_API");
@@ -218,6 +238,8 @@ private:
       stop_source_ = std::stop_source();
       context_.stop_token_ = stop_source_.get_token();
     }
+    deadline_timer_.self = this;
+    deadline_timer_.fire = &deadline_reached;
     const auto left = context_.deadline() - std::chrono::system_clock::now() - deadline_margin_;
     deadline_timer_.when = std::chrono::steady_clock::now() + std::chrono::ceil<std::chrono::steady_clock::duration>(left);
     loop->start_timer(deadline_timer_);
@@ -233,14 +255,6 @@ private:
     self.stop_source_.request_stop();
   }
 
-  // The previous invocation was never answered: Lambda would wait for it until its timeout.
-  task<> report_unanswered() {
-    answered_ = true;
-    const detail::error_report report{"invocation not answered", "Runtime.NoResponse", {}};
-    detail::log_line(report.errorMessage);
-    co_await send_error(report);
-  }
-
   static constexpr const char* stale_invocation = "invocation used after next_invocation()";
 
   // Marks the invocation `sequence` answered; throws usage_error when that is not allowed.
@@ -254,22 +268,49 @@ private:
   // invocation leaves its event intact, and the event buffer is only reused by the next /next.
   static constexpr unsigned event_buffer = 0, answer_buffer = 1;
 
-  task<> next_remote() {
-    int refusals = 0;
-    for (;;) {
-      client_->use_buffer(event_buffer);
-      const detail::http_response& r = *co_await call("GET", "/2018-06-01/runtime/invocation/next", no_headers_, {});
-      client_->use_buffer(answer_buffer);
-      if (r.status == 200) {
-        take_invocation(r);
-        co_return;
-      }
-      if (r.status >= 500) throw runtime_api_error(describe("GET /next", r));
-      // A refused /next is retried, briefly; a Runtime API that keeps refusing ends the process.
-      detail::log_line(describe("GET /next", r));
-      if (++refusals > LAMBDA_CORO_RECONNECT_ATTEMPTS) throw runtime_api_error("GET /next keeps failing");
-      co_await sleep_for(std::chrono::milliseconds(LAMBDA_CORO_RECONNECT_DELAY_MS << (refusals - 1)));
+  static constexpr std::string_view next_path = "/2018-06-01/runtime/invocation/next";
+
+  // Before a /next: true when the previous invocation was never answered (Lambda would
+  // wait for it until its timeout), so that its error goes first.
+  bool begin_next() {
+    initialized_ = true;
+    if (answered_) return false;
+    answered_ = true;
+    detail::log_line("invocation not answered");
+    return true;
+  }
+  static detail::error_report unanswered_report() { return {"invocation not answered", "Runtime.NoResponse", {}}; }
+
+  // After a /next: zero once the invocation is taken, else how long to pause before asking
+  // again (a refused /next is retried briefly; one that keeps failing ends the process).
+  std::chrono::milliseconds take_next(const detail::http_response& r, int& refusals) {
+    client_->use_buffer(answer_buffer);
+    if (r.status == 200) {
+      take_invocation(r);
+      return std::chrono::milliseconds(0);
     }
+    if (r.status >= 500) throw runtime_api_error(describe("GET /next", r));
+    detail::log_line(describe("GET /next", r));
+    if (++refusals > LAMBDA_CORO_RECONNECT_ATTEMPTS) throw runtime_api_error("GET /next keeps failing");
+    return std::chrono::milliseconds(LAMBDA_CORO_RECONNECT_DELAY_MS << (refusals - 1));
+  }
+
+  // next_invocation() for a blocking runtime, without a coroutine frame: what start() runs
+  // for a synchronous handler.
+  invocation next_invocation_blocking() {
+    if (begin_next()) send_error_blocking(unanswered_report());
+    if (local_mode()) {
+      next_local();
+    } else {
+      for (int refusals = 0;;) {
+        client_->use_buffer(event_buffer);
+        const auto pause = take_next(call_blocking("GET", next_path, no_headers_, {}), refusals);
+        if (pause.count() == 0) break;
+        detail::sleep_ms(pause.count());
+      }
+    }
+    answered_ = false;
+    return invocation(this, ++sequence_);
   }
 
   void take_invocation(const detail::http_response& r) {
@@ -364,36 +405,52 @@ private:
     detail::write_all(STDERR_FILENO, text);
   }
 
-  task<> send_response(std::string_view body) {
+  // The path and headers of a /response; false in local mode, where it is written out.
+  bool prepare_response(std::string_view body) {
     if (local_mode()) {
       detail::write_all(STDOUT_FILENO, body);
       detail::write_all(STDOUT_FILENO, "\n");
-      co_return;
+      return false;
     }
     path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/response");
     headers_.clear();
     if (!invocation_id_.empty()) headers_.push_back({"Lambda-Runtime-Invocation-Id", invocation_id_});
-    check_answer("POST /response", *co_await call("POST", path_, headers_, body));
+    return true;
+  }
+  task<> send_response(std::string_view body) {
+    if (prepare_response(body)) check_answer("POST /response", *co_await call("POST", path_, headers_, body));
+  }
+  void send_response_blocking(std::string_view body) {
+    if (prepare_response(body)) check_answer("POST /response", call_blocking("POST", path_, headers_, body));
   }
 
-  task<> send_error(detail::error_report report) {
-    if (local_mode()) {
-      write_local_error(report);
-      co_return;
-    }
-    path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/error");
-    co_await post_error(path_, std::move(report));
-  }
-
-  task<> post_error(std::string_view path, detail::error_report report) {
+  // The path, headers and body of an error report to `path`.
+  std::string_view prepare_error(std::string_view path, const detail::error_report& report) {
     body_.clear();
     json::write(report, body_);
     headers_.clear();
     headers_.push_back({"Content-Type", "application/vnd.aws.lambda.error+json"});
     headers_.push_back({"Lambda-Runtime-Function-Error-Type", report.errorType});
-    const bool init = path.ends_with("init/error");
-    if (!invocation_id_.empty() && !init) headers_.push_back({"Lambda-Runtime-Invocation-Id", invocation_id_});
-    check_answer(init ? "POST /init/error" : "POST /error", *co_await call("POST", path, headers_, body_));
+    if (!invocation_id_.empty() && path != init_error_path)
+      headers_.push_back({"Lambda-Runtime-Invocation-Id", invocation_id_});
+    return path;
+  }
+  static constexpr std::string_view init_error_path = "/2018-06-01/runtime/init/error";
+  // The invocation's error path; false in local mode, where the report is written out.
+  bool prepare_invocation_error(const detail::error_report& report) {
+    if (local_mode()) {
+      write_local_error(report);
+      return false;
+    }
+    path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/error");
+    prepare_error(path_, report);
+    return true;
+  }
+  task<> send_error(detail::error_report report) {
+    if (prepare_invocation_error(report)) check_answer("POST /error", *co_await call("POST", path_, headers_, body_));
+  }
+  void send_error_blocking(const detail::error_report& report) {
+    if (prepare_invocation_error(report)) check_answer("POST /error", call_blocking("POST", path_, headers_, body_));
   }
 
   // 400, 403, 410 and 413 end this invocation only: log and go on with /next. 500: exit.
@@ -409,7 +466,14 @@ private:
     return text;
   }
 
-  // One request with bounded reconnects; a Runtime API that stays unreachable ends the process.
+  // A Runtime API request with bounded reconnects; one that stays unreachable ends the
+  // process. reconnect_pause() says how long to wait before attempt `attempt` + 1.
+  static std::chrono::milliseconds reconnect_pause(int attempt, const std::string& failure) {
+    if (attempt >= LAMBDA_CORO_RECONNECT_ATTEMPTS)
+      throw runtime_api_error(failure + " (gave up after " + std::to_string(attempt) + " reconnects)");
+    detail::log_line(failure + "; reconnecting");
+    return std::chrono::milliseconds(LAMBDA_CORO_RECONNECT_DELAY_MS << attempt);
+  }
   task<const detail::http_response*> call(std::string_view method, std::string_view path,
                                           const std::vector<detail::http_header>& headers, std::string_view body) {
     for (int attempt = 0;; ++attempt) {
@@ -419,11 +483,21 @@ private:
       } catch (const detail::connection_error& e) {
         failure = e.what();
       }
-      if (attempt >= LAMBDA_CORO_RECONNECT_ATTEMPTS)
-        throw runtime_api_error(failure + " (gave up after " + std::to_string(attempt) + " reconnects)");
-      detail::log_line(failure + "; reconnecting");
-      co_await sleep_for(std::chrono::milliseconds(LAMBDA_CORO_RECONNECT_DELAY_MS << attempt));
+      co_await sleep_for(reconnect_pause(attempt, failure));
     }
+  }
+  const detail::http_response& call_blocking(std::string_view method, std::string_view path,
+                                             const std::vector<detail::http_header>& headers, std::string_view body) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return client_->request(method, path, headers, body);
+      } catch (const detail::connection_error& e) {
+        detail::sleep_ms(reconnect_pause(attempt, e.what()).count());
+      }
+    }
+  }
+  const detail::http_response& call_blocking(std::string_view method, std::string_view path) {
+    return call_blocking(method, path, headers_, body_);
   }
 
   struct deadline_watch : detail::timer_wait {
@@ -444,7 +518,7 @@ private:
   std::stop_source stop_source_{std::nostopstate};
   deadline_watch deadline_timer_;
   scheduler* deadline_loop_ = nullptr;  // where deadline_timer_ is armed
-  bool trace_environment_;              // _X_AMZN_TRACE_ID is process-wide: only at concurrency 1
+  bool trace_environment_;  // _X_AMZN_TRACE_ID is process-wide: not with concurrent invocations in one process
   std::unique_ptr<char[]> trace_env_;
   std::size_t trace_env_capacity_ = 0;
   bool trace_env_installed_ = false;
@@ -470,28 +544,38 @@ inline simdjson::padded_string_view invocation::padded_event() const {
 }
 inline const context& invocation::context() const { return current().context_; }
 
+// The response's bytes: strings as they are, anything else written as JSON into the
+// runtime's reused buffer. A throw here leaves the invocation unanswered: fail() still can.
 template <class T>
-task<> invocation::respond(const T& response) {
+std::string_view invocation::answer_body(const T& response) const {
   if constexpr (std::is_convertible_v<const T&, std::string_view>) {
-    runtime_->claim_answer(sequence_);
-    return runtime_->send_response(std::string_view(response));
+    return std::string_view(response);
   } else if constexpr (std::is_same_v<T, json::raw>) {
-    runtime_->claim_answer(sequence_);
-    return runtime_->send_response(response.text.empty() ? std::string_view("null") : std::string_view(response.text));
+    return response.text.empty() ? std::string_view("null") : std::string_view(response.text);
   } else {
     std::string& body = runtime_->body_;
     body.clear();
-    json::write(response, body);  // a throw here leaves the invocation unanswered: fail() still can
-    runtime_->claim_answer(sequence_);
-    return runtime_->send_response(body);
+    json::write(response, body);
+    return body;
   }
+}
+
+template <class T>
+task<> invocation::respond(const T& response) {
+  const std::string_view body = answer_body(response);
+  runtime_->claim_answer(sequence_);
+  return runtime_->send_response(body);
+}
+
+// The exception being handled, as an error report (a usage error outside a catch block).
+inline detail::error_report invocation::current_error() const {
+  if (!std::current_exception()) return {"fail() outside a catch block", "lambda_coro::usage_error", {}};
+  return detail::report_current_exception();
 }
 
 inline task<> invocation::fail() {
   runtime_->claim_answer(sequence_);
-  if (!std::current_exception())
-    return runtime_->send_error(detail::error_report{"fail() outside a catch block", "lambda_coro::usage_error", {}});
-  return runtime_->send_error(detail::report_current_exception());
+  return runtime_->send_error(current_error());
 }
 
 inline task<> invocation::fail(std::exception_ptr error) {
@@ -507,6 +591,26 @@ inline task<> invocation::fail(std::string_view error_type, std::string_view mes
   runtime_->claim_answer(sequence_);
   return runtime_->send_error(detail::error_report{std::string(message), std::string(error_type), {}});
 }
+
+namespace detail {
+struct blocking_access {
+  static invocation next(runtime& rt) { return rt.next_invocation_blocking(); }
+  template <class T>
+  static void respond(const invocation& inv, const T& response) {
+    const std::string_view body = inv.answer_body(response);
+    inv.runtime_->claim_answer(inv.sequence_);
+    inv.runtime_->send_response_blocking(body);
+  }
+  static void fail(const invocation& inv) {
+    inv.runtime_->claim_answer(inv.sequence_);
+    inv.runtime_->send_error_blocking(inv.current_error());
+  }
+  static void fail(const invocation& inv, std::string_view error_type, std::string_view message) {
+    inv.runtime_->claim_answer(inv.sequence_);
+    inv.runtime_->send_error_blocking(error_report{std::string(message), std::string(error_type), {}});
+  }
+};
+}  // namespace detail
 
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_RUNTIME_RUNTIME_HPP_INCLUDED

@@ -11,8 +11,15 @@
 #include <lambda_coro/runtime/errors.hpp>
 #include <lambda_coro/runtime/runtime.hpp>
 
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <optional>
@@ -21,7 +28,6 @@
 #include <string_view>
 #include <tuple>
 #include <type_traits>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -148,25 +154,25 @@ void serve_with(runtime& rt, Handler& handler) {
   json::reader event_reader;
   std::string problem;
   for (;;) {
-    invocation inv = rt.next_invocation().sync_wait();
+    invocation inv = blocking_access::next(rt);
     typename types::event_type event{};
     if (!bind_event(event_reader, inv, event, problem)) {
-      inv.fail(invalid_event_type, problem).sync_wait();
+      blocking_access::fail(inv, invalid_event_type, problem);
       continue;
     }
     try {
       if constexpr (std::is_void_v<typename types::value_type>) {
         call_handler(handler, std::as_const(event), inv);
-        inv.respond(json::raw{}).sync_wait();  // null, as Lambda reports a function that returns nothing
+        blocking_access::respond(inv, json::raw{});  // null, as Lambda reports a function that returns nothing
       } else {
         std::optional<typename types::value_type> result;
         result.emplace(call_handler(handler, std::as_const(event), inv));
-        inv.respond(*result).sync_wait();
+        blocking_access::respond(inv, *result);
       }
     } catch (const runtime_api_error&) {
       throw;
     } catch (...) {
-      inv.fail().sync_wait();
+      blocking_access::fail(inv);
     }
   }
 }
@@ -248,27 +254,37 @@ inline std::vector<std::unique_ptr<runtime>> make_runtimes(runtime::io_mode mode
   return runtimes;
 }
 
-[[noreturn]] inline void exit_process(int code) {
-  std::fflush(nullptr);
-  std::_Exit(code);
-}
-
-// Serves synchronous handlers on N threads, each with its own connection: a worker that hits
-// a fatal error ends the process, as Lambda expects of a runtime that cannot go on.
+// Serves a synchronous handler in N processes, each with its copy of `rt` (its own
+// connection, made after the fork): workers share
+// nothing, so the handler need not be thread-safe, and a slow one stalls no other. Workers
+// die with the first process; the first process exits when a worker does (a fatal error).
 template <class Handler>
-void serve_on_threads(std::vector<std::unique_ptr<runtime>>& runtimes, Handler& handler) {
-  auto serve_one = [&handler](runtime& rt) {
+void serve_in_processes(runtime& rt, unsigned processes, Handler& handler) {
+  const pid_t parent = ::getpid();
+  for (unsigned i = 1; i < processes; ++i) {
+    // fork() as a raw clone: glibc's fork() brings ~5 KiB of atfork machinery into a static
+    // bootstrap, and this process has one thread and no atfork handlers to run.
+    const auto pid = static_cast<pid_t>(::syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0));
+    if (pid < 0) throw std::runtime_error(std::string("clone: ") + std::strerror(errno));
+    if (pid > 0) continue;
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(1);
     try {
-      serve_with(rt, handler);
+      serve_with(rt, handler);  // this process's copy of it, not yet connected
     } catch (const std::exception& e) {
       log_line(e.what());
-      exit_process(1);
     }
+    std::fflush(nullptr);
+    ::_exit(1);
+  }
+  struct sigaction on_worker_exit {};
+  on_worker_exit.sa_handler = [](int) {
+    constexpr char message[] = "[lambda-coro] a worker process ended; ending the runtime\n";
+    (void)!::write(STDERR_FILENO, message, sizeof message - 1);
+    ::_exit(1);
   };
-  std::vector<std::thread> workers;
-  for (std::size_t i = 1; i < runtimes.size(); ++i) workers.emplace_back(serve_one, std::ref(*runtimes[i]));
-  serve_one(*runtimes[0]);
-  for (auto& w : workers) w.join();
+  ::sigaction(SIGCHLD, &on_worker_exit, nullptr);
+  serve_with(rt, handler);
 }
 
 inline int exit_after(const std::exception& e) {
@@ -277,16 +293,39 @@ inline int exit_after(const std::exception& e) {
 }
 
 template <class Handler>
-void serve(std::vector<std::unique_ptr<runtime>>& runtimes, Handler& handler) {
-  if constexpr (handler_types<Handler>::is_coroutine) {
-    std::vector<task<>> serving;
-    for (auto& rt : runtimes) serving.push_back(serve_coroutine(*rt, handler));
-    serve_all(serving);
-  } else if (runtimes.size() == 1) {
-    serve_with(*runtimes.front(), handler);
-  } else {
-    serve_on_threads(runtimes, handler);
+void serve_coroutines(std::vector<std::unique_ptr<runtime>>& runtimes, Handler& handler) {
+  std::vector<task<>> serving;
+  for (auto& rt : runtimes) serving.push_back(serve_coroutine(*rt, handler));
+  serve_all(serving);
+}
+
+// Makes the handler (running an init function, whose failure goes to /init/error through
+// `first`) and serves it; the result is main's exit code.
+template <class Handler, class Serve>
+int initialize_and_serve(Handler& handler, runtime& first, Serve serve) {
+  try {
+    if constexpr (is_init_function<Handler>()) {
+      auto make = [&] {
+        try {
+          return handler();
+        } catch (...) {
+          first.fail_init(report_current_exception());
+          throw init_failed{};
+        }
+      };
+      auto ready = make();
+      serve(ready);
+    } else {
+      serve(handler);
+    }
+  } catch (const local_run_finished& finished) {
+    return finished.exit_code;
+  } catch (const init_failed&) {
+    return 1;
+  } catch (const std::exception& e) {
+    return exit_after(e);
   }
+  return 0;
 }
 
 template <class Handler>
@@ -305,44 +344,37 @@ struct ready_handler<Handler> {
 // code: non-zero when init failed or the Runtime API is gone, and in local mode 0 or 1 for
 // the one event's success or failure. A handler returning task<> runs on an event loop on
 // this thread, max_concurrency of them at once; a synchronous one runs on this thread, or
-// at max_concurrency > 1 on that many threads (so it must be safe to call concurrently).
+// at max_concurrency > 1 in that many processes (forked after init: they share nothing).
 template <class Handler>
 int start(Handler&& handler, const runtime_options& options = {}) {
   static_assert(detail::is_handler<Handler>() || detail::is_init_function<Handler>(),
                 LAMBDA_CORO_DETAIL_HANDLER_SHAPES);
   using serving_handler = typename detail::ready_handler<std::remove_cvref_t<Handler>>::type;
-  constexpr bool coroutine = detail::handler_types<serving_handler>::is_coroutine;
-  std::optional<event_loop> loop;
-  if constexpr (coroutine) loop.emplace();
-  std::vector<std::unique_ptr<runtime>> runtimes;
-  try {
-    runtimes = detail::make_runtimes(coroutine ? runtime::io_mode::non_blocking : runtime::io_mode::blocking, options);
-  } catch (const std::exception& e) {
-    return detail::exit_after(e);  // no Runtime API to report to
-  }
-  try {
-    if constexpr (detail::is_init_function<Handler>()) {
-      auto make = [&] {
-        try {
-          return handler();
-        } catch (...) {
-          runtimes.front()->fail_init(detail::report_current_exception());
-          throw detail::init_failed{};
-        }
-      };
-      auto ready = make();
-      detail::serve(runtimes, ready);
-    } else {
-      detail::serve(runtimes, handler);
+  if constexpr (detail::handler_types<serving_handler>::is_coroutine) {
+    event_loop loop;
+    std::vector<std::unique_ptr<runtime>> runtimes;
+    try {
+      runtimes = detail::make_runtimes(runtime::io_mode::non_blocking, options);
+    } catch (const std::exception& e) {
+      return detail::exit_after(e);  // no Runtime API to report to
     }
-  } catch (const detail::local_run_finished& finished) {
-    return finished.exit_code;
-  } catch (const detail::init_failed&) {
-    return 1;
-  } catch (const std::exception& e) {
-    return detail::exit_after(e);
+    return detail::initialize_and_serve(handler, *runtimes.front(),
+                                        [&](auto& ready) { detail::serve_coroutines(runtimes, ready); });
+  } else {
+    std::optional<runtime> rt;
+    try {
+      rt.emplace(runtime::io_mode::blocking, options);
+    } catch (const std::exception& e) {
+      return detail::exit_after(e);
+    }
+    const unsigned processes = rt->local_mode() ? 1 : detail::concurrency_from(options);
+    return detail::initialize_and_serve(handler, *rt, [&](auto& ready) {
+      if (processes == 1)
+        detail::serve_with(*rt, ready);
+      else
+        detail::serve_in_processes(*rt, processes, ready);
+    });
   }
-  return 0;
 }
 
 // Runs a coroutine that drives the runtime itself, on an event loop on this thread:

@@ -14,6 +14,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -139,27 +140,33 @@ public:
   const runtime_endpoint& endpoint() const noexcept { return endpoint_; }
   io_mode mode() const noexcept { return mode_; }
 
-  // Sends a request to base_path + path and reads the whole response. A reused keep-alive
-  // connection that turns out to be closed is replaced once; other failures throw
-  // connection_error. Arguments must stay valid until the task finishes.
-  task<const http_response*> send(std::string_view method, std::string_view path,
-                                  const std::vector<http_header>& headers, std::string_view body) {
-    const bool reused = fd_ >= 0;
-    try {
-      co_await exchange(method, path, headers, body);
-      co_return &response_;
-    } catch (const stale_connection&) {
-      if (!reused) throw connection_error("the Runtime API closed the connection before responding");
-    }
-    disconnect();
-    co_await exchange(method, path, headers, body);
-    co_return &response_;
-  }
-
-  // send(), run to the end on this thread.
+  // Sends a request to base_path + path and reads the whole response, blocking. A reused
+  // keep-alive connection that turns out to be closed is replaced once; other failures
+  // throw connection_error.
   const http_response& request(std::string_view method, std::string_view path,
                                const std::vector<http_header>& headers, std::string_view body) {
-    return *send(method, path, headers, body).sync_wait();
+    begin(method, path, headers, body);
+    for (io_need need; (need = advance()) != io_need::nothing;) {
+      // Only a non-blocking socket asks to wait.
+      pollfd ready{fd_, static_cast<short>(need == io_need::readable ? POLLIN : POLLOUT), 0};
+      while (::poll(&ready, 1, -1) < 0 && errno == EINTR) {
+      }
+    }
+    return response_;
+  }
+
+  // The same, suspending on this thread's loop while a non-blocking socket would block.
+  // Arguments must stay valid until the task finishes.
+  task<const http_response*> send(std::string_view method, std::string_view path,
+                                  const std::vector<http_header>& headers, std::string_view body) {
+    begin(method, path, headers, body);
+    for (io_need need; (need = advance()) != io_need::nothing;) {
+      if (need == io_need::readable)
+        co_await wait_readable(fd_);
+      else
+        co_await wait_writable(fd_);
+    }
+    co_return &response_;
   }
 
   void disconnect() noexcept {
@@ -175,21 +182,169 @@ private:
   // Closed before any byte of the response: safe to retry on a new connection.
   struct stale_connection {};
 
-  task<> exchange(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
-                  std::string_view body) {
-    try {
-      if (fd_ < 0) co_await connect();
-      prepare_request(method, path, headers, body);
-      while (!try_send()) co_await wait_writable(fd_);
-      co_await read_response();
-    } catch (const connection_error&) {
-      disconnect();  // the stream's position in the response is lost: never reuse it
-      throw;
+  enum class io_need { nothing, readable, writable };
+  // Where an exchange stands; advance() moves it on as far as the socket allows.
+  enum class phase { connecting, connected, sending, head, body, chunk_size, chunk_data, trailers, done };
+
+  void begin(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
+             std::string_view body) {
+    retried_ = false;
+    reused_ = fd_ >= 0;
+    prepare_request(method, path, headers, body);
+    start_sending();
+  }
+
+  void start_sending() {
+    parts_[0] = {head_.data(), head_.size()};
+    parts_[1] = {const_cast<char*>(body_.data()), body_.size()};
+    first_part_ = 0;
+    part_count_ = body_.empty() ? 1 : 2;
+    phase_ = fd_ >= 0 ? phase::sending : connect();
+  }
+
+  io_need advance() {
+    for (;;) {
+      try {
+        return step();
+      } catch (const stale_connection&) {
+        // The peer closed a kept-alive connection before answering: once, on a new one.
+        disconnect();
+        if (!reused_ || retried_) throw connection_error("the Runtime API closed the connection before responding");
+        retried_ = true;
+      } catch (const connection_error&) {
+        disconnect();  // the stream's position in the response is lost: never reuse it
+        throw;
+      }
+      start_sending();
     }
+  }
+
+  io_need step() {
+    for (;;) {
+      switch (phase_) {
+        case phase::connecting:
+          phase_ = phase::connected;
+          return io_need::writable;
+        case phase::connected: {
+          int err = 0;
+          socklen_t length = sizeof err;
+          ::getsockopt(fd_, SOL_SOCKET, SO_ERROR, &err, &length);
+          if (err != 0) throw cannot_connect(err);
+          phase_ = phase::sending;
+          break;
+        }
+        case phase::sending:
+          if (!try_send()) return io_need::writable;
+          used_ = 0;
+          phase_ = phase::head;
+          break;
+        case phase::head: {
+          const auto found = used_ >= 4 ? std::string_view(data(), used_).find("\r\n\r\n") : std::string_view::npos;
+          if (found == std::string_view::npos) {
+            if (used_ > (1u << 20)) throw connection_error("the Runtime API sent a response head over 1 MiB");
+            if (!try_receive(used_ > 0)) return io_need::readable;
+            break;
+          }
+          head_end_ = found + 4;
+          start_body();
+          break;
+        }
+        case phase::body:
+          if (used_ >= head_end_ + body_length_) {
+            finish(head_end_ + body_length_);
+            return io_need::nothing;
+          }
+          if (!try_receive(true)) return io_need::readable;
+          break;
+        case phase::chunk_size: {
+          const auto line_end = std::string_view(data(), used_).find("\r\n", read_at_);
+          if (line_end == std::string_view::npos) {
+            if (!try_receive(true)) return io_need::readable;
+            break;
+          }
+          std::size_t size = 0;
+          const char* p = data() + read_at_;
+          const auto [end, ec] = std::from_chars(p, data() + line_end, size, 16);
+          if (ec != std::errc{} || end == p) throw connection_error("the Runtime API sent an invalid chunk size");
+          if (size > max_response_body - (body_end_ - head_end_))
+            throw connection_error("the Runtime API sent a body over 128 MiB");
+          read_at_ = line_end + 2;
+          chunk_size_ = size;
+          if (size == 0) {
+            phase_ = phase::trailers;
+          } else {
+            reserve(read_at_ + size + 2);
+            phase_ = phase::chunk_data;
+          }
+          break;
+        }
+        case phase::chunk_data:
+          if (used_ < read_at_ + chunk_size_ + 2) {
+            if (!try_receive(true)) return io_need::readable;
+            break;
+          }
+          // Compacted in place right after the head.
+          std::memmove(data() + body_end_, data() + read_at_, chunk_size_);
+          body_end_ += chunk_size_;
+          read_at_ += chunk_size_ + 2;
+          phase_ = phase::chunk_size;
+          break;
+        case phase::trailers: {  // lines up to an empty one; none of them is kept
+          const auto line_end = std::string_view(data(), used_).find("\r\n", read_at_);
+          if (line_end == std::string_view::npos) {
+            if (!try_receive(true)) return io_need::readable;
+            break;
+          }
+          const bool empty = line_end == read_at_;
+          read_at_ = line_end + 2;
+          if (empty) {
+            finish(body_end_);
+            return io_need::nothing;
+          }
+          break;
+        }
+        case phase::done:
+          return io_need::nothing;
+      }
+    }
+  }
+
+  void start_body() {
+    parse_head(std::string_view(data(), head_end_));
+    const bool chunked = iequals(response_.header("Transfer-Encoding"), "chunked");
+    const std::string_view length_text = response_.header("Content-Length");
+    body_length_ = 0;
+    if (chunked) {
+      read_at_ = body_end_ = head_end_;
+      phase_ = phase::chunk_size;
+      return;
+    }
+    if (!length_text.empty()) {
+      const auto [end, ec] =
+          std::from_chars(length_text.data(), length_text.data() + length_text.size(), body_length_);
+      if (ec != std::errc{} || end != length_text.data() + length_text.size())
+        throw connection_error("the Runtime API sent an invalid Content-Length");
+      if (body_length_ > max_response_body) throw connection_error("the Runtime API sent a body over 128 MiB");
+    }
+    reserve(head_end_ + body_length_);
+    phase_ = phase::body;
+  }
+
+  void finish(std::size_t body_end) {
+    // Header views are taken last: reading the body may have moved the buffer.
+    parse_head(std::string_view(data(), head_end_));
+    response_.body = std::string_view(data() + head_end_, body_end - head_end_);
+    std::memset(data() + body_end, 0, body_padding);
+    phase_ = phase::done;
     if (iequals(response_.header("Connection"), "close")) disconnect();
   }
 
-  task<> connect() {
+  connection_error cannot_connect(int err) const {
+    return connection_error("cannot connect to the Runtime API at " + endpoint_.authority + ": " + std::strerror(err));
+  }
+
+  // Opens the connection: done (sending) for a blocking socket, or under way (connecting).
+  phase connect() {
     const int type = SOCK_STREAM | SOCK_CLOEXEC | (mode_ == io_mode::non_blocking ? SOCK_NONBLOCK : 0);
     const int fd = ::socket(endpoint_.address.ss_family, type, 0);
     if (fd < 0) throw connection_error(std::string("socket: ") + std::strerror(errno));
@@ -199,20 +354,13 @@ private:
     do {
       rc = ::connect(fd, reinterpret_cast<const sockaddr*>(&endpoint_.address), endpoint_.address_length);
     } while (rc < 0 && errno == EINTR);
-    int err = rc < 0 ? errno : 0;
-    if (err == EINPROGRESS) {
-      fd_ = fd;  // owned from here, so a failure below closes it
-      co_await wait_writable(fd);
-      socklen_t length = sizeof err;
-      ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &length);
-      fd_ = -1;
-    }
-    if (err != 0) {
+    if (rc < 0 && errno != EINPROGRESS) {
+      const int err = errno;
       ::close(fd);
-      throw connection_error("cannot connect to the Runtime API at " + endpoint_.authority + ": " +
-                             std::strerror(err));
+      throw cannot_connect(err);
     }
     fd_ = fd;
+    return rc < 0 ? phase::connecting : phase::sending;
   }
 
   void prepare_request(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
@@ -227,13 +375,11 @@ private:
       head_.append("Content-Length: ").append(length, static_cast<std::size_t>(end - length)).append("\r\n");
     }
     head_.append("\r\n");
-    parts_[0] = {head_.data(), head_.size()};
-    parts_[1] = {const_cast<char*>(body.data()), body.size()};
-    first_part_ = 0;
-    part_count_ = body.empty() ? 1 : 2;
+    body_ = body;
   }
 
-  // Sends what is left of the request; false when the socket would block first.
+  // Sends what is left of the request, in as few system calls as the socket takes; false
+  // when it would block first.
   bool try_send() {
     while (part_count_ > 0) {
       msghdr message{};
@@ -244,7 +390,6 @@ private:
         if (errno == EINTR) continue;
         if (errno == EAGAIN || errno == EWOULDBLOCK) return false;
         const int err = errno;
-        disconnect();
         if (err == EPIPE || err == ECONNRESET) throw stale_connection{};
         throw connection_error(std::string("sending to the Runtime API: ") + std::strerror(err));
       }
@@ -293,88 +438,9 @@ private:
       if (n < 0 && errno == EINTR) continue;
       if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return false;
       const int err = n < 0 ? errno : 0;
-      disconnect();
       if (!response_started && (n == 0 || err == ECONNRESET)) throw stale_connection{};
       throw connection_error(n == 0 ? std::string("the Runtime API closed the connection mid-response")
                                     : std::string("receiving from the Runtime API: ") + std::strerror(err));
-    }
-  }
-
-  task<> read_response() {
-    used_ = 0;
-    std::size_t head_end = 0;
-    for (;;) {
-      if (used_ >= 4) {
-        const std::string_view seen(data(), used_);
-        const auto found = seen.find("\r\n\r\n");
-        if (found != std::string_view::npos) {
-          head_end = found + 4;
-          break;
-        }
-        if (used_ > (1u << 20)) throw connection_error("the Runtime API sent a response head over 1 MiB");
-      }
-      while (!try_receive(used_ > 0)) co_await wait_readable(fd_);
-    }
-    // Header views are taken last: reading the body may move the buffer.
-    parse_head(std::string_view(data(), head_end));
-    const bool chunked = iequals(response_.header("Transfer-Encoding"), "chunked");
-    const std::string_view length_text = response_.header("Content-Length");
-    std::size_t length = 0;
-    if (!chunked && !length_text.empty()) {
-      const auto [end, ec] = std::from_chars(length_text.data(), length_text.data() + length_text.size(), length);
-      if (ec != std::errc{} || end != length_text.data() + length_text.size())
-        throw connection_error("the Runtime API sent an invalid Content-Length");
-      if (length > max_response_body) throw connection_error("the Runtime API sent a body over 128 MiB");
-    }
-    std::size_t body_end;
-    if (chunked) {
-      body_end = co_await read_chunked_body(head_end);
-    } else {
-      reserve(head_end + length);
-      while (used_ < head_end + length)
-        while (!try_receive(true)) co_await wait_readable(fd_);
-      body_end = head_end + length;
-    }
-    parse_head(std::string_view(data(), head_end));
-    response_.body = std::string_view(data() + head_end, body_end - head_end);
-    std::memset(data() + body_end, 0, body_padding);
-  }
-
-  // Where the line that starts at `from` ends, once it has arrived.
-  task<std::size_t> line_end(std::size_t from) {
-    std::size_t end;
-    while ((end = std::string_view(data(), used_).find("\r\n", from)) == std::string_view::npos)
-      while (!try_receive(true)) co_await wait_readable(fd_);
-    co_return end;
-  }
-
-  // Compacts the chunks in place right after the head; returns where the body ends.
-  task<std::size_t> read_chunked_body(std::size_t head_end) {
-    std::size_t read_at = head_end;
-    std::size_t body_end = head_end;
-    for (;;) {
-      const std::size_t end_of_line = co_await line_end(read_at);
-      std::size_t size = 0;
-      const char* p = data() + read_at;
-      const auto [end, ec] = std::from_chars(p, data() + end_of_line, size, 16);
-      if (ec != std::errc{} || end == p) throw connection_error("the Runtime API sent an invalid chunk size");
-      if (size > max_response_body - (body_end - head_end))
-        throw connection_error("the Runtime API sent a body over 128 MiB");
-      read_at = end_of_line + 2;
-      if (size == 0) break;
-      reserve(read_at + size + 2);
-      while (used_ < read_at + size + 2)
-        while (!try_receive(true)) co_await wait_readable(fd_);
-      std::memmove(data() + body_end, data() + read_at, size);
-      body_end += size;
-      read_at += size + 2;
-    }
-    // Trailer lines up to an empty one; none of them is kept.
-    for (;;) {
-      const std::size_t end_of_line = co_await line_end(read_at);
-      const bool empty = end_of_line == read_at;
-      read_at = end_of_line + 2;
-      if (empty) co_return body_end;
     }
   }
 
@@ -408,8 +474,12 @@ private:
   io_mode mode_;
   int fd_ = -1;
   std::string head_;
-  iovec parts_[2] = {};  // the request being sent: head, body
+  std::string_view body_;  // of the request being sent
+  iovec parts_[2] = {};    // what is left of it to send: head, body
   int first_part_ = 0, part_count_ = 0;
+  phase phase_ = phase::done;
+  bool reused_ = false, retried_ = false;
+  std::size_t head_end_ = 0, body_length_ = 0, read_at_ = 0, body_end_ = 0, chunk_size_ = 0;
   struct receive_buffer {
     std::unique_ptr<char[]> bytes;
     std::size_t capacity = 0;
