@@ -13,6 +13,7 @@
 #include <chrono>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -36,11 +37,15 @@ json::value error_of(const std::string& text) { return json::read<json::value>(t
 // The emulator in serve mode, on its own port, with a client for the invoke API.
 class served_function {
 public:
-  explicit served_function(const std::string& mode, std::map<std::string, std::string> env = {})
+  explicit served_function(const std::string& mode, std::map<std::string, std::string> env = {},
+                           std::vector<std::string> options = {})
       : port_(test::free_port()), client_("127.0.0.1", port_) {
     env["LAMBDA_CORO_TEST_MODE"] = mode;
-    process_ = std::make_unique<test::process>(
-        std::vector<std::string>{emulator, "--port", std::to_string(port_), "--", bootstrap}, env);
+    std::vector<std::string> command{emulator, "--port", std::to_string(port_)};
+    command.insert(command.end(), options.begin(), options.end());
+    command.push_back("--");
+    command.push_back(bootstrap);
+    process_ = std::make_unique<test::process>(command, env);
     client_.set_read_timeout(60, 0);
     for (int i = 0; i < 500; ++i) {
       if (client_.Get("/ready")) return;
@@ -52,6 +57,7 @@ public:
     return client_.Post("/2015-03-31/functions/function/invocations", headers, payload, "application/json");
   }
   pid_t pid() const { return process_->pid(); }
+  int port() const { return port_; }
   httplib::Result post(const std::string& path, const std::string& body) {
     return client_.Post(path.c_str(), body, "application/json");
   }
@@ -502,3 +508,95 @@ TEST_CASE("the emulator's memory stays flat over a long run of invocations") {
   CHECK(after - before < 256);  // an unpruned id map grew ~128 B per invocation: 3.7 MiB here
 }
 #endif
+
+namespace {
+
+struct concurrent_outcome {
+  double elapsed_ms = 0;
+  std::vector<json::value> answers;
+};
+
+// `count` invokes at once, each from its own connection.
+concurrent_outcome invoke_concurrently(served_function& fn, int count) {
+  concurrent_outcome outcome;
+  outcome.answers.resize(static_cast<std::size_t>(count));
+  std::vector<std::thread> callers;
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < count; ++i)
+    callers.emplace_back([&, i] {
+      httplib::Client client("127.0.0.1", fn.port());
+      client.set_read_timeout(30, 0);
+      auto res = client.Post("/2015-03-31/functions/function/invocations", "{}", "application/json");
+      if (res && res->status == 200) outcome.answers[static_cast<std::size_t>(i)] = json::read<json::value>(res->body);
+    });
+  for (auto& c : callers) c.join();
+  outcome.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return outcome;
+}
+
+}  // namespace
+
+TEST_CASE("max concurrency 4: eight 200 ms invocations finish in about 400 ms, not 1.6 s") {
+  for (const std::string mode : {"sleepy_task", "sleepy_blocking", "sleepy_loop"}) {
+    CAPTURE(mode);
+    served_function fn(mode, {}, {"--max-concurrency", "4"});
+    invoke_concurrently(fn, 4);  // warm: every worker has connected
+    const concurrent_outcome outcome = invoke_concurrently(fn, 8);
+    MESSAGE(mode << ": 8 invocations of 200 ms at concurrency 4 took " << outcome.elapsed_ms << " ms");
+    CHECK(outcome.elapsed_ms >= 390);
+    CHECK(outcome.elapsed_ms < 1000);
+    std::set<std::string> traces;
+    std::set<std::int64_t> pids;
+    for (const auto& answer : outcome.answers) {
+      REQUIRE(answer.is_object());
+      const std::string trace = answer["trace_id"].as_string();
+      CHECK(trace.starts_with("Root=1-"));
+      traces.insert(trace);
+      pids.insert(answer["pid"].as_int64());
+      if (mode == "sleepy_blocking")
+        CHECK(answer["trace_env"].as_string() == trace);  // a worker process of its own: its own environment
+      else
+        CHECK(answer["trace_env"].as_string().empty());  // one process, invocations at once: the context only
+    }
+    CHECK(traces.size() == 8);
+    if (mode == "sleepy_blocking")
+      CHECK(pids.size() > 1);
+    else
+      CHECK(pids.size() == 1);
+  }
+}
+
+TEST_CASE("at concurrency 1 a coroutine handler still sets _X_AMZN_TRACE_ID") {
+  served_function fn("sleepy_task");
+  auto res = fn.invoke("{}");
+  REQUIRE(res);
+  const json::value answer = json::read<json::value>(res->body);
+  CHECK(answer["trace_env"].as_string() == answer["trace_id"].as_string());
+}
+
+TEST_CASE("the deadline's stop token ends a coroutine handler's sleep before Lambda's timeout") {
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = test::run({emulator, "invoke", "--timeout", "1", "--event", test::temp_file("deadline.json", "{}"), "--",
+                            bootstrap},
+                           {{"LAMBDA_CORO_TEST_MODE", "past_deadline"}});
+  const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(r.exit_code == 1);
+  const json::value report = error_of(r.err.substr(r.err.rfind('{')));
+  CHECK(report["errorType"].as_string() == "lambda_coro::operation_cancelled");
+  CHECK(took < 3);
+}
+
+TEST_CASE("work a handler spawns through the context finishes before the next invocation") {
+  const std::string file = test::temp_file("spawned.txt", "");
+  served_function fn("spawns", {{"LAMBDA_CORO_TEST_SPAWN_FILE", file}});
+  auto first = fn.invoke("\"one\"");
+  REQUIRE(first);
+  CHECK(first->body == "answered");
+  auto second = fn.invoke("\"two\"");
+  REQUIRE(second);
+  // The second /next came only after the first invocation's spawned work was done.
+  std::ifstream in(file);
+  std::string line;
+  std::getline(in, line);
+  CHECK(line == "\"one\"");
+}

@@ -121,6 +121,56 @@ lc::task<> answer_twice(lc::runtime& rt) {
   }
 }
 
+// Concurrency: each invocation takes 200 ms, and says where it ran and what trace it saw.
+struct whereabouts {
+  int pid = 0;
+  std::string trace_id;
+  std::string trace_env;
+};
+BOOST_DESCRIBE_STRUCT(whereabouts, (), (pid, trace_id, trace_env))
+
+whereabouts where(const lc::context& ctx) {
+  const char* env = std::getenv("_X_AMZN_TRACE_ID");
+  return {static_cast<int>(::getpid()), ctx.trace_id, env ? env : ""};
+}
+
+lc::task<whereabouts> sleepy_task(std::string_view, const lc::context& ctx) {
+  co_await lc::sleep_for(std::chrono::milliseconds(200));
+  co_return where(ctx);
+}
+
+whereabouts sleepy_blocking(std::string_view, const lc::context& ctx) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  return where(ctx);
+}
+
+// Sleeps far past any deadline: the context's stop token ends the sleep first.
+lc::task<std::string> past_deadline(std::string_view) {
+  co_await lc::sleep_for(std::chrono::seconds(60));
+  co_return "not reached";
+}
+
+// Work spawned through the context: appended to LAMBDA_CORO_TEST_SPAWN_FILE 150 ms after the
+// answer, and finished before the runtime asks for the next invocation.
+lc::task<> append_later(std::string line) {
+  co_await lc::sleep_for(std::chrono::milliseconds(150));
+  std::ofstream(std::getenv("LAMBDA_CORO_TEST_SPAWN_FILE"), std::ios::app) << line << "\n";
+}
+
+lc::task<std::string> spawns(std::string_view event, const lc::context& ctx) {
+  ctx.spawn(append_later(std::string(event)));
+  co_return "answered";
+}
+
+// run() at max concurrency: every loop sleeps 200 ms per invocation on one thread.
+lc::task<> sleepy_loop(lc::runtime& rt) {
+  for (;;) {
+    auto inv = co_await rt.next_invocation();
+    co_await lc::sleep_for(std::chrono::milliseconds(200));
+    co_await inv.respond(where(inv.context()));
+  }
+}
+
 lc::task<> fail_before_first_invocation(lc::runtime&) {
   throw lc::function_error("Function.ConfigMissing", "no TABLE_NAME");
   co_return;
@@ -146,5 +196,10 @@ int main() {
   if (mode == "init_ok") return lc::start([] { return &typed; });
   if (mode == "answer_twice") return lc::run(answer_twice);
   if (mode == "serve_init_fail") return lc::run(fail_before_first_invocation);
+  if (mode == "sleepy_task") return lc::start(sleepy_task);
+  if (mode == "sleepy_blocking") return lc::start(sleepy_blocking);
+  if (mode == "sleepy_loop") return lc::run(sleepy_loop);
+  if (mode == "past_deadline") return lc::start(past_deadline);
+  if (mode == "spawns") return lc::start(spawns);
   return 3;
 }

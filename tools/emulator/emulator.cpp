@@ -2,13 +2,16 @@
 // Lambda's invoke API for callers, on 127.0.0.1 — a function runs locally with no AWS
 // account and no Docker.
 //
-//   lambda-coro-emulator [--port 9001] [--host 127.0.0.1] [--timeout SECONDS] -- ./bootstrap [args...]
+//   lambda-coro-emulator [--port 9001] [--host 127.0.0.1] [--timeout SECONDS] [--max-concurrency N] -- ./bootstrap [args...]
 //   lambda-coro-emulator serve [--port 8080] [--format http-api|rest-api|alb] ... -- ./bootstrap [args...]
 //   lambda-coro-emulator invoke --event event.json [--timeout SECONDS] -- ./bootstrap [args...]
 //
 // The Runtime API (/2018-06-01/...) and the invoke endpoint
 // (POST /2015-03-31/functions/function/invocations) share one port; `serve` also turns
 // every other request on it into an API Gateway or ALB event (tools/emulator/http_front.hpp).
+// Invocations may arrive concurrently; they queue for the runtime, which takes as many at once
+// as it polls /next for: one, or with --max-concurrency N (AWS_LAMBDA_MAX_CONCURRENCY=N, as on
+// Lambda Managed Instances) up to N.
 #include "http_front.hpp"
 
 #include <lambda_coro/json.hpp>
@@ -65,6 +68,7 @@ struct options {
   std::string host = "127.0.0.1";
   int port = 8080;
   double timeout_seconds = 0;
+  int max_concurrency = 1;  // >1: a Lambda Managed Instances host, AWS_LAMBDA_MAX_CONCURRENCY
   std::string event_file;
   std::vector<std::string> command;
 };
@@ -109,6 +113,8 @@ public:
 
   // Binds the port (0: any free one) and serves on a background thread.
   bool start() {
+    // Every long poll holds a worker: room for max-concurrency of them and the callers.
+    server_.new_task_queue = [this] { return new httplib::ThreadPool(static_cast<std::size_t>(16 + 2 * opts_.max_concurrency)); };
     server_.set_tcp_nodelay(true);  // a response's head and body go out without a delayed-ACK wait
     server_.set_keep_alive_max_count(1u << 30);
     server_.set_keep_alive_timeout(3600);
@@ -193,7 +199,7 @@ public:
       std::snprintf(seconds, sizeof seconds, "%.2f", opts_.timeout_seconds);
       finish_locked(*inv, true, error_json("Sandbox.Timedout", inv->id + " Task timed out after " + seconds + " seconds"));
       std::erase(queue_, inv);
-      kill_runtime_locked();
+      kill_runtime_locked(inv->id);
     }
     return {200, inv->function_error, inv->result};
   }
@@ -284,7 +290,7 @@ private:
     auto inv = queue_.front();
     queue_.pop_front();
     inv->handed_out = true;
-    current_ = inv;
+    in_flight_.push_back(inv);
     const auto deadline_ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(inv->deadline.time_since_epoch()).count();
     res.set_header("Lambda-Runtime-Aws-Request-Id", inv->id);
@@ -356,7 +362,7 @@ private:
     inv.done = true;
     inv.function_error = function_error;
     inv.result = std::move(result);
-    if (current_.get() == &inv) current_.reset();
+    std::erase_if(in_flight_, [&](const auto& held) { return held.get() == &inv; });
     invocations_.erase(inv.id);
     // Late answers get 410 or 403, not 400, for the last max_retired invocations: a bound,
     // so that a long-running emulator's memory stays flat.
@@ -389,7 +395,8 @@ private:
     set("AWS_DEFAULT_REGION", "us-east-1", true);
     set("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function_name(), true);
     set("AWS_LAMBDA_LOG_STREAM_NAME", "local/" + std::to_string(generation_ + 1), true);
-    set("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand", true);
+    set("AWS_LAMBDA_INITIALIZATION_TYPE", opts_.max_concurrency > 1 ? "lambda-managed-instances" : "on-demand", true);
+    if (opts_.max_concurrency > 1) set("AWS_LAMBDA_MAX_CONCURRENCY", std::to_string(opts_.max_concurrency), false);
     std::vector<char*> envp, argv;
     for (auto& s : env_strings) envp.push_back(s.data());
     envp.push_back(nullptr);
@@ -431,7 +438,7 @@ private:
     // What was in flight, and what waits for a runtime that will not come, fails now.
     std::vector<std::shared_ptr<invocation>> failed(queue_.begin(), queue_.end());
     queue_.clear();
-    if (current_) failed.push_back(current_);
+    failed.insert(failed.end(), in_flight_.begin(), in_flight_.end());
     for (auto& inv : failed) {
       if (!init_error_.empty())
         finish_locked(*inv, true, init_error_);
@@ -443,11 +450,18 @@ private:
     changed_.notify_all();
   }
 
-  void kill_runtime_locked() {
+  // After a timeout, as Lambda does: the runtime is stopped, and what else it was handling
+  // (at --max-concurrency above 1) fails with it.
+  void kill_runtime_locked(const std::string& timed_out_id) {
     if (child_ > 0) ::kill(child_, SIGKILL);
     child_ = -1;
     ++generation_;
-    current_.reset();
+    const std::vector<std::shared_ptr<invocation>> others(in_flight_.begin(), in_flight_.end());
+    for (const auto& inv : others)
+      finish_locked(*inv, true,
+                    error_json("Runtime.ExitError", "RequestId: " + inv->id + " Error: the runtime was stopped after " +
+                                                        timed_out_id + " timed out"));
+    in_flight_.clear();
     changed_.notify_all();
   }
 
@@ -483,7 +497,7 @@ private:
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::shared_ptr<invocation>> queue_;
-  std::shared_ptr<invocation> current_;
+  std::vector<std::shared_ptr<invocation>> in_flight_;  // handed out, not yet answered
   std::map<std::string, std::shared_ptr<invocation>> invocations_;
   static constexpr std::size_t max_retired = 4096;
   std::map<std::string, bool> retired_;  // finished ids: timed out or not
@@ -499,8 +513,8 @@ private:
 
 int usage() {
   std::cerr << "usage:\n"
-               "  lambda-coro-emulator [--host 127.0.0.1] [--port 8080] [--timeout SECONDS] -- BOOTSTRAP [ARGS...]\n"
-               "  lambda-coro-emulator serve [--port 8080] [--format http-api|rest-api|alb] [--timeout SECONDS] -- BOOTSTRAP [ARGS...]\n"
+               "  lambda-coro-emulator [--host 127.0.0.1] [--port 8080] [--timeout SECONDS] [--max-concurrency N] -- BOOTSTRAP [ARGS...]\n"
+               "  lambda-coro-emulator serve [--port 8080] [--format http-api|rest-api|alb] [--timeout SECONDS] [--max-concurrency N] -- BOOTSTRAP [ARGS...]\n"
                "  lambda-coro-emulator invoke --event FILE|- [--timeout SECONDS] -- BOOTSTRAP [ARGS...]\n";
   return 2;
 }
@@ -528,6 +542,10 @@ int main(int argc, char** argv) {
     if (arg == "--port") opts.port = std::atoi(argv[++i]);
     else if (arg == "--host") opts.host = argv[++i];
     else if (arg == "--timeout") opts.timeout_seconds = std::atof(argv[++i]);
+    else if (arg == "--max-concurrency") {
+      opts.max_concurrency = std::atoi(argv[++i]);
+      if (opts.max_concurrency < 1 || opts.max_concurrency > 1024) return usage();
+    }
     else if (arg == "--event") opts.event_file = argv[++i];
     else if (arg == "--format") {
       const std::string f = argv[++i];
