@@ -114,7 +114,7 @@ TEST_CASE("wait_readable and wait_writable resume on a descriptor's readiness") 
     co_return text;
   };
   CHECK(both(p.read_end, p.write_end).sync_wait() == "ping");
-  CHECK_THROWS_AS(lambda_coro::wait_readable(-1), lambda_coro::usage_error);
+  CHECK_THROWS_AS((void)lambda_coro::wait_readable(-1), lambda_coro::usage_error);
 }
 
 TEST_CASE("a second wait on one descriptor is a usage_error") {
