@@ -19,6 +19,7 @@
 #include <httplib.h>
 
 #include <signal.h>
+#include <sys/socket.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -115,6 +116,12 @@ public:
   bool start() {
     // Every long poll holds a worker: room for max-concurrency of them and the callers.
     server_.new_task_queue = [this] { return new httplib::ThreadPool(static_cast<std::size_t>(16 + 2 * opts_.max_concurrency)); };
+    // cpp-httplib listens with a backlog of 5, fixed in Debian's compiled library: a burst of
+    // concurrent invokes would have SYNs dropped and retried a second later. listen() again.
+    server_.set_socket_options([this](int sock) {
+      httplib::default_socket_options(sock);
+      listen_socket_ = sock;
+    });
     server_.set_tcp_nodelay(true);  // a response's head and body go out without a delayed-ACK wait
     server_.set_keep_alive_max_count(1u << 30);
     server_.set_keep_alive_timeout(3600);
@@ -128,6 +135,7 @@ public:
       if (!server_.bind_to_port(opts_.host.c_str(), opts_.port)) return false;
       port_ = opts_.port;
     }
+    if (listen_socket_ >= 0) ::listen(listen_socket_, 1024);
     listener_ = std::thread([this] { server_.listen_after_bind(); });
     return true;
   }
@@ -494,6 +502,7 @@ private:
   std::thread listener_;
   std::vector<std::thread> watchers_;  // one per runtime process started; joined at shutdown
   int port_ = 0;
+  int listen_socket_ = -1;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::shared_ptr<invocation>> queue_;

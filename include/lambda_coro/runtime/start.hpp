@@ -328,6 +328,18 @@ int initialize_and_serve(Handler& handler, runtime& first, Serve serve) {
   return 0;
 }
 
+// start() for a coroutine handler, on this thread's loop.
+template <class Handler>
+int start_coroutines(Handler& handler, const runtime_options& options) {
+  std::vector<std::unique_ptr<runtime>> runtimes;
+  try {
+    runtimes = make_runtimes(runtime::io_mode::non_blocking, options);
+  } catch (const std::exception& e) {
+    return exit_after(e);  // no Runtime API to report to
+  }
+  return initialize_and_serve(handler, *runtimes.front(), [&](auto& ready) { serve_coroutines(runtimes, ready); });
+}
+
 template <class Handler>
 struct ready_handler {
   using type = Handler;
@@ -352,14 +364,7 @@ int start(Handler&& handler, const runtime_options& options = {}) {
   using serving_handler = typename detail::ready_handler<std::remove_cvref_t<Handler>>::type;
   if constexpr (detail::handler_types<serving_handler>::is_coroutine) {
     event_loop loop;
-    std::vector<std::unique_ptr<runtime>> runtimes;
-    try {
-      runtimes = detail::make_runtimes(runtime::io_mode::non_blocking, options);
-    } catch (const std::exception& e) {
-      return detail::exit_after(e);  // no Runtime API to report to
-    }
-    return detail::initialize_and_serve(handler, *runtimes.front(),
-                                        [&](auto& ready) { detail::serve_coroutines(runtimes, ready); });
+    return detail::start_coroutines(handler, options);
   } else {
     std::optional<runtime> rt;
     try {
