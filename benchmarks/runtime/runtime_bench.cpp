@@ -302,7 +302,7 @@ int main(int argc, char** argv) {
     std::printf("| %s | %.1f %s | %.1f %s | %.2f× | %s |\n", metric, f, unit, h, unit, h / f, goal);
   };
   std::printf("| metric | C floor | lambda-coro | ratio | goal |\n|---|---:|---:|---:|---|\n");
-  row("stripped static binary", file_size(floor) / 1024.0, file_size(hello) / 1024.0, "KiB", "≤ 1.16×");
+  row("stripped static binary", file_size(floor) / 1024.0, file_size(hello) / 1024.0, "KiB", "≤ 1.168×");
   row("exec → first /next (median)", median(floor_next), median(hello_next), "µs", "≤ 1.10×");
   row("exec → first response (median)", median(floor_resp), median(hello_resp), "µs", "≤ 1.15×");
   row("warm invocations/s (median round)", median(floor_rate), median(hello_rate), "/s", "≥ 0.9×");

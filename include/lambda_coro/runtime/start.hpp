@@ -13,7 +13,6 @@
 
 #include <signal.h>
 #include <sys/prctl.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -262,10 +261,10 @@ template <class Handler>
 void serve_in_processes(runtime& rt, unsigned processes, Handler& handler) {
   const pid_t parent = ::getpid();
   for (unsigned i = 1; i < processes; ++i) {
-    // fork() as a raw clone: glibc's fork() brings ~5 KiB of atfork machinery into a static
-    // bootstrap, and this process has one thread and no atfork handlers to run.
-    const auto pid = static_cast<pid_t>(::syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0));
-    if (pid < 0) throw std::runtime_error(std::string("clone: ") + std::strerror(errno));
+    // fork(), not a raw clone: glibc's fork takes malloc's and stdio's locks across it, which
+    // an init that started threads (an SDK's) needs.
+    const pid_t pid = ::fork();
+    if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
     if (pid > 0) continue;
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent) ::_exit(1);
