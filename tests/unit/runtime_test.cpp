@@ -5,6 +5,8 @@
 #include "../support/scripted_server.hpp"
 
 #include <chrono>
+#include <cstdlib>
+#include <exception>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -182,4 +184,53 @@ TEST_CASE("local mode reads --event FILE, a first argument naming a file, or std
   CHECK(local_event_path({"--verbose", "--event", "e.json"}) == "e.json");
   CHECK(local_event_path({LAMBDA_CORO_TEST_DATA_DIR}) == "");  // a directory is no event
   CHECK(local_event_path({"--event"}) == "");  // no file named: stdin
+}
+
+namespace {
+// What a coroutine does, since it cannot co_await in a catch block: keep the exception.
+lc::task<> fail_with_kept_exception(lc::runtime& rt) {
+  auto inv = co_await rt.next_invocation();
+  std::exception_ptr error;
+  try {
+    throw lc::function_error("Function.Kept", "kept past the catch block");
+  } catch (...) {
+    error = std::current_exception();
+  }
+  co_await inv.fail(error);
+}
+
+// run()'s shape on a non-blocking runtime: two invocations answered through the loop.
+lc::task<> echo_twice(lc::runtime& rt) {
+  for (int i = 0; i < 2; ++i) {
+    auto inv = co_await rt.next_invocation();
+    co_await inv.respond(inv.event());
+  }
+}
+}  // namespace
+
+TEST_CASE("fail(exception_ptr) reports an exception kept past its catch block") {
+  scripted_runtime_api api({"1"});
+  lc::runtime rt(api.address());
+  fail_with_kept_exception(rt).sync_wait();
+  const auto lines = api.request_lines();
+  REQUIRE(lines.size() == 2);
+  const auto report = json::read<json::value>(body_of(api.requests()[1]));
+  CHECK(report["errorType"].as_string() == "Function.Kept");
+  CHECK(report["errorMessage"].as_string() == "kept past the catch block");
+}
+
+TEST_CASE("a non-blocking runtime suspends on the loop and answers as a blocking one does") {
+  scripted_runtime_api api({"\"first\"", "\"second\""});
+  ::setenv("AWS_LAMBDA_RUNTIME_API", api.address().c_str(), 1);
+  lc::event_loop loop;
+  lc::runtime rt(lc::runtime::io_mode::non_blocking, {});
+  ::unsetenv("AWS_LAMBDA_RUNTIME_API");
+  echo_twice(rt).sync_wait();
+  const auto lines = api.request_lines();
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[1] == "POST /2018-06-01/runtime/invocation/id-0/response");
+  CHECK(body_of(api.requests()[3]) == "\"second\"");
+  // The deadline watch was armed on the loop with the invocation, its token live.
+  CHECK(rt.stop_token().stop_possible());
+  CHECK_FALSE(rt.stop_token().stop_requested());
 }
