@@ -573,6 +573,17 @@ TEST_CASE("max concurrency 4: eight 200 ms invocations finish in about 400 ms, n
   }
 }
 
+TEST_CASE("a worker process that dies ends the runtime: Runtime.ExitError, then a fresh runtime") {
+  served_function fn("crashes_on_request", {}, {"--max-concurrency", "3"});
+  invoke_concurrently(fn, 3);
+  auto crashed = fn.invoke("\"crash\"");
+  REQUIRE(crashed);
+  CHECK(crashed->get_header_value("X-Amz-Function-Error") == "Unhandled");
+  CHECK(json::read<json::value>(crashed->body)["errorType"].as_string() == "Runtime.ExitError");
+  const concurrent_outcome after = invoke_concurrently(fn, 6);
+  for (const auto& answer : after.answers) CHECK(answer.is_object());
+}
+
 TEST_CASE("at concurrency 1 a coroutine handler still sets _X_AMZN_TRACE_ID") {
   served_function fn("sleepy_task");
   auto res = fn.invoke("{}");

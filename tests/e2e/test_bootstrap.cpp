@@ -144,6 +144,12 @@ whereabouts sleepy_blocking(std::string_view, const lc::context& ctx) {
   return where(ctx);
 }
 
+// A worker process that dies (here by abort) takes the runtime with it, so Lambda restarts it.
+whereabouts crashes_on_request(std::string_view event, const lc::context& ctx) {
+  if (event == "\"crash\"") std::abort();
+  return where(ctx);
+}
+
 // Sleeps far past any deadline: the context's stop token ends the sleep first.
 lc::task<std::string> past_deadline(std::string_view) {
   co_await lc::sleep_for(std::chrono::seconds(60));
@@ -199,6 +205,7 @@ int main() {
   if (mode == "sleepy_task") return lc::start(sleepy_task);
   if (mode == "sleepy_blocking") return lc::start(sleepy_blocking);
   if (mode == "sleepy_loop") return lc::run(sleepy_loop);
+  if (mode == "crashes_on_request") return lc::start(crashes_on_request);
   if (mode == "past_deadline") return lc::start(past_deadline);
   if (mode == "spawns") return lc::start(spawns);
   return 3;

@@ -103,7 +103,7 @@ inline std::string local_event_path(std::string_view args) {
 // How a runtime serves; start() and run() take these too.
 struct runtime_options {
   // Invocations in flight at once, each on its own Runtime API connection (Lambda Managed
-  // Instances). 0: AWS_LAMBDA_MAX_CONCURRENCY, else 1.
+  // Instances). 0: AWS_LAMBDA_MAX_CONCURRENCY, else 1. At most 1024.
   unsigned max_concurrency = 0;
   // How long before the deadline context::stop_token() fires.
   std::chrono::milliseconds deadline_margin{50};
@@ -111,10 +111,10 @@ struct runtime_options {
 
 namespace detail {
 inline unsigned concurrency_from(const runtime_options& options) {
-  if (options.max_concurrency > 0) return options.max_concurrency;
+  constexpr long most = 1024;
   const char* env = std::getenv("AWS_LAMBDA_MAX_CONCURRENCY");
-  const long n = env ? std::atol(env) : 0;
-  return n > 0 ? static_cast<unsigned>(std::min(n, 1024L)) : 1;
+  const long n = options.max_concurrency > 0 ? static_cast<long>(options.max_concurrency) : env ? std::atol(env) : 0;
+  return n > 0 ? static_cast<unsigned>(std::min(n, most)) : 1;
 }
 }  // namespace detail
 

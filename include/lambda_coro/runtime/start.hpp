@@ -13,6 +13,7 @@
 
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -257,15 +258,38 @@ inline std::vector<std::unique_ptr<runtime>> make_runtimes(runtime::io_mode mode
 // connection, made after the fork): workers share
 // nothing, so the handler need not be thread-safe, and a slow one stalls no other. Workers
 // die with the first process; the first process exits when a worker does (a fatal error).
+// The worker processes of this one, for the SIGCHLD handler (no allocation there).
+struct worker_processes {
+  static inline pid_t pids[1024] = {};
+  static inline volatile sig_atomic_t count = 0;
+};
+
 template <class Handler>
 void serve_in_processes(runtime& rt, unsigned processes, Handler& handler) {
+  // Set before the first fork, so that no worker can end unnoticed. Only the workers count:
+  // children the handler starts itself come and go as they like.
+  struct sigaction on_worker_exit {};
+  on_worker_exit.sa_handler = [](int) {
+    for (sig_atomic_t i = 0; i < worker_processes::count; ++i) {
+      if (::waitpid(worker_processes::pids[i], nullptr, WNOHANG) != worker_processes::pids[i]) continue;
+      constexpr char message[] = "[lambda-coro] a worker process ended; ending the runtime\n";
+      (void)!::write(STDERR_FILENO, message, sizeof message - 1);
+      ::_exit(1);
+    }
+  };
+  on_worker_exit.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+  ::sigaction(SIGCHLD, &on_worker_exit, nullptr);
   const pid_t parent = ::getpid();
   for (unsigned i = 1; i < processes; ++i) {
     // fork(), not a raw clone: glibc's fork takes malloc's and stdio's locks across it, which
     // an init that started threads (an SDK's) needs.
     const pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
-    if (pid > 0) continue;
+    if (pid > 0) {
+      worker_processes::pids[worker_processes::count] = pid;
+      worker_processes::count = worker_processes::count + 1;
+      continue;
+    }
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent) ::_exit(1);
     try {
@@ -276,13 +300,6 @@ void serve_in_processes(runtime& rt, unsigned processes, Handler& handler) {
     std::fflush(nullptr);
     ::_exit(1);
   }
-  struct sigaction on_worker_exit {};
-  on_worker_exit.sa_handler = [](int) {
-    constexpr char message[] = "[lambda-coro] a worker process ended; ending the runtime\n";
-    (void)!::write(STDERR_FILENO, message, sizeof message - 1);
-    ::_exit(1);
-  };
-  ::sigaction(SIGCHLD, &on_worker_exit, nullptr);
   serve_with(rt, handler);
 }
 
