@@ -5469,7 +5469,9 @@ private:
     needed += body_padding;
     receive_buffer& b = buffers_[active_];
     if (needed <= b.capacity) return;
-    std::size_t capacity = b.capacity ? b.capacity : 16384;
+    // Starts at a page: most answers and many events fit, and a bigger body grows it once
+    // (its Content-Length is reserved whole), so a small function keeps its RSS small.
+    std::size_t capacity = b.capacity ? b.capacity : 4096;
     while (capacity < needed) capacity *= 2;
     auto bigger = std::make_unique<char[]>(capacity);
     if (used_) std::memcpy(bigger.get(), b.bytes.get(), used_);
@@ -5482,7 +5484,7 @@ private:
     // Head, body and chunk framing together: trailers or chunk lines cannot grow it unbounded.
     if (used_ > max_response_body + (std::size_t{1} << 21))
       throw connection_error("the Runtime API sent a response over 130 MiB");
-    reserve(used_ + 4096);
+    reserve(used_ + 2048);  // room to read into; the recv takes all there is
     for (;;) {
       const ssize_t n = ::recv(fd_, data() + used_, capacity() - body_padding - used_, 0);
       if (n > 0) {
