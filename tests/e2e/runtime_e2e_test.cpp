@@ -130,6 +130,7 @@ TEST_CASE("handler shapes: raw string / void / coroutine") {
   CHECK(invoke_once("raw", "abc").out == "cba\n");
   CHECK(invoke_once("void", "[1,2]").out == "null\n");
   CHECK(invoke_once("task", R"({"name":"coro"})").out == "{\"message\":\"Later, coro!\"}\n");
+  CHECK(invoke_once("task_void", "[1,2]").out == "null\n");
 }
 
 TEST_CASE("local mode: no Runtime API / one event from a file or stdin") {

@@ -105,6 +105,8 @@ void nothing(const lc::json::value&) {}
 
 lc::task<response> greet_later(const request& req) { co_return response{"Later, " + req.name + "!"}; }
 
+lc::task<> nothing_later(const lc::json::value&) { co_await lc::sleep_for(std::chrono::milliseconds(1)); }
+
 // Tries to answer every invocation twice: the second answer is a usage_error, reported on
 // stderr, and never reaches the Runtime API. The event outlives the first answer.
 lc::task<> answer_twice(lc::runtime& rt) {
@@ -195,6 +197,7 @@ int main() {
   if (mode == "signals") return lc::start(signal_state);
   if (mode == "void") return lc::start(nothing);
   if (mode == "task") return lc::start(greet_later);
+  if (mode == "task_void") return lc::start(nothing_later);
   if (mode == "init_fail")
     return lc::start([]() -> response (*)(const request&, const lc::context&) {
       throw std::runtime_error("cannot reach the database");

@@ -6,6 +6,7 @@
 #include <lambda_coro/coro/loop.hpp>
 #include <lambda_coro/coro/spawn.hpp>
 #include <lambda_coro/coro/task.hpp>
+#include <lambda_coro/coro/when_all.hpp>
 #include <lambda_coro/json/read.hpp>
 #include <lambda_coro/json/value.hpp>
 #include <lambda_coro/runtime/errors.hpp>
@@ -194,7 +195,7 @@ task<> serve_coroutine(runtime& rt, Handler& handler) {
       continue;
     }
     std::exception_ptr failure;
-    std::optional<typename types::value_type> result;
+    std::optional<when_all_value<typename types::value_type>> result;  // std::monostate for task<>
     try {
       auto work = call_handler(handler, std::as_const(event), inv);
       work.set_stop_token(rt.stop_token());
@@ -216,7 +217,6 @@ task<> serve_coroutine(runtime& rt, Handler& handler) {
       try {
         co_await scope.join();
       } catch (const std::exception& e) {
-        failure = std::current_exception();
         log_line(std::string("work spawned by the handler failed: ") + e.what());
       } catch (...) {
         log_line("work spawned by the handler failed with an exception not derived from std::exception");
