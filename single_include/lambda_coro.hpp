@@ -1317,13 +1317,14 @@ LAMBDA_CORO_END_NAMESPACE
 #ifndef LAMBDA_CORO_JSON_WRITE_HPP_INCLUDED
 #define LAMBDA_CORO_JSON_WRITE_HPP_INCLUDED
 
+// ---- begin lambda_coro/json/detail/escape.hpp
+// JSON string escaping into a std::string, with no dependency beyond the standard library:
+// the writer and the log lines share it.
+#ifndef LAMBDA_CORO_JSON_DETAIL_ESCAPE_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_DETAIL_ESCAPE_HPP_INCLUDED
 
-#include <boost/describe/enum_to_string.hpp>
-#include <boost/mp11/algorithm.hpp>
-#include <simdjson.h>
 
-#include <charconv>
-#include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -1489,6 +1490,27 @@ inline void write_repaired(output& out, std::string_view s) {
     }
   }
 }
+
+}  // namespace detail
+}  // namespace json
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_DETAIL_ESCAPE_HPP_INCLUDED
+// ---- end lambda_coro/json/detail/escape.hpp
+
+#include <boost/describe/enum_to_string.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <simdjson.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace json {
+namespace detail {
 
 inline void write_string(output& out, std::string_view s) {
   out.reserve(s.size() + 2);
@@ -3778,115 +3800,18 @@ LAMBDA_CORO_END_NAMESPACE
 #ifndef LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
 #define LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
 
-// ---- begin lambda_coro/detail/log.hpp
-// Lines on stderr, where Lambda collects a function's logs.
-#ifndef LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
-#define LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
+// ---- begin lambda_coro/detail/demangle.hpp
+// Exception type names for error reports and logs.
+#ifndef LAMBDA_CORO_DETAIL_DEMANGLE_HPP_INCLUDED
+#define LAMBDA_CORO_DETAIL_DEMANGLE_HPP_INCLUDED
 
 
-#include <errno.h>
-#include <unistd.h>
-
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
 namespace detail {
-
-inline void write_all(int fd, std::string_view text) {
-  while (!text.empty()) {
-    const ssize_t n = ::write(fd, text.data(), text.size());
-    if (n <= 0) {
-      if (n < 0 && errno == EINTR) continue;
-      return;
-    }
-    text.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
-// One line on stderr, written with a single system call so lines never interleave.
-inline void log_line(std::string_view text) {
-  std::string line;
-  line.reserve(text.size() + 15);
-  line.append("[lambda-coro] ").append(text).append("\n");
-  write_all(STDERR_FILENO, line);
-}
-
-}  // namespace detail
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
-// ---- end lambda_coro/detail/log.hpp
-// ---- begin lambda_coro/usage_error.hpp
-// usage_error: a misuse of lambda-coro's API, reported instead of undefined behaviour.
-#ifndef LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
-#define LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
-
-
-#include <stdexcept>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-
-// Answering an invocation twice or after the next one was asked for, awaiting an empty or
-// already awaited task, awaiting lambda-coro I/O where no event loop runs.
-class usage_error : public std::logic_error {
-public:
-  using std::logic_error::logic_error;
-};
-
-namespace detail {
-// Out of line, so that the checks that guard it stay small where they are inlined.
-[[noreturn, gnu::noinline, gnu::cold]] inline void throw_usage_error(const char* what) { throw usage_error(what); }
-}  // namespace detail
-
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
-// ---- end lambda_coro/usage_error.hpp
-
-#include <boost/describe/class.hpp>
-
-#include <cxxabi.h>  // __cxa_current_exception_type
-#include <errno.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <exception>
-#include <stdexcept>
-#include <string>
-#include <string_view>
-#include <typeinfo>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-
-// Throw from a handler to choose the errorType Lambda reports (e.g. "Function.NotFound").
-class function_error : public std::runtime_error {
-public:
-  function_error(std::string type, const std::string& message)
-      : std::runtime_error(message), type_(std::move(type)) {}
-  const std::string& type() const noexcept { return type_; }
-
-private:
-  std::string type_;
-};
-
-// The Runtime API said the environment cannot go on (HTTP 500), or stayed unreachable:
-// the process must exit. Let it propagate out of a run() loop.
-class runtime_api_error : public std::runtime_error {
-public:
-  using std::runtime_error::runtime_error;
-};
-
-namespace detail {
-
-struct error_report {
-  std::string errorMessage;
-  std::string errorType;
-  std::vector<std::string> stackTrace;  // C++ has no portable stack trace at throw; kept empty
-};
-BOOST_DESCRIBE_STRUCT(error_report, (), (errorMessage, errorType, stackTrace))
-
-// errorType for an event that does not bind to the handler's parameter type.
-inline constexpr std::string_view invalid_event_type = "Runtime.InvalidEvent";
 
 // Names an exception type from its Itanium-mangled typeid name without __cxa_demangle, whose
 // demangler costs ~48 KiB of a static bootstrap. Covers what exceptions are: builtin types,
@@ -4006,6 +3931,276 @@ inline std::string demangle(const char* mangled) {
     result.replace(at, versioned.size(), "lambda_coro::");
   return result;
 }
+
+}  // namespace detail
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_DETAIL_DEMANGLE_HPP_INCLUDED
+// ---- end lambda_coro/detail/demangle.hpp
+// ---- begin lambda_coro/detail/log.hpp
+// Log lines on stderr, where Lambda collects a function's logs: the level and format Lambda
+// configures (AWS_LAMBDA_LOG_LEVEL, AWS_LAMBDA_LOG_FORMAT), one write() per line so that
+// lines never interleave. The runtime's own messages and lambda_coro::logger share it.
+#ifndef LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
+#define LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
+
+
+#include <errno.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+enum class log_level : unsigned char { trace, debug, info, warn, error, fatal };
+// Text: "[LEVEL]\ttimestamp\trequestId\tmessage key=value…"; JSON: one object per line.
+enum class log_format : unsigned char { text, json };
+
+namespace detail {
+
+inline void write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n <= 0) {
+      if (n < 0 && errno == EINTR) continue;
+      return;
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+inline bool ascii_iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
+  return true;
+}
+
+inline constexpr std::string_view level_names[] = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"};
+
+inline log_level parse_log_level(const char* text, log_level fallback) noexcept {
+  if (!text) return fallback;
+  for (unsigned i = 0; i < 6; ++i)
+    if (ascii_iequals(text, level_names[i])) return static_cast<log_level>(i);
+  return fallback;
+}
+
+struct log_settings {
+  log_level level;
+  log_format format;
+};
+
+// Read from the environment once; set_log_level/set_log_format change it.
+inline log_settings& log_config() noexcept {
+  static log_settings settings = [] {
+    const char* format = std::getenv("AWS_LAMBDA_LOG_FORMAT");
+    return log_settings{parse_log_level(std::getenv("AWS_LAMBDA_LOG_LEVEL"), log_level::info),
+                        format && ascii_iequals(format, "json") ? log_format::json : log_format::text};
+  }();
+  return settings;
+}
+
+// The request id of the invocation in hand when a process serves one at a time (the runtime
+// sets it); with concurrent invocations in one process there is none: context::log() knows.
+inline const std::string* process_request_id = nullptr;
+
+// RFC 3339 UTC with milliseconds, from the days-from-civil inverse (no time zone code).
+inline void append_timestamp(std::string& out) {
+  timespec now{};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  const std::int64_t seconds = now.tv_sec;
+  std::int64_t days = seconds / 86400;
+  std::int64_t of_day = seconds % 86400;
+  if (of_day < 0) {
+    of_day += 86400;
+    --days;
+  }
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
+  const unsigned year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const unsigned mp = (5 * day_of_year + 2) / 153;
+  const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
+  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+  const auto year = static_cast<unsigned>(static_cast<std::int64_t>(year_of_era) + era * 400 + (month <= 2));
+  const auto millis = static_cast<unsigned>(now.tv_nsec / 1000000);
+  char text[24];
+  auto put = [&](int at, unsigned value, int digits) {
+    for (int i = digits - 1; i >= 0; --i, value /= 10) text[at + i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, year, 4);
+  text[4] = '-';
+  put(5, month, 2);
+  text[7] = '-';
+  put(8, day, 2);
+  text[10] = 'T';
+  put(11, static_cast<unsigned>(of_day / 3600), 2);
+  text[13] = ':';
+  put(14, static_cast<unsigned>(of_day / 60 % 60), 2);
+  text[16] = ':';
+  put(17, static_cast<unsigned>(of_day % 60), 2);
+  text[19] = '.';
+  put(20, millis, 3);
+  text[23] = 'Z';
+  out.append(text, sizeof text);
+}
+
+// Text lines stay one line: embedded newlines become carriage returns, as Lambda's runtimes do.
+inline void append_one_line(std::string& out, std::string_view text) {
+  const std::size_t at = out.size();
+  out.append(text);
+  for (std::size_t i = at; i < out.size(); ++i)
+    if (out[i] == '\n') out[i] = '\r';
+}
+
+inline void append_json_string(std::string& out, std::string_view text) {
+  json::detail::output sink(out);
+  sink.put('"');
+  json::detail::write_repaired(sink, text);
+  sink.put('"');
+  sink.commit();
+}
+
+// Starts a line in `line` (cleared, its capacity kept): JSON lines are left open for more
+// members, text lines for more " key=value" fields. `source` names the runtime's own messages.
+inline void begin_log_line(std::string& line, log_format format, log_level level, const std::string* request_id,
+                           std::string_view message, std::string_view source) {
+  line.clear();
+  const std::string_view level_name = level_names[static_cast<unsigned>(level)];
+  if (format == log_format::json) {
+    line.append("{\"timestamp\":\"");
+    append_timestamp(line);
+    line.append("\",\"level\":\"").append(level_name).append("\"");
+    if (request_id && !request_id->empty()) {
+      line.append(",\"requestId\":");
+      append_json_string(line, *request_id);
+    }
+    if (!source.empty()) {
+      line.append(",\"logger\":");
+      append_json_string(line, source);
+    }
+    line.append(",\"message\":");
+    append_json_string(line, message);
+    return;
+  }
+  if (!source.empty()) {  // the runtime's messages keep their plain "[lambda-coro] …" shape
+    line.append("[").append(source).append("] ");
+    append_one_line(line, message);
+    return;
+  }
+  line.append("[").append(level_name).append("]\t");
+  append_timestamp(line);
+  line.append("\t");
+  if (request_id && !request_id->empty()) line.append(*request_id).append("\t");
+  append_one_line(line, message);
+}
+
+inline void end_log_line(std::string& line, log_format format) {
+  line.append(format == log_format::json ? "}\n" : "\n");
+  write_all(STDERR_FILENO, line);
+}
+
+// Each thread assembles its lines in one buffer that keeps its capacity: no allocation per line.
+inline std::string& log_buffer() {
+  thread_local std::string line;
+  return line;
+}
+
+// A message of the runtime itself, at `level` (filtered like any other). Rare, so its line
+// is its own: a bootstrap that never logs carries no per-thread buffer.
+inline void log_line(std::string_view text, log_level level = log_level::error) {
+  const log_settings settings = log_config();
+  if (level < settings.level) return;
+  std::string line;
+  begin_log_line(line, settings.format, level, process_request_id, text, "lambda-coro");
+  end_log_line(line, settings.format);
+}
+
+}  // namespace detail
+
+// Changes what AWS_LAMBDA_LOG_LEVEL / AWS_LAMBDA_LOG_FORMAT set, for the whole process.
+inline void set_log_level(log_level level) noexcept { detail::log_config().level = level; }
+inline void set_log_format(log_format format) noexcept { detail::log_config().format = format; }
+inline log_level current_log_level() noexcept { return detail::log_config().level; }
+
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
+// ---- end lambda_coro/detail/log.hpp
+// ---- begin lambda_coro/usage_error.hpp
+// usage_error: a misuse of lambda-coro's API, reported instead of undefined behaviour.
+#ifndef LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
+#define LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
+
+
+#include <stdexcept>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+// Answering an invocation twice or after the next one was asked for, awaiting an empty or
+// already awaited task, awaiting lambda-coro I/O where no event loop runs.
+class usage_error : public std::logic_error {
+public:
+  using std::logic_error::logic_error;
+};
+
+namespace detail {
+// Out of line, so that the checks that guard it stay small where they are inlined.
+[[noreturn, gnu::noinline, gnu::cold]] inline void throw_usage_error(const char* what) { throw usage_error(what); }
+}  // namespace detail
+
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
+// ---- end lambda_coro/usage_error.hpp
+
+#include <boost/describe/class.hpp>
+
+#include <cxxabi.h>  // __cxa_current_exception_type
+#include <errno.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <exception>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <typeinfo>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+// Throw from a handler to choose the errorType Lambda reports (e.g. "Function.NotFound").
+class function_error : public std::runtime_error {
+public:
+  function_error(std::string type, const std::string& message)
+      : std::runtime_error(message), type_(std::move(type)) {}
+  const std::string& type() const noexcept { return type_; }
+
+private:
+  std::string type_;
+};
+
+// The Runtime API said the environment cannot go on (HTTP 500), or stayed unreachable:
+// the process must exit. Let it propagate out of a run() loop.
+class runtime_api_error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+namespace detail {
+
+struct error_report {
+  std::string errorMessage;
+  std::string errorType;
+  std::vector<std::string> stackTrace;  // C++ has no portable stack trace at throw; kept empty
+};
+BOOST_DESCRIBE_STRUCT(error_report, (), (errorMessage, errorType, stackTrace))
+
+// errorType for an event that does not bind to the handler's parameter type.
+inline constexpr std::string_view invalid_event_type = "Runtime.InvalidEvent";
 
 // Describes the exception being handled (call inside a catch block).
 inline error_report report_current_exception() {
@@ -4942,6 +5137,208 @@ LAMBDA_CORO_END_NAMESPACE
 #ifndef LAMBDA_CORO_RUNTIME_CONTEXT_HPP_INCLUDED
 #define LAMBDA_CORO_RUNTIME_CONTEXT_HPP_INCLUDED
 
+// ---- begin lambda_coro/log.hpp
+// Structured logging for functions: levels TRACE…FATAL, Text or JSON lines as Lambda's
+// log configuration asks (AWS_LAMBDA_LOG_FORMAT, AWS_LAMBDA_LOG_LEVEL), with the request id
+// and the caller's fields:
+//   lambda_coro::log().info("paid", {{"order", id}, {"amount", 12.5}});
+//   ctx.log().error("charge failed", e);   // errorType, errorMessage
+// A level below the configured one returns before any formatting; a line is assembled in a
+// per-thread buffer (no allocation once it is warm) and written with one write() on stderr.
+#ifndef LAMBDA_CORO_LOG_HPP_INCLUDED
+#define LAMBDA_CORO_LOG_HPP_INCLUDED
+
+
+#include <charconv>
+#include <exception>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <typeinfo>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+// One field of a log line: a name and a string, number, bool or null. It refers to the value
+// it was made from, so make it in the call.
+class log_field {
+public:
+  template <class T>
+  log_field(std::string_view name, const T& value) noexcept : name_(name) {
+    if constexpr (std::is_same_v<T, bool>) {
+      type_ = kind::boolean;
+      boolean_ = value;
+    } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
+      type_ = kind::signed_integer;
+      signed_ = value;
+    } else if constexpr (std::is_integral_v<T>) {
+      type_ = kind::unsigned_integer;
+      unsigned_ = value;
+    } else if constexpr (std::is_floating_point_v<T>) {
+      type_ = kind::floating;
+      floating_ = static_cast<double>(value);
+    } else if constexpr (std::is_same_v<T, std::nullptr_t>) {
+      type_ = kind::null;
+    } else {
+      static_assert(std::is_convertible_v<const T&, std::string_view>,
+                    "a log field's value is a string, a number, a bool or nullptr; log a described struct "
+                    "as the fields argument");
+      type_ = kind::text;
+      text_ = std::string_view(value);
+    }
+  }
+
+  // Appends ",\"name\":value" (JSON) or " name=value" (text).
+  void append_to(std::string& line, log_format format) const {
+    if (format == log_format::json) {
+      line.push_back(',');
+      detail::append_json_string(line, name_);
+      line.push_back(':');
+    } else {
+      line.push_back(' ');
+      detail::append_one_line(line, name_);
+      line.push_back('=');
+    }
+    char number[32];
+    switch (type_) {
+      case kind::text:
+        if (format == log_format::json)
+          detail::append_json_string(line, text_);
+        else
+          detail::append_one_line(line, text_);
+        return;
+      case kind::signed_integer:
+        line.append(number, std::to_chars(number, number + sizeof number, signed_).ptr);
+        return;
+      case kind::unsigned_integer:
+        line.append(number, std::to_chars(number, number + sizeof number, unsigned_).ptr);
+        return;
+      case kind::floating: {
+        json::detail::output sink(line);
+        json::detail::write_floating(sink, floating_);  // JSON's spelling: null for NaN and infinities
+        sink.commit();
+        return;
+      }
+      case kind::boolean:
+        line.append(boolean_ ? "true" : "false");
+        return;
+      case kind::null:
+        line.append("null");
+        return;
+    }
+  }
+
+private:
+  enum class kind : unsigned char { text, signed_integer, unsigned_integer, floating, boolean, null };
+  std::string_view name_;
+  kind type_;
+  union {
+    std::string_view text_;
+    long long signed_;
+    unsigned long long unsigned_;
+    double floating_;
+    bool boolean_;
+  };
+};
+
+namespace detail {
+template <class T>
+concept log_fields_struct = json::detail::is_described_struct<T>;
+}  // namespace detail
+
+// Writes log lines. lambda_coro::log() is the process's; context::log() adds the
+// invocation's request id even when invocations run concurrently in one process.
+class logger {
+public:
+  using fields = std::initializer_list<log_field>;
+
+  // request_id: nullptr for the invocation in hand when the process serves one at a time.
+  explicit logger(const std::string* request_id = nullptr) noexcept : request_id_(request_id) {}
+
+  bool enabled(log_level level) const noexcept { return level >= detail::log_config().level; }
+
+  void trace(std::string_view message, fields f = {}) const { log(log_level::trace, message, f); }
+  void debug(std::string_view message, fields f = {}) const { log(log_level::debug, message, f); }
+  void info(std::string_view message, fields f = {}) const { log(log_level::info, message, f); }
+  void warn(std::string_view message, fields f = {}) const { log(log_level::warn, message, f); }
+  void error(std::string_view message, fields f = {}) const { log(log_level::error, message, f); }
+  void fatal(std::string_view message, fields f = {}) const { log(log_level::fatal, message, f); }
+
+  // The members of a described struct as the line's fields.
+  template <detail::log_fields_struct T>
+  void trace(std::string_view message, const T& f) const { log(log_level::trace, message, f); }
+  template <detail::log_fields_struct T>
+  void debug(std::string_view message, const T& f) const { log(log_level::debug, message, f); }
+  template <detail::log_fields_struct T>
+  void info(std::string_view message, const T& f) const { log(log_level::info, message, f); }
+  template <detail::log_fields_struct T>
+  void warn(std::string_view message, const T& f) const { log(log_level::warn, message, f); }
+  template <detail::log_fields_struct T>
+  void error(std::string_view message, const T& f) const { log(log_level::error, message, f); }
+  template <detail::log_fields_struct T>
+  void fatal(std::string_view message, const T& f) const { log(log_level::fatal, message, f); }
+
+  // With errorType and errorMessage from the exception.
+  void error(std::string_view message, const std::exception& e, fields f = {}) const {
+    log_exception(log_level::error, message, e, f);
+  }
+  void fatal(std::string_view message, const std::exception& e, fields f = {}) const {
+    log_exception(log_level::fatal, message, e, f);
+  }
+
+  void log(log_level level, std::string_view message, fields f = {}) const {
+    const detail::log_settings settings = detail::log_config();
+    if (level < settings.level) return;
+    std::string& line = begin(settings, level, message);
+    for (const log_field& field : f) field.append_to(line, settings.format);
+    detail::end_log_line(line, settings.format);
+  }
+
+  template <detail::log_fields_struct T>
+  void log(log_level level, std::string_view message, const T& f) const {
+    const detail::log_settings settings = detail::log_config();
+    if (level < settings.level) return;
+    std::string& line = begin(settings, level, message);
+    if (settings.format == log_format::text) line.push_back('\t');
+    {
+      json::detail::output sink(line);
+      if (settings.format == log_format::json)
+        json::detail::write_members(sink, f);  // ",name":value…
+      else
+        json::detail::write_value(sink, f);
+      sink.commit();
+    }
+    detail::end_log_line(line, settings.format);
+  }
+
+private:
+  std::string& begin(const detail::log_settings& settings, log_level level, std::string_view message) const {
+    std::string& line = detail::log_buffer();
+    detail::begin_log_line(line, settings.format, level, request_id_ ? request_id_ : detail::process_request_id,
+                           message, {});
+    return line;
+  }
+
+  void log_exception(log_level level, std::string_view message, const std::exception& e, fields f) const {
+    const detail::log_settings settings = detail::log_config();
+    if (level < settings.level) return;
+    std::string& line = begin(settings, level, message);
+    const std::string type = detail::demangle(typeid(e).name());
+    log_field("errorType", type).append_to(line, settings.format);
+    log_field("errorMessage", e.what()).append_to(line, settings.format);
+    for (const log_field& field : f) field.append_to(line, settings.format);
+    detail::end_log_line(line, settings.format);
+  }
+
+  const std::string* request_id_;
+};
+
+// The process's logger.
+inline logger log() noexcept { return logger(); }
+
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_LOG_HPP_INCLUDED
+// ---- end lambda_coro/log.hpp
 
 #include <boost/describe/class.hpp>
 
@@ -5031,6 +5428,9 @@ public:
   std::chrono::milliseconds remaining_time() const noexcept {
     return std::chrono::duration_cast<std::chrono::milliseconds>(deadline() - std::chrono::system_clock::now());
   }
+
+  // Log lines with this invocation's request id, also when invocations run concurrently.
+  logger log() const noexcept { return logger(&request_id); }
 
   // Fires shortly before the deadline (runtime_options::deadline_margin), on the loop's
   // thread, for coroutine handlers and run() loops: sleep_for and fd waits in the handler's
@@ -5708,7 +6108,10 @@ public:
   runtime(io_mode mode, const runtime_options& options) : runtime(environment_runtime_api(), true, mode, options) {}
   runtime(const runtime&) = delete;
   runtime& operator=(const runtime&) = delete;
-  ~runtime() { disarm_deadline(); }
+  ~runtime() {
+    disarm_deadline();
+    if (detail::process_request_id == &context_.request_id) detail::process_request_id = nullptr;
+  }
 
   bool local_mode() const noexcept { return !client_.has_value(); }
   const function_info& function() const noexcept { return function_; }
@@ -5813,6 +6216,8 @@ private:
   // wait for it until its timeout), so that its error goes first.
   bool begin_next() {
     initialized_ = true;
+    // Logs between invocations belong to none (with one runtime per process; see set_trace_id).
+    if (detail::process_request_id == &context_.request_id) detail::process_request_id = nullptr;
     if (answered_) return false;
     answered_ = true;
     detail::log_line("invocation not answered");
@@ -5829,7 +6234,7 @@ private:
       return std::chrono::milliseconds(0);
     }
     if (r.status >= 500) throw runtime_api_error(describe("GET /next", r));
-    detail::log_line(describe("GET /next", r));
+    detail::log_line(describe("GET /next", r), log_level::warn);
     if (++refusals > LAMBDA_CORO_RECONNECT_ATTEMPTS) throw runtime_api_error("GET /next keeps failing");
     return std::chrono::milliseconds(LAMBDA_CORO_RECONNECT_DELAY_MS << (refusals - 1));
   }
@@ -5877,15 +6282,17 @@ private:
       header_reader_.read(header, *out);
     } catch (const json::error& e) {
       out.reset();
-      detail::log_line(std::string("ignoring an unreadable ") + what + " header: " + e.what());
+      detail::log_line(std::string("ignoring an unreadable ") + what + " header: " + e.what(), log_level::warn);
     }
   }
 
-  // _X_AMZN_TRACE_ID follows the invocation. putenv() keeps our buffer, so rewriting it in
+  // _X_AMZN_TRACE_ID (and lambda_coro::log()'s request id) follow the invocation when it is
+  // the process's only one. putenv() keeps our buffer, so rewriting it in
   // place changes the variable without the allocation (and leak) setenv() would cost.
   void set_trace_id(std::string_view trace) {
     context_.trace_id.assign(trace);
     if (!trace_environment_) return;
+    detail::process_request_id = &context_.request_id;  // for lambda_coro::log(), as the trace id
     constexpr std::string_view name = "_X_AMZN_TRACE_ID=";
     if (trace.empty()) {
       if (trace_env_installed_) ::unsetenv("_X_AMZN_TRACE_ID");
@@ -5927,6 +6334,7 @@ private:
     local_event_.reserve(local_event_.size() + simdjson::SIMDJSON_PADDING);
     event_ = local_event_;
     context_.request_id = "00000000-0000-0000-0000-000000000000";
+    detail::process_request_id = &context_.request_id;
     const char* timeout = std::getenv("AWS_LAMBDA_FUNCTION_TIMEOUT");
     const long seconds = timeout ? std::atol(timeout) : 0;
     context_.deadline_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -6010,7 +6418,7 @@ private:
   static std::chrono::milliseconds reconnect_pause(int attempt, const std::string& failure) {
     if (attempt >= LAMBDA_CORO_RECONNECT_ATTEMPTS)
       throw runtime_api_error(failure + " (gave up after " + std::to_string(attempt) + " reconnects)");
-    detail::log_line(failure + "; reconnecting");
+    detail::log_line(failure + "; reconnecting", log_level::warn);
     return std::chrono::milliseconds(LAMBDA_CORO_RECONNECT_DELAY_MS << attempt);
   }
   task<const detail::http_response*> call(std::string_view method, std::string_view path,

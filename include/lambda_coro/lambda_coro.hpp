@@ -6,5 +6,6 @@
 #include <lambda_coro/events.hpp>
 #include <lambda_coro/http.hpp>
 #include <lambda_coro/json.hpp>
+#include <lambda_coro/log.hpp>
 #include <lambda_coro/runtime.hpp>
 #endif  // LAMBDA_CORO_LAMBDA_CORO_HPP_INCLUDED

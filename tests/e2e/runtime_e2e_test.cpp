@@ -12,7 +12,9 @@
 #include <csignal>
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <mutex>
+#include <sstream>
 #include <set>
 #include <string>
 #include <thread>
@@ -654,4 +656,48 @@ TEST_CASE("Boost.Asio: a Beast handler makes three 200 ms calls at once, and the
   CHECK(fn.invoke(event)->status == 200);
   slow.stop();
   listening.join();
+}
+
+namespace {
+// The JSON log lines of a process's stderr, by their "name" field and message.
+std::map<std::string, json::value> json_log_lines(const std::string& err) {
+  std::map<std::string, json::value> lines;
+  std::istringstream in(err);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.starts_with("{")) continue;
+    json::value v = json::read<json::value>(line);
+    const std::string key = (v["name"].is_string() ? v["name"].as_string() : std::string()) + "/" + v["message"].as_string();
+    lines[key] = std::move(v);
+  }
+  return lines;
+}
+}  // namespace
+
+TEST_CASE("JSON logs name each invocation's requestId: two at once in one process, and one at a time") {
+  const std::map<std::string, std::string> json_logs{{"AWS_LAMBDA_LOG_FORMAT", "JSON"}, {"AWS_LAMBDA_LOG_LEVEL", "INFO"}};
+  {
+    served_function fn("logs_async", json_logs, {"--max-concurrency", "2"});
+    std::string ids[2];
+    std::thread second([&] { ids[1] = fn.invoke(R"({"name":"b"})")->body; });
+    ids[0] = fn.invoke(R"({"name":"a"})")->body;
+    second.join();
+    const auto lines = json_log_lines(fn.stop().err);
+    for (int i = 0; i < 2; ++i) {
+      const std::string name = i == 0 ? "a" : "b";
+      CAPTURE(name);
+      REQUIRE(lines.count(name + "/started"));
+      REQUIRE(lines.count(name + "/finished"));
+      CHECK(lines.at(name + "/started")["requestId"].as_string() == ids[i]);
+      CHECK(lines.at(name + "/started")["level"].as_string() == "INFO");
+      CHECK(lines.at(name + "/finished")["requestId"].as_string() == ids[i]);
+      CHECK(lines.at(name + "/finished")["level"].as_string() == "WARN");
+      CHECK(lines.count(name + "/below the level") == 0);
+    }
+  }
+  served_function fn("logs_sync", json_logs);
+  const std::string id = fn.invoke(R"({"name":"c"})")->body;
+  const auto lines = json_log_lines(fn.stop().err);
+  REQUIRE(lines.count("c/served"));
+  CHECK(lines.at("c/served")["requestId"].as_string() == id);
+  CHECK(lines.at("c/served")["timestamp"].as_string().size() == 24);
 }

@@ -184,6 +184,21 @@ lc::task<> fail_before_first_invocation(lc::runtime&) {
   co_return;
 }
 
+// Structured logs: the context's logger names its invocation even when two run at once; the
+// process's logger knows it when the process serves one at a time.
+lc::task<std::string> logs_async(const request& req, const lc::context& ctx) {
+  ctx.log().info("started", {{"name", req.name}});
+  co_await lc::sleep_for(std::chrono::milliseconds(100));
+  ctx.log().warn("finished", {{"name", req.name}});
+  ctx.log().debug("below the level", {{"name", req.name}});
+  co_return ctx.request_id;
+}
+
+std::string logs_sync(const request& req, const lc::context& ctx) {
+  lc::log().info("served", {{"name", req.name}});
+  return ctx.request_id;
+}
+
 }  // namespace
 
 int main() {
@@ -211,5 +226,7 @@ int main() {
   if (mode == "crashes_on_request") return lc::start(crashes_on_request);
   if (mode == "past_deadline") return lc::start(past_deadline);
   if (mode == "spawns") return lc::start(spawns);
+  if (mode == "logs_async") return lc::start(logs_async);
+  if (mode == "logs_sync") return lc::start(logs_sync);
   return 3;
 }

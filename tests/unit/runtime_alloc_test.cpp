@@ -9,6 +9,9 @@
 #include <cstdlib>
 #include <new>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 // GCC pairs the library's inlined `new` with the free() in our replacement delete and warns;
 // both sides are ours (malloc/free), so the pairing is right.
 #if defined(__GNUC__) && !defined(__clang__)
@@ -125,4 +128,35 @@ TEST_CASE("lambda_coro::start: a raw handler's steady state makes no heap alloca
   CHECK(exit_code == 1);
   CHECK(api.served() == warm_up + measured + 1);
   CHECK(allocations == 0);
+}
+
+TEST_CASE("a log line with short fields makes no heap allocation once its thread's buffer is warm") {
+  const lambda_coro::log_format format = lambda_coro::detail::log_config().format;
+  const int saved = ::dup(STDERR_FILENO);
+  const int null = ::open("/dev/null", O_WRONLY);
+  ::dup2(null, STDERR_FILENO);
+  lambda_coro::context ctx;
+  ctx.request_id = "8476a536-e9f4-11e8-9739-2dfe598c3fcd";
+  const std::string order = "A-1";
+  runtime_thread = true;
+  long counted[2] = {};
+  for (const auto f : {lambda_coro::log_format::json, lambda_coro::log_format::text}) {
+    lambda_coro::set_log_format(f);
+    ctx.log().info("warm up", {{"order", order}, {"cents", 1250}, {"rate", 0.25}});
+    allocations = 0;
+    measuring = true;
+    for (int i = 0; i < 1000; ++i) {
+      ctx.log().info("paid", {{"order", order}, {"cents", i}, {"rate", 0.25}, {"gift", false}});
+      lambda_coro::log().debug("filtered out", {{"i", i}});
+    }
+    measuring = false;
+    counted[f == lambda_coro::log_format::text] = allocations;
+  }
+  runtime_thread = false;
+  ::dup2(saved, STDERR_FILENO);
+  ::close(saved);
+  ::close(null);
+  lambda_coro::set_log_format(format);
+  CHECK(counted[0] == 0);
+  CHECK(counted[1] == 0);
 }

@@ -6,6 +6,7 @@
 #include <lambda_coro/coro/spawn.hpp>
 #include <lambda_coro/coro/task.hpp>
 #include <lambda_coro/json/read.hpp>
+#include <lambda_coro/log.hpp>
 
 #include <boost/describe/class.hpp>
 
@@ -95,6 +96,9 @@ public:
   std::chrono::milliseconds remaining_time() const noexcept {
     return std::chrono::duration_cast<std::chrono::milliseconds>(deadline() - std::chrono::system_clock::now());
   }
+
+  // Log lines with this invocation's request id, also when invocations run concurrently.
+  logger log() const noexcept { return logger(&request_id); }
 
   // Fires shortly before the deadline (runtime_options::deadline_margin), on the loop's
   // thread, for coroutine handlers and run() loops: sleep_for and fd waits in the handler's

@@ -169,7 +169,10 @@ public:
   runtime(io_mode mode, const runtime_options& options) : runtime(environment_runtime_api(), true, mode, options) {}
   runtime(const runtime&) = delete;
   runtime& operator=(const runtime&) = delete;
-  ~runtime() { disarm_deadline(); }
+  ~runtime() {
+    disarm_deadline();
+    if (detail::process_request_id == &context_.request_id) detail::process_request_id = nullptr;
+  }
 
   bool local_mode() const noexcept { return !client_.has_value(); }
   const function_info& function() const noexcept { return function_; }
@@ -274,6 +277,8 @@ private:
   // wait for it until its timeout), so that its error goes first.
   bool begin_next() {
     initialized_ = true;
+    // Logs between invocations belong to none (with one runtime per process; see set_trace_id).
+    if (detail::process_request_id == &context_.request_id) detail::process_request_id = nullptr;
     if (answered_) return false;
     answered_ = true;
     detail::log_line("invocation not answered");
@@ -290,7 +295,7 @@ private:
       return std::chrono::milliseconds(0);
     }
     if (r.status >= 500) throw runtime_api_error(describe("GET /next", r));
-    detail::log_line(describe("GET /next", r));
+    detail::log_line(describe("GET /next", r), log_level::warn);
     if (++refusals > LAMBDA_CORO_RECONNECT_ATTEMPTS) throw runtime_api_error("GET /next keeps failing");
     return std::chrono::milliseconds(LAMBDA_CORO_RECONNECT_DELAY_MS << (refusals - 1));
   }
@@ -338,15 +343,17 @@ private:
       header_reader_.read(header, *out);
     } catch (const json::error& e) {
       out.reset();
-      detail::log_line(std::string("ignoring an unreadable ") + what + " header: " + e.what());
+      detail::log_line(std::string("ignoring an unreadable ") + what + " header: " + e.what(), log_level::warn);
     }
   }
 
-  // _X_AMZN_TRACE_ID follows the invocation. putenv() keeps our buffer, so rewriting it in
+  // _X_AMZN_TRACE_ID (and lambda_coro::log()'s request id) follow the invocation when it is
+  // the process's only one. putenv() keeps our buffer, so rewriting it in
   // place changes the variable without the allocation (and leak) setenv() would cost.
   void set_trace_id(std::string_view trace) {
     context_.trace_id.assign(trace);
     if (!trace_environment_) return;
+    detail::process_request_id = &context_.request_id;  // for lambda_coro::log(), as the trace id
     constexpr std::string_view name = "_X_AMZN_TRACE_ID=";
     if (trace.empty()) {
       if (trace_env_installed_) ::unsetenv("_X_AMZN_TRACE_ID");
@@ -388,6 +395,7 @@ private:
     local_event_.reserve(local_event_.size() + simdjson::SIMDJSON_PADDING);
     event_ = local_event_;
     context_.request_id = "00000000-0000-0000-0000-000000000000";
+    detail::process_request_id = &context_.request_id;
     const char* timeout = std::getenv("AWS_LAMBDA_FUNCTION_TIMEOUT");
     const long seconds = timeout ? std::atol(timeout) : 0;
     context_.deadline_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -471,7 +479,7 @@ private:
   static std::chrono::milliseconds reconnect_pause(int attempt, const std::string& failure) {
     if (attempt >= LAMBDA_CORO_RECONNECT_ATTEMPTS)
       throw runtime_api_error(failure + " (gave up after " + std::to_string(attempt) + " reconnects)");
-    detail::log_line(failure + "; reconnecting");
+    detail::log_line(failure + "; reconnecting", log_level::warn);
     return std::chrono::milliseconds(LAMBDA_CORO_RECONNECT_DELAY_MS << attempt);
   }
   task<const detail::http_response*> call(std::string_view method, std::string_view path,

@@ -1,0 +1,178 @@
+// JSON string escaping into a std::string, with no dependency beyond the standard library:
+// the writer and the log lines share it.
+#ifndef LAMBDA_CORO_JSON_DETAIL_ESCAPE_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_DETAIL_ESCAPE_HPP_INCLUDED
+
+#include <lambda_coro/config.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace json {
+namespace detail {
+
+// Appends to a std::string through a raw cursor: one capacity check per token instead of
+// one per character. The string's size is settled when the output is destroyed; after an
+// exception it is restored to what it was.
+class output {
+public:
+  explicit output(std::string& s) : s_(s), original_size_(s.size()) {
+    cursor_ = s_.data() + s_.size();
+    end_ = cursor_;
+  }
+  output(const output&) = delete;
+  output& operator=(const output&) = delete;
+  ~output() { s_.resize(committed_ ? size() : original_size_); }
+
+  void commit() noexcept { committed_ = true; }
+
+  // Makes room for n more bytes; cursor() stays valid until the next reserve.
+  void reserve(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - cursor_) < n) grow(n);
+  }
+  char*& cursor() noexcept { return cursor_; }
+  std::size_t size() const noexcept { return static_cast<std::size_t>(cursor_ - s_.data()); }
+  char* at(std::size_t offset) noexcept { return s_.data() + offset; }
+
+  void put(char c) {
+    reserve(1);
+    *cursor_++ = c;
+  }
+  void append(std::string_view text) {
+    reserve(text.size());
+    std::memcpy(cursor_, text.data(), text.size());
+    cursor_ += text.size();
+  }
+
+private:
+  void grow(std::size_t n) {
+    const std::size_t used = size();
+    std::size_t capacity = s_.size() * 2;
+    if (capacity < used + n) capacity = used + n;
+    if (capacity < 256) capacity = 256;
+    s_.resize(capacity);
+    cursor_ = s_.data() + used;
+    end_ = s_.data() + s_.size();
+  }
+
+  std::string& s_;
+  std::size_t original_size_;
+  char* cursor_;
+  char* end_;
+  bool committed_ = false;
+};
+
+inline std::uint64_t load_word(const char* p) noexcept {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+// True when one of the 8 bytes is '"', '\\' or a control character (SWAR, exact as a test).
+inline bool word_needs_escape(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  const std::uint64_t control = (w - ones * 0x20) & ~w & highs;
+  const std::uint64_t q = w ^ (ones * '"');
+  const std::uint64_t quote = (q - ones) & ~q & highs;
+  const std::uint64_t b = w ^ (ones * '\\');
+  const std::uint64_t backslash = (b - ones) & ~b & highs;
+  return (control | quote | backslash) != 0;
+}
+
+inline bool is_ascii(std::string_view s) noexcept {
+  std::size_t i = 0;
+  std::uint64_t acc = 0;
+  for (; i + 8 <= s.size(); i += 8) acc |= load_word(s.data() + i);
+  for (; i < s.size(); ++i) acc |= static_cast<unsigned char>(s[i]);
+  return (acc & 0x8080808080808080ULL) == 0;
+}
+
+inline void write_escape(output& out, unsigned char c) {
+  static constexpr char hex[] = "0123456789abcdef";
+  out.reserve(6);
+  char*& p = out.cursor();
+  *p++ = '\\';
+  switch (c) {
+    case '"': *p++ = '"'; return;
+    case '\\': *p++ = '\\'; return;
+    case '\b': *p++ = 'b'; return;
+    case '\f': *p++ = 'f'; return;
+    case '\n': *p++ = 'n'; return;
+    case '\r': *p++ = 'r'; return;
+    case '\t': *p++ = 't'; return;
+    default:
+      *p++ = 'u';
+      *p++ = '0';
+      *p++ = '0';
+      *p++ = hex[c >> 4];
+      *p++ = hex[c & 0xF];
+  }
+}
+
+// Body of a string known to be valid UTF-8.
+inline void write_escaped(output& out, std::string_view s) {
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p < end) {
+    const char* run = p;
+    while (end - p >= 8 && !word_needs_escape(load_word(p))) p += 8;
+    while (p < end) {
+      const unsigned char c = static_cast<unsigned char>(*p);
+      if (c < 0x20 || c == '"' || c == '\\') break;
+      ++p;
+    }
+    out.append(std::string_view(run, static_cast<std::size_t>(p - run)));
+    if (p < end) write_escape(out, static_cast<unsigned char>(*p++));
+  }
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 if the bytes there are not one.
+inline std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  const std::size_t left = s.size() - i;
+  auto cont = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(i + 1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (left < 3 || !cont(i + 1) || !cont(i + 2)) return 0;
+    const unsigned char c1 = byte(i + 1);
+    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+    if (c == 0xED && c1 > 0x9F) return 0;  // UTF-16 surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (left < 4 || !cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
+    const unsigned char c1 = byte(i + 1);
+    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+    if (c == 0xF4 && c1 > 0x8F) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+// Invalid UTF-8 is written with each offending byte replaced by U+FFFD, so the output is
+// always valid JSON that any consumer accepts.
+inline void write_repaired(output& out, std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t start = i;
+    std::size_t len;
+    while (i < s.size() && (len = utf8_sequence_length(s, i)) != 0) i += len;
+    write_escaped(out, s.substr(start, i - start));
+    if (i < s.size()) {
+      out.append("\xEF\xBF\xBD");
+      ++i;
+    }
+  }
+}
+
+}  // namespace detail
+}  // namespace json
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_DETAIL_ESCAPE_HPP_INCLUDED
