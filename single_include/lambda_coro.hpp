@@ -5599,13 +5599,8 @@ public:
   // throw connection_error.
   const http_response& request(std::string_view method, std::string_view path,
                                const std::vector<http_header>& headers, std::string_view body) {
-    begin(method, path, headers, body);
-    for (io_need need; (need = advance()) != io_need::nothing;) {
-      // Only a non-blocking socket asks to wait.
-      pollfd ready{fd_, static_cast<short>(need == io_need::readable ? POLLIN : POLLOUT), 0};
-      while (::poll(&ready, 1, -1) < 0 && errno == EINTR) {
-      }
-    }
+    begin(method, path, headers, body, false);
+    run_blocking();
     return response_;
   }
 
@@ -5613,13 +5608,32 @@ public:
   // Arguments must stay valid until the task finishes.
   task<const http_response*> send(std::string_view method, std::string_view path,
                                   const std::vector<http_header>& headers, std::string_view body) {
-    begin(method, path, headers, body);
-    for (io_need need; (need = advance()) != io_need::nothing;) {
-      if (need == io_need::readable)
-        co_await wait_readable(fd_);
-      else
-        co_await wait_writable(fd_);
-    }
+    begin(method, path, headers, body, false);
+    co_await run();
+    co_return &response_;
+  }
+
+  // A request whose body goes in pieces (Transfer-Encoding: chunked), none of it buffered:
+  // open_chunked() prepares the head, which leaves with the first chunk; each chunk goes
+  // out at once; finish_chunked() sends the last chunk with `trailers` ("Name: value\r\n"
+  // lines) and reads the response. Each send has a blocking form and a task.
+  void open_chunked(std::string_view method, std::string_view path, const std::vector<http_header>& headers) {
+    begin(method, path, headers, {}, true);
+  }
+  void send_chunk_blocking(std::string_view bytes) {
+    if (prepare_chunk(bytes)) run_blocking();
+  }
+  task<> send_chunk(std::string_view bytes) {
+    if (prepare_chunk(bytes)) co_await run();
+  }
+  const http_response& finish_chunked_blocking(std::string_view trailers) {
+    prepare_last_chunk(trailers);
+    run_blocking();
+    return response_;
+  }
+  task<const http_response*> finish_chunked(std::string_view trailers) {
+    prepare_last_chunk(trailers);
+    co_await run();
     co_return &response_;
   }
 
@@ -5641,19 +5655,77 @@ private:
   enum class phase { connecting, connected, sending, head, body, chunk_size, chunk_data, trailers, done };
 
   void begin(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
-             std::string_view body) {
+             std::string_view body, bool chunked) {
     retried_ = false;
     reused_ = fd_ >= 0;
-    prepare_request(method, path, headers, body);
+    prepare_request(method, path, headers, body, chunked);
+    if (chunked) return;  // the head goes with the first chunk
+    request_parts_[0] = {head_.data(), head_.size()};
+    request_parts_[1] = {const_cast<char*>(body.data()), body.size()};
+    request_part_count_ = body.empty() ? 1 : 2;
+    expect_response_ = true;
     start_sending();
   }
 
+  // One chunk of a chunked body: false for an empty one (it would end the body).
+  bool prepare_chunk(std::string_view bytes) {
+    if (bytes.empty()) return false;
+    const auto end = std::to_chars(chunk_line_, chunk_line_ + sizeof chunk_line_ - 2, bytes.size(), 16).ptr;
+    end[0] = '\r';
+    end[1] = '\n';
+    request_part_count_ = 0;
+    add_head_if_pending();
+    request_parts_[request_part_count_++] = {chunk_line_, static_cast<std::size_t>(end + 2 - chunk_line_)};
+    request_parts_[request_part_count_++] = {const_cast<char*>(bytes.data()), bytes.size()};
+    request_parts_[request_part_count_++] = {const_cast<char*>(crlf), 2};
+    expect_response_ = false;
+    start_sending();
+    return true;
+  }
+
+  void prepare_last_chunk(std::string_view trailers) {
+    last_chunk_.assign("0\r\n").append(trailers).append("\r\n");
+    request_part_count_ = 0;
+    add_head_if_pending();
+    request_parts_[request_part_count_++] = {last_chunk_.data(), last_chunk_.size()};
+    expect_response_ = true;
+    start_sending();
+  }
+
+  // The head of a chunked request goes with its first chunk; a connection found closed
+  // may be replaced only then, before any of the body has left.
+  void add_head_if_pending() {
+    if (head_pending_) {
+      request_parts_[request_part_count_++] = {head_.data(), head_.size()};
+      head_pending_ = false;
+    } else {
+      reused_ = false;
+    }
+  }
+
   void start_sending() {
-    parts_[0] = {head_.data(), head_.size()};
-    parts_[1] = {const_cast<char*>(body_.data()), body_.size()};
+    std::memcpy(parts_, request_parts_, sizeof parts_);
     first_part_ = 0;
-    part_count_ = body_.empty() ? 1 : 2;
+    part_count_ = request_part_count_;
     phase_ = fd_ >= 0 ? phase::sending : connect();
+  }
+
+  void run_blocking() {
+    for (io_need need; (need = advance()) != io_need::nothing;) {
+      // Only a non-blocking socket asks to wait.
+      pollfd ready{fd_, static_cast<short>(need == io_need::readable ? POLLIN : POLLOUT), 0};
+      while (::poll(&ready, 1, -1) < 0 && errno == EINTR) {
+      }
+    }
+  }
+
+  task<> run() {
+    for (io_need need; (need = advance()) != io_need::nothing;) {
+      if (need == io_need::readable)
+        co_await wait_readable(fd_);
+      else
+        co_await wait_writable(fd_);
+    }
   }
 
   io_need advance() {
@@ -5689,6 +5761,10 @@ private:
         }
         case phase::sending:
           if (!try_send()) return io_need::writable;
+          if (!expect_response_) {  // a chunk of a body still going
+            phase_ = phase::done;
+            return io_need::nothing;
+          }
           used_ = 0;
           phase_ = phase::head;
           break;
@@ -5818,18 +5894,20 @@ private:
   }
 
   void prepare_request(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
-                       std::string_view body) {
+                       std::string_view body, bool chunked) {
     head_.clear();
     head_.append(method).append(" ").append(endpoint_.base_path).append(path).append(" HTTP/1.1\r\nHost: ");
     head_.append(endpoint_.authority).append("\r\n");
     for (const auto& h : headers) head_.append(h.name).append(": ").append(h.value).append("\r\n");
-    if (method != "GET") {
+    head_pending_ = chunked;
+    if (chunked) {
+      head_.append("Transfer-Encoding: chunked\r\n");
+    } else if (method != "GET") {
       char length[24];
       const auto end = std::to_chars(length, length + sizeof length, body.size()).ptr;
       head_.append("Content-Length: ").append(length, static_cast<std::size_t>(end - length)).append("\r\n");
     }
     head_.append("\r\n");
-    body_ = body;
   }
 
   // Sends what is left of the request, in as few system calls as the socket takes; false
@@ -5929,10 +6007,16 @@ private:
   runtime_endpoint endpoint_;
   io_mode mode_;
   int fd_ = -1;
+  static constexpr char crlf[] = "\r\n";
   std::string head_;
-  std::string_view body_;  // of the request being sent
-  iovec parts_[2] = {};    // what is left of it to send: head, body
+  bool head_pending_ = false;  // of a chunked request, until its first chunk
+  char chunk_line_[24] = {};   // a chunk's size line
+  std::string last_chunk_;     // and trailers
+  iovec request_parts_[4] = {};  // the request (or chunk) to send: head, size line, bytes, CRLF
+  int request_part_count_ = 0;
+  iovec parts_[4] = {};  // what is left of it to send
   int first_part_ = 0, part_count_ = 0;
+  bool expect_response_ = true;  // false while a chunked body goes out
   phase phase_ = phase::done;
   bool reused_ = false, retried_ = false;
   std::size_t head_end_ = 0, body_length_ = 0, read_at_ = 0, body_end_ = 0, chunk_size_ = 0;
@@ -5980,6 +6064,7 @@ LAMBDA_CORO_BEGIN_NAMESPACE
 
 class runtime;
 class invocation;
+class response_stream;
 
 namespace detail {
 // The blocking, frame-free side of runtime and invocation that start() uses for synchronous
@@ -6080,6 +6165,9 @@ public:
   [[nodiscard]] task<> fail();
   [[nodiscard]] task<> fail(std::exception_ptr error);
   [[nodiscard]] task<> fail(std::string_view error_type, std::string_view message);
+  // Answers with a response streamed as it is written (Lambda response streaming, for
+  // function URLs and InvokeWithResponseStream): see response_stream.
+  response_stream stream(std::string_view content_type = "application/octet-stream");
 
 private:
   friend class runtime;
@@ -6088,6 +6176,48 @@ private:
   std::string_view answer_body(const T& response) const;
   detail::error_report current_error() const;
   invocation(runtime* rt, std::uint64_t sequence) noexcept : runtime_(rt), sequence_(sequence) {}
+  runtime& current() const;
+  runtime* runtime_;
+  std::uint64_t sequence_;
+};
+
+
+// A streamed response: each write() goes to the Runtime API at once, as one chunk of a
+// `Transfer-Encoding: chunked` POST /response (nothing is buffered, so memory stays flat).
+// Nothing is sent before the first write; close() ends the response. An error before the
+// first byte is reported as any error; after it, fail() ends the stream with the error in
+// the HTTP trailers Lambda reads (Lambda-Runtime-Function-Error-Type and -Body), so the
+// caller sees the bytes already sent and then the error. A stream left open when the next
+// invocation is asked for is ended with a Runtime.NoResponse error.
+class response_stream {
+public:
+  response_stream(response_stream&& other) noexcept : runtime_(other.runtime_), sequence_(other.sequence_) {
+    other.runtime_ = nullptr;
+  }
+  response_stream& operator=(response_stream&&) = delete;
+
+  // The response's Content-Type (application/octet-stream unless set), before the first write.
+  void set_content_type(std::string_view content_type);
+  // Sends `bytes` (they must stay valid until the task finishes: await it at once).
+  [[nodiscard]] task<> write(std::string_view bytes);
+  // The same, blocking this thread: for synchronous handlers.
+  void write_blocking(std::string_view bytes);
+  [[nodiscard]] task<> close();
+  void close_blocking();
+  // Ends the stream with the exception being handled (inside a catch block), a given one,
+  // or an error type and message.
+  [[nodiscard]] task<> fail(std::exception_ptr error = std::current_exception());
+  [[nodiscard]] task<> fail(std::string_view error_type, std::string_view message);
+  void fail_blocking(std::exception_ptr error = std::current_exception());
+
+  // Bytes written so far; true once the first has been sent.
+  std::size_t bytes_written() const noexcept;
+  bool started() const noexcept { return bytes_written() > 0; }
+  bool closed() const noexcept;
+
+private:
+  friend class invocation;
+  response_stream(runtime* rt, std::uint64_t sequence) noexcept : runtime_(rt), sequence_(sequence) {}
   runtime& current() const;
   runtime* runtime_;
   std::uint64_t sequence_;
@@ -6122,6 +6252,10 @@ public:
   // when the runtime's I/O is non-blocking.
   [[nodiscard]] task<invocation> next_invocation() {
     disarm_deadline();
+    if (stream_.state == stream_state::open) {
+      detail::log_line("response stream not closed");
+      co_await end_stream(unclosed_stream_report());
+    }
     if (begin_next()) co_await send_error(unanswered_report());
     if (local_mode()) {
       next_local();
@@ -6155,6 +6289,7 @@ public:
 
 private:
   friend class invocation;
+  friend class response_stream;
   friend struct detail::blocking_access;
 
   // One constructor for the public ones: a static bootstrap carries its code once.
@@ -6224,6 +6359,9 @@ private:
     return true;
   }
   static detail::error_report unanswered_report() { return {"invocation not answered", "Runtime.NoResponse", {}}; }
+  static detail::error_report unclosed_stream_report() {
+    return {"response stream not closed", "Runtime.NoResponse", {}};
+  }
 
   // After a /next: zero once the invocation is taken, else how long to pause before asking
   // again (a refused /next is retried briefly; one that keeps failing ends the process).
@@ -6242,6 +6380,10 @@ private:
   // next_invocation() for a blocking runtime, without a coroutine frame: what start() runs
   // for a synchronous handler.
   invocation next_invocation_blocking() {
+    if (stream_.state == stream_state::open) {
+      detail::log_line("response stream not closed");
+      end_stream_blocking(unclosed_stream_report());
+    }
     if (begin_next()) send_error_blocking(unanswered_report());
     if (local_mode()) {
       next_local();
@@ -6400,6 +6542,143 @@ private:
     if (prepare_invocation_error(report)) check_answer("POST /error", call_blocking("POST", path_, headers_, body_));
   }
 
+  // Response streaming. One stream at a time per runtime, as one invocation at a time.
+  enum class stream_state { none, open, closed };
+  struct stream_status {
+    stream_state state = stream_state::none;
+    std::uint64_t sequence = 0;
+    std::size_t bytes = 0;
+    bool broken = false;  // the Runtime API connection failed mid-stream
+    std::string content_type;
+  };
+
+  void open_stream(std::uint64_t sequence, std::string_view content_type) {
+    claim_answer(sequence);
+    stream_.state = stream_state::open;
+    stream_.sequence = sequence;
+    stream_.bytes = 0;
+    stream_.broken = false;
+    stream_.content_type.assign(content_type);
+  }
+  void check_stream(std::uint64_t sequence, const char* action) const {
+    if (sequence != sequence_ || stream_.sequence != sequence) detail::throw_usage_error(stale_invocation);
+    if (stream_.state != stream_state::open) detail::throw_usage_error(action);
+  }
+
+  // The head of the streamed POST /response; false in local mode.
+  bool prepare_stream_head() {
+    if (local_mode()) return false;
+    path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/response");
+    headers_.clear();
+    headers_.push_back({"Lambda-Runtime-Function-Response-Mode", "streaming"});
+    headers_.push_back({"Content-Type", stream_.content_type});
+    headers_.push_back({"Trailer", "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body"});
+    if (!invocation_id_.empty()) headers_.push_back({"Lambda-Runtime-Invocation-Id", invocation_id_});
+    client_->use_buffer(answer_buffer);
+    client_->open_chunked("POST", path_, headers_);
+    return true;
+  }
+  // Whether `bytes` should go out now; local mode writes them to stdout here.
+  bool begin_chunk(std::uint64_t sequence, std::string_view bytes) {
+    check_stream(sequence, "write() on a closed response stream");
+    if (stream_.broken) throw std::runtime_error("the response stream's connection to the Runtime API failed");
+    if (bytes.empty()) return false;
+    const bool first = stream_.bytes == 0;
+    stream_.bytes += bytes.size();
+    if (local_mode()) {
+      detail::write_all(STDOUT_FILENO, bytes);
+      return false;
+    }
+    if (first) prepare_stream_head();
+    return true;
+  }
+  // A chunk that could not be sent: the stream is lost (the next /next reconnects).
+  [[noreturn]] void chunk_failed(const detail::connection_error& e) {
+    stream_.broken = true;
+    client_->disconnect();
+    detail::log_line(std::string("streaming the response: ") + e.what());
+    throw std::runtime_error(std::string("the response stream's connection to the Runtime API failed: ") + e.what());
+  }
+  task<> write_stream(std::uint64_t sequence, std::string_view bytes) {
+    if (!begin_chunk(sequence, bytes)) co_return;
+    std::optional<detail::connection_error> failure;
+    try {
+      co_await client_->send_chunk(bytes);
+    } catch (const detail::connection_error& e) {
+      failure = e;
+    }
+    if (failure) chunk_failed(*failure);
+  }
+  void write_stream_blocking(std::uint64_t sequence, std::string_view bytes) {
+    if (!begin_chunk(sequence, bytes)) return;
+    try {
+      client_->send_chunk_blocking(bytes);
+    } catch (const detail::connection_error& e) {
+      chunk_failed(e);
+    }
+  }
+
+  // Ends the open stream: with no error, or with `report` (as an ordinary error response
+  // before the first byte, in the trailers after it). What the Runtime API answers is
+  // checked as for any response. Returns false when there is nothing left to send.
+  bool prepare_stream_end(const detail::error_report* report) {
+    stream_.state = stream_state::closed;
+    if (stream_.broken) return false;
+    if (local_mode()) {
+      if (report) write_local_error(*report);
+      else if (stream_.bytes > 0) detail::write_all(STDOUT_FILENO, "\n");
+      return false;
+    }
+    if (report && stream_.bytes == 0) {
+      path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/error");
+      prepare_error(path_, *report);
+      return true;
+    }
+    if (stream_.bytes == 0) prepare_stream_head();
+    trailers_.clear();
+    if (report) {
+      body_.clear();
+      json::write(*report, body_);
+      trailers_.append("Lambda-Runtime-Function-Error-Type: ").append(report->errorType).append("\r\n");
+      trailers_.append("Lambda-Runtime-Function-Error-Body: ").append(events::base64_encode(body_)).append("\r\n");
+    }
+    return true;
+  }
+  task<> end_stream(detail::error_report report) { co_await finish_stream(&report); }
+  task<> end_stream() { return finish_stream(nullptr); }
+  task<> finish_stream(const detail::error_report* report) {
+    if (!prepare_stream_end(report)) co_return;
+    if (report && stream_.bytes == 0) {
+      check_answer("POST /error", *co_await call("POST", path_, headers_, body_));
+      co_return;
+    }
+    std::optional<detail::connection_error> failure;
+    try {
+      check_answer("POST /response (streamed)", *co_await client_->finish_chunked(trailers_));
+    } catch (const detail::connection_error& e) {
+      failure = e;
+    }
+    if (failure) stream_end_failed(*failure);
+  }
+  void end_stream_blocking(const detail::error_report* report) {
+    if (!prepare_stream_end(report)) return;
+    if (report && stream_.bytes == 0) {
+      check_answer("POST /error", call_blocking("POST", path_));
+      return;
+    }
+    try {
+      check_answer("POST /response (streamed)", client_->finish_chunked_blocking(trailers_));
+    } catch (const detail::connection_error& e) {
+      stream_end_failed(e);
+    }
+  }
+  void end_stream_blocking(const detail::error_report& report) { end_stream_blocking(&report); }
+  // The body had gone out; only its end or the answer was lost: log, and reconnect for /next.
+  void stream_end_failed(const detail::connection_error& e) {
+    client_->disconnect();
+    detail::log_line(std::string("ending the streamed response: ") + e.what());
+  }
+
   // 400, 403, 410 and 413 end this invocation only: log and go on with /next. 500: exit.
   void check_answer(const char* what, const detail::http_response& r) {
     if (r.status >= 200 && r.status < 300) return;
@@ -6459,6 +6738,8 @@ private:
   std::string invocation_id_;
   std::string path_;
   std::string body_;  // serialized responses and error reports, reused
+  std::string trailers_;  // of a streamed response
+  stream_status stream_;
   std::vector<detail::http_header> headers_;
   const std::vector<detail::http_header> no_headers_;
   std::chrono::milliseconds deadline_margin_;
@@ -6539,6 +6820,59 @@ inline task<> invocation::fail(std::string_view error_type, std::string_view mes
   return runtime_->send_error(detail::error_report{std::string(message), std::string(error_type), {}});
 }
 
+inline response_stream invocation::stream(std::string_view content_type) {
+  current().open_stream(sequence_, content_type);
+  return response_stream(runtime_, sequence_);
+}
+
+inline runtime& response_stream::current() const {
+  if (!runtime_) detail::throw_usage_error("response stream used after a move");
+  return *runtime_;
+}
+inline void response_stream::set_content_type(std::string_view content_type) {
+  current().check_stream(sequence_, "set_content_type() on a closed response stream");
+  if (runtime_->stream_.bytes > 0) detail::throw_usage_error("set_content_type() after the first write");
+  runtime_->stream_.content_type.assign(content_type);
+}
+inline task<> response_stream::write(std::string_view bytes) { return current().write_stream(sequence_, bytes); }
+inline void response_stream::write_blocking(std::string_view bytes) { current().write_stream_blocking(sequence_, bytes); }
+inline task<> response_stream::close() {
+  current().check_stream(sequence_, "close() on a closed response stream");
+  return runtime_->end_stream();
+}
+inline void response_stream::close_blocking() {
+  current().check_stream(sequence_, "close() on a closed response stream");
+  runtime_->end_stream_blocking(nullptr);
+}
+namespace detail {
+inline error_report report_of(std::exception_ptr error) {
+  if (!error) return {"fail() outside a catch block", "lambda_coro::usage_error", {}};
+  try {
+    std::rethrow_exception(error);
+  } catch (...) {
+    return report_current_exception();
+  }
+}
+}  // namespace detail
+inline task<> response_stream::fail(std::exception_ptr error) {
+  current().check_stream(sequence_, "fail() on a closed response stream");
+  return runtime_->end_stream(detail::report_of(error));
+}
+inline task<> response_stream::fail(std::string_view error_type, std::string_view message) {
+  current().check_stream(sequence_, "fail() on a closed response stream");
+  return runtime_->end_stream(detail::error_report{std::string(message), std::string(error_type), {}});
+}
+inline void response_stream::fail_blocking(std::exception_ptr error) {
+  current().check_stream(sequence_, "fail() on a closed response stream");
+  runtime_->end_stream_blocking(detail::report_of(error));
+}
+inline std::size_t response_stream::bytes_written() const noexcept {
+  return runtime_ && runtime_->stream_.sequence == sequence_ ? runtime_->stream_.bytes : 0;
+}
+inline bool response_stream::closed() const noexcept {
+  return !runtime_ || runtime_->stream_.sequence != sequence_ || runtime_->stream_.state != runtime::stream_state::open;
+}
+
 namespace detail {
 struct blocking_access {
   static invocation next(runtime& rt) { return rt.next_invocation_blocking(); }
@@ -6587,7 +6921,9 @@ LAMBDA_CORO_END_NAMESPACE
   "lambda_coro::start: a handler is callable as R(const Event&) or R(const Event&, const "         \
   "lambda_coro::context&), where Event is std::string_view (the raw payload) or a JSON-bindable "  \
   "type, and R is void, std::string, json::raw, a JSON-bindable type, or lambda_coro::task<> of "  \
-  "one. A callable with no parameters is an init function that returns such a handler. Generic "  \
+  "one; a streaming handler is void or task<>(const Event&, lambda_coro::response_stream&[, const "\
+  "lambda_coro::context&]). A callable with no parameters is an init function that returns such a "\
+  "handler. Generic "                                                                              \
   "lambdas (auto parameters) cannot be inspected: name the parameter types"
 
 LAMBDA_CORO_BEGIN_NAMESPACE
@@ -6633,17 +6969,25 @@ struct task_result<task<T>> {
   using type = T;
 };
 
+template <class T>
+inline constexpr bool is_stream_parameter = std::is_same_v<T, response_stream&>;
+
 template <class Handler>
 constexpr bool is_handler() {
   using traits = callable_traits<Handler>;
   if constexpr (!traits::known) {
     return false;
   } else {
-    constexpr std::size_t arity = std::tuple_size_v<typename traits::args>;
+    using args = typename traits::args;
+    constexpr std::size_t arity = std::tuple_size_v<args>;
     if constexpr (arity == 1) {
       return true;
     } else if constexpr (arity == 2) {
-      return std::is_same_v<std::remove_cvref_t<std::tuple_element_t<1, typename traits::args>>, context>;
+      return std::is_same_v<std::remove_cvref_t<std::tuple_element_t<1, args>>, context> ||
+             is_stream_parameter<std::tuple_element_t<1, args>>;
+    } else if constexpr (arity == 3) {
+      return is_stream_parameter<std::tuple_element_t<1, args>> &&
+             std::is_same_v<std::remove_cvref_t<std::tuple_element_t<2, args>>, context>;
     } else {
       return false;
     }
@@ -6670,8 +7014,14 @@ struct handler_types {
   using event_type = std::remove_cvref_t<std::tuple_element_t<0, typename traits::args>>;
   using result_type = typename traits::result;
   using value_type = typename task_result<result_type>::type;
-  static constexpr bool takes_context = std::tuple_size_v<typename traits::args> == 2;
+  static constexpr std::size_t arity = std::tuple_size_v<typename traits::args>;
+  static constexpr bool streams =
+      arity >= 2 && is_stream_parameter<std::tuple_element_t<(arity >= 2 ? 1 : 0), typename traits::args>>;
+  static constexpr bool takes_context = arity == 3 || (arity == 2 && !streams);
   static constexpr bool is_coroutine = is_task<result_type>;
+  static_assert(!streams || std::is_void_v<value_type>,
+                "lambda_coro::start: a streaming handler returns void or lambda_coro::task<>: what it "
+                "sends, it writes to its response_stream");
 };
 
 // Binds the event to the handler's parameter; false (and a message) when it does not fit.
@@ -6692,11 +7042,39 @@ bool bind_event(json::reader& reader, const invocation& inv, Event& event, std::
 }
 
 template <class Handler, class Event>
-decltype(auto) call_handler(Handler& handler, const Event& event, const invocation& inv) {
-  if constexpr (handler_types<Handler>::takes_context)
+decltype(auto) call_handler(Handler& handler, const Event& event, const invocation& inv, response_stream* out) {
+  using types = handler_types<Handler>;
+  if constexpr (types::streams && types::takes_context)
+    return handler(event, *out, inv.context());
+  else if constexpr (types::streams)
+    return handler(event, *out);
+  else if constexpr (types::takes_context)
     return handler(event, inv.context());
   else
     return handler(event);
+}
+
+inline void log_failure_after_close() {
+  const error_report report = report_current_exception();
+  log_line("the handler failed after closing its response stream: " + report.errorType + ": " + report.errorMessage);
+}
+
+// A streaming handler on a blocking runtime: the stream is closed when the handler returns
+// (unless it did), or ended with its exception.
+template <class Handler, class Event>
+void serve_stream_blocking(Handler& handler, const Event& event, invocation& inv) {
+  response_stream out = inv.stream();
+  try {
+    call_handler(handler, event, inv, &out);
+    if (!out.closed()) out.close_blocking();
+  } catch (const runtime_api_error&) {
+    throw;
+  } catch (...) {
+    if (out.closed())
+      log_failure_after_close();
+    else
+      out.fail_blocking();
+  }
 }
 
 // A synchronous handler on a blocking runtime: one invocation at a time on this thread.
@@ -6712,13 +7090,17 @@ void serve_with(runtime& rt, Handler& handler) {
       blocking_access::fail(inv, invalid_event_type, problem);
       continue;
     }
+    if constexpr (types::streams) {
+      serve_stream_blocking(handler, std::as_const(event), inv);
+      continue;
+    }
     try {
       if constexpr (std::is_void_v<typename types::value_type>) {
-        call_handler(handler, std::as_const(event), inv);
+        call_handler(handler, std::as_const(event), inv, nullptr);
         blocking_access::respond(inv, json::raw{});  // null, as Lambda reports a function that returns nothing
       } else {
         std::optional<typename types::value_type> result;
-        result.emplace(call_handler(handler, std::as_const(event), inv));
+        result.emplace(call_handler(handler, std::as_const(event), inv, nullptr));
         blocking_access::respond(inv, *result);
       }
     } catch (const runtime_api_error&) {
@@ -6747,17 +7129,32 @@ task<> serve_coroutine(runtime& rt, Handler& handler) {
     }
     std::exception_ptr failure;
     std::optional<when_all_value<typename types::value_type>> result;  // std::monostate for task<>
+    std::optional<response_stream> out;
+    if constexpr (types::streams) out.emplace(inv.stream());
     try {
-      auto work = call_handler(handler, std::as_const(event), inv);
+      auto work = call_handler(handler, std::as_const(event), inv, out ? &*out : nullptr);
       work.set_stop_token(rt.stop_token());
       if constexpr (std::is_void_v<typename types::value_type>)
         co_await std::move(work);
       else
         result.emplace(co_await std::move(work));
+      if (out && !out->closed()) co_await out->close();
     } catch (...) {
       failure = std::current_exception();
     }
-    if (failure) {
+    if (out) {
+      if (failure && out->closed()) {
+        try {
+          std::rethrow_exception(failure);
+        } catch (const runtime_api_error&) {
+          throw;
+        } catch (...) {
+          log_failure_after_close();
+        }
+      } else if (failure) {
+        co_await out->fail(failure);
+      }
+    } else if (failure) {
       co_await inv.fail(failure);
     } else if constexpr (std::is_void_v<typename types::value_type>) {
       co_await inv.respond(json::raw{});

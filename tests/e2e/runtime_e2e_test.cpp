@@ -2,6 +2,7 @@
 // APIs on 127.0.0.1.
 #include "../support/scripted_server.hpp"
 #include "process.hpp"
+#include "served_function.hpp"
 
 #include <doctest/doctest.h>
 #include <httplib.h>
@@ -25,8 +26,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string bootstrap = LAMBDA_CORO_TEST_BOOTSTRAP;
-const std::string emulator = LAMBDA_CORO_TEST_EMULATOR;
+using test::bootstrap;
+using test::emulator;
+using test::served_function;
 
 test::process_result invoke_once(const std::string& mode, const std::string& event,
                                  std::map<std::string, std::string> env = {}) {
@@ -35,45 +37,6 @@ test::process_result invoke_once(const std::string& mode, const std::string& eve
 }
 
 json::value error_of(const std::string& text) { return json::read<json::value>(text); }
-
-// The emulator in serve mode, on its own port, with a client for the invoke API.
-class served_function {
-public:
-  explicit served_function(const std::string& mode, std::map<std::string, std::string> env = {},
-                           std::vector<std::string> options = {}, const std::string& program = bootstrap)
-      : port_(test::free_port()), client_("127.0.0.1", port_) {
-    env["LAMBDA_CORO_TEST_MODE"] = mode;
-    std::vector<std::string> command{emulator, "--port", std::to_string(port_)};
-    command.insert(command.end(), options.begin(), options.end());
-    command.push_back("--");
-    command.push_back(program);
-    process_ = std::make_unique<test::process>(command, env);
-    client_.set_read_timeout(60, 0);
-    for (int i = 0; i < 500; ++i) {
-      if (client_.Get("/ready")) return;
-      std::this_thread::sleep_for(10ms);
-    }
-    FAIL("the emulator did not start");
-  }
-  httplib::Result invoke(const std::string& payload, const httplib::Headers& headers = {}) {
-    return client_.Post("/2015-03-31/functions/function/invocations", headers, payload, "application/json");
-  }
-  pid_t pid() const { return process_->pid(); }
-  int port() const { return port_; }
-  httplib::Result post(const std::string& path, const std::string& body) {
-    return client_.Post(path.c_str(), body, "application/json");
-  }
-  test::process_result wait() { return process_->wait(10s); }
-  test::process_result stop() {
-    ::kill(process_->pid(), SIGTERM);
-    return process_->wait(10s);
-  }
-
-private:
-  int port_;
-  httplib::Client client_;
-  std::unique_ptr<test::process> process_;
-};
 
 }  // namespace
 
@@ -194,14 +157,14 @@ TEST_CASE("timeout: the emulator kills the runtime / reports it / and starts a n
 
 TEST_CASE("the emulator answers an unknown request id with 400 and a late answer with 410") {
   served_function fn("typed", {{"AWS_LAMBDA_FUNCTION_TIMEOUT", "1"}});
-  auto r = fn.post("/2018-06-01/runtime/invocation/no-such-id/response", "{}");
+  auto r = fn.post_runtime_api("/2018-06-01/runtime/invocation/no-such-id/response", "{}");
   REQUIRE(r);
   CHECK(r->status == 400);
   CHECK(error_of(r->body)["errorType"].as_string() == "InvalidRequestID");
   const auto timed_out = fn.invoke(R"({"name":"sleep"})");
   REQUIRE(timed_out);
   const std::string id = error_of(timed_out->body)["errorMessage"].as_string().substr(0, 36);
-  r = fn.post("/2018-06-01/runtime/invocation/" + id + "/response", "{}");
+  r = fn.post_runtime_api("/2018-06-01/runtime/invocation/" + id + "/response", "{}");
   CHECK(r->status == 410);
   CHECK(error_of(r->body)["errorType"].as_string() == "InvokeTimeout");
 }

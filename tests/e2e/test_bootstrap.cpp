@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -199,6 +200,51 @@ std::string logs_sync(const request& req, const lc::context& ctx) {
   return ctx.request_id;
 }
 
+// Streaming: "first;" goes out, then the handler waits for LAMBDA_CORO_TEST_GATE to exist
+// (the test creates it once it has received "first;") before "second;". If the bytes were
+// held back until the end, the gate would never open and "late;" would follow after 3 s.
+// "fail_midway" throws after the first bytes; "fail_before" before any.
+bool gate_open() { return ::access(std::getenv("LAMBDA_CORO_TEST_GATE"), F_OK) == 0; }
+
+lc::task<> stream_async(std::string_view event, lc::response_stream& out) {
+  if (event == "\"fail_before\"") throw std::invalid_argument("nothing to send");
+  out.set_content_type("text/plain");
+  co_await out.write("first;");
+  if (event == "\"fail_midway\"") throw lc::function_error("Function.Midway", "failed after the first bytes");
+  int waited = 0;
+  while (!gate_open() && waited++ < 300) co_await lc::sleep_for(std::chrono::milliseconds(10));
+  co_await out.write(gate_open() ? "second;" : "late;");
+}
+
+void stream_sync(std::string_view event, lc::response_stream& out, const lc::context& ctx) {
+  if (event == "\"fail_before\"") throw std::invalid_argument("nothing to send");
+  out.write_blocking("first;");
+  if (event == "\"fail_midway\"") throw lc::function_error("Function.Midway", "failed after the first bytes");
+  int waited = 0;
+  while (!gate_open() && waited++ < 300) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  out.write_blocking(gate_open() ? "second;" : "late;");
+  out.write_blocking(ctx.request_id);
+}
+
+// A large streamed response in 64 KiB pieces: LAMBDA_CORO_TEST_STREAM_MIB of them.
+lc::task<> stream_large(std::string_view, lc::response_stream& out) {
+  const std::string piece(64 * 1024, 'x');
+  const long pieces = 16 * std::atol(std::getenv("LAMBDA_CORO_TEST_STREAM_MIB"));
+  for (long i = 0; i < pieces; ++i) co_await out.write(piece);
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.starts_with("VmHWM:")) lc::log().info("streamed", {{"peak_rss_kib", std::atol(line.c_str() + 6)}});
+}
+
+// run(): a stream left open is ended by the next next_invocation().
+lc::task<> stream_left_open(lc::runtime& rt) {
+  for (;;) {
+    auto inv = co_await rt.next_invocation();
+    auto out = inv.stream();
+    co_await out.write("unfinished");
+  }
+}
+
 }  // namespace
 
 int main() {
@@ -228,5 +274,9 @@ int main() {
   if (mode == "spawns") return lc::start(spawns);
   if (mode == "logs_async") return lc::start(logs_async);
   if (mode == "logs_sync") return lc::start(logs_sync);
+  if (mode == "stream_async") return lc::start(stream_async);
+  if (mode == "stream_sync") return lc::start(stream_sync);
+  if (mode == "stream_large") return lc::start(stream_large);
+  if (mode == "stream_left_open") return lc::run(stream_left_open);
   return 3;
 }

@@ -6,13 +6,16 @@
 //   lambda-coro-emulator serve [--port 8080] [--format http-api|rest-api|alb] ... -- ./bootstrap [args...]
 //   lambda-coro-emulator invoke --event event.json [--timeout SECONDS] -- ./bootstrap [args...]
 //
-// The Runtime API (/2018-06-01/...) and the invoke endpoint
-// (POST /2015-03-31/functions/function/invocations) share one port; `serve` also turns
-// every other request on it into an API Gateway or ALB event (tools/emulator/http_front.hpp).
+// The invoke endpoint (POST /2015-03-31/functions/function/invocations) listens on --port;
+// `serve` also turns every other request on it into an API Gateway or ALB event
+// (tools/emulator/http_front.hpp). The Runtime API the bootstrap talks to listens on a port
+// of its own (--runtime-api-port, any free one by default), as on Lambda. A streamed
+// response reaches the caller as the runtime sends it.
 // Invocations may arrive concurrently; they queue for the runtime, which takes as many at once
 // as it polls /next for: one, or with --max-concurrency N (AWS_LAMBDA_MAX_CONCURRENCY=N, as on
 // Lambda Managed Instances) up to N.
 #include "http_front.hpp"
+#include "runtime_api_server.hpp"
 
 #include <lambda_coro/json.hpp>
 
@@ -38,6 +41,7 @@
 #include <memory>
 #include <mutex>
 #include <random>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -51,6 +55,10 @@ namespace {
 
 constexpr std::size_t max_request_bytes = 6 * 1024 * 1024;           // synchronous invoke payload
 constexpr std::size_t max_response_bytes = 6 * 1024 * 1024 + 100;    // what Lambda accepts from a runtime
+constexpr std::size_t max_streamed_bytes = 200u * 1024 * 1024;         // a streamed response
+constexpr std::size_t max_error_bytes = 1024 * 1024;
+// Streamed bytes held for a slow caller before the runtime's upload waits for it.
+constexpr std::size_t max_stream_backlog = 4u * 1024 * 1024;
 
 struct error_body {
   std::string errorMessage;
@@ -68,6 +76,7 @@ struct options {
   emulator::event_format format = emulator::event_format::http_api;
   std::string host = "127.0.0.1";
   int port = 8080;
+  int runtime_api_port = 0;
   double timeout_seconds = 0;
   int max_concurrency = 1;  // >1: a Lambda Managed Instances host, AWS_LAMBDA_MAX_CONCURRENCY
   std::string event_file;
@@ -91,15 +100,25 @@ struct invocation {
   bool timed_out = false;
   bool done = false;
   bool function_error = false;
-  std::string result;
+  std::string result;  // the response, or the error document
+  // A streamed response: its bytes as they come, until the caller takes them.
+  bool streaming = false;
+  std::string content_type;
+  std::deque<std::string> pieces;
+  std::size_t backlog = 0;  // bytes in pieces
+  std::size_t streamed = 0;
 };
 
-// The invoke's outcome as Lambda's invoke API reports it.
+// The invoke's outcome as Lambda's invoke API reports it; a streamed response is read
+// from `stream` with function_emulator::next_piece().
 struct invoke_result {
   int status = 200;
   bool function_error = false;
   std::string body;
+  std::shared_ptr<invocation> stream;
 };
+
+enum class piece_status { piece, end, failed };
 
 class function_emulator {
 public:
@@ -136,9 +155,13 @@ public:
       port_ = opts_.port;
     }
     if (listen_socket_ >= 0) ::listen(listen_socket_, 1024);
+    runtime_api_port_ = runtime_api_.start(opts_.host, opts_.runtime_api_port);
+    if (runtime_api_port_ <= 0) return false;
     listener_ = std::thread([this] { server_.listen_after_bind(); });
     return true;
   }
+
+  int runtime_api_port() const { return runtime_api_port_; }
 
   int port() const { return port_; }
 
@@ -173,6 +196,7 @@ public:
       changed_.notify_all();
     }
     server_.stop();
+    runtime_api_.stop();
     wait();
     // Every runtime started has been killed: their watchers return once waitpid does.
     for (auto& w : watchers_) w.join();
@@ -184,9 +208,10 @@ public:
       return {413, false,
               error_json("RequestEntityTooLargeException",
                          "Request must be smaller than " + std::to_string(max_request_bytes) +
-                             " bytes for the InvokeFunction operation")};
+                             " bytes for the InvokeFunction operation"),
+              nullptr};
     std::unique_lock lock(mutex_);
-    if (closing_) return {503, false, error_json("ServiceException", "the emulator is stopping")};
+    if (closing_) return {503, false, error_json("ServiceException", "the emulator is stopping"), nullptr};
     auto inv = std::make_shared<invocation>();
     inv->id = new_id();
     inv->nonce = new_id();
@@ -201,36 +226,58 @@ public:
       finish_locked(*inv, true, error_json("Runtime.InvalidEntrypoint", "cannot start " + opts_.command[0]));
     }
     changed_.notify_all();
-    if (!changed_.wait_until(lock, inv->deadline, [&] { return inv->done; })) {
-      inv->timed_out = true;
-      char seconds[32];
-      std::snprintf(seconds, sizeof seconds, "%.2f", opts_.timeout_seconds);
-      finish_locked(*inv, true, error_json("Sandbox.Timedout", inv->id + " Task timed out after " + seconds + " seconds"));
-      std::erase(queue_, inv);
-      kill_runtime_locked(inv->id);
+    if (!changed_.wait_until(lock, inv->deadline, [&] { return inv->done || inv->streaming; })) {
+      time_out_locked(inv);
     }
-    return {200, inv->function_error, inv->result};
+    if (inv->streaming && !inv->done) return {200, false, {}, inv};
+    if (inv->streaming) return {200, inv->function_error, inv->result, inv};  // all there already
+    return {200, inv->function_error, inv->result, nullptr};
+  }
+
+  // The next piece of a streamed response, waiting for it until the invocation's deadline.
+  // At its end, `error` holds the function's error document when it failed.
+  piece_status next_piece(const std::shared_ptr<invocation>& inv, std::string& piece, std::string& error) {
+    std::unique_lock lock(mutex_);
+    if (!changed_.wait_until(lock, inv->deadline, [&] { return !inv->pieces.empty() || inv->done; }))
+      time_out_locked(inv);
+    if (!inv->pieces.empty()) {
+      piece = std::move(inv->pieces.front());
+      inv->pieces.pop_front();
+      inv->backlog -= piece.size();
+      changed_.notify_all();  // an upload waiting for room
+      return piece_status::piece;
+    }
+    if (!inv->function_error) return piece_status::end;
+    error = inv->result;
+    return piece_status::failed;
   }
 
 private:
+  void time_out_locked(const std::shared_ptr<invocation>& inv) {
+    inv->timed_out = true;
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.2f", opts_.timeout_seconds);
+    finish_locked(*inv, true, error_json("Sandbox.Timedout", inv->id + " Task timed out after " + seconds + " seconds"));
+    std::erase(queue_, inv);
+    kill_runtime_locked(inv->id);
+  }
+
+  // The Runtime API, on its own listener.
+  emulator::api_response runtime_api(emulator::api_request& req) {
+    static const std::regex answer_path(R"(/2018-06-01/runtime/invocation/([^/]+)/(response|error))");
+    std::smatch match;
+    if (req.method == "GET" && req.path == "/2018-06-01/runtime/invocation/next") return next();
+    if (req.method == "POST" && std::regex_match(req.path, match, answer_path)) {
+      const std::string id = match[1];
+      if (match[2] == "error") return answer_error(req, id);
+      if (emulator::same_name(req.headers.get("Lambda-Runtime-Function-Response-Mode"), "streaming")) return answer_stream(req, id);
+      return answer(req, id);
+    }
+    if (req.method == "POST" && req.path == "/2018-06-01/runtime/init/error") return init_error(req);
+    return api_reply(404, "NotFound", "no Runtime API route " + req.method + " " + req.path);
+  }
+
   void routes() {
-    server_.Get("/2018-06-01/runtime/invocation/next", [this](const httplib::Request&, httplib::Response& res) {
-      next(res);
-    });
-    server_.Post(R"(/2018-06-01/runtime/invocation/([^/]+)/response)",
-                 [this](const httplib::Request& req, httplib::Response& res) { answer(req, res, false); });
-    server_.Post(R"(/2018-06-01/runtime/invocation/([^/]+)/error)",
-                 [this](const httplib::Request& req, httplib::Response& res) { answer(req, res, true); });
-    server_.Post("/2018-06-01/runtime/init/error", [this](const httplib::Request& req, httplib::Response& res) {
-      std::lock_guard lock(mutex_);
-      if (initialized_generation_ == generation_) {
-        reply(res, 403, "InvalidStateTransition", "init error after the runtime asked for an invocation");
-        return;
-      }
-      init_error_ = req.body.empty() ? error_json("Runtime.Unknown", "init failed") : req.body;
-      res.status = 202;
-      res.set_content(R"({"status":"OK"})", "application/json");
-    });
     server_.Post("/2015-03-31/functions/function/invocations",
                  [this](const httplib::Request& req, httplib::Response& res) {
                    invoke_options invoke_opts;
@@ -246,6 +293,10 @@ private:
                    }
                    const invoke_result r = invoke(req.body, std::move(invoke_opts));
                    res.status = r.status;
+                   if (r.stream) {
+                     stream_to(res, r.stream, r.stream->content_type);
+                     return;
+                   }
                    if (r.function_error) res.set_header("X-Amz-Function-Error", "Unhandled");
                    res.set_content(r.body, "application/json");
                  });
@@ -263,6 +314,7 @@ private:
         res.set_content(r.body, "application/json");
         return;
       }
+      if (r.stream) return stream_http(res, r.stream);
       emulator::apply_result(r.body, r.function_error, opts_.format, res);
     };
     server_.Get(".*", front);
@@ -286,83 +338,232 @@ private:
     res.set_content(error_json(type, message), "application/json");
   }
 
-  void next(httplib::Response& res) {
+  static emulator::api_response api_reply(int status, const std::string& type, const std::string& message) {
+    emulator::api_response res;
+    res.status = status;
+    res.body = error_json(type, message);
+    return res;
+  }
+  static emulator::api_response accepted() {
+    emulator::api_response res;
+    res.status = 202;
+    res.body = R"({"status":"OK"})";
+    return res;
+  }
+
+  emulator::api_response next() {
     std::unique_lock lock(mutex_);
     const unsigned generation = generation_;  // which runtime process is asking
     initialized_generation_ = generation;
     changed_.wait(lock, [&] { return stopping_ || generation != generation_ || !queue_.empty(); });
-    if (stopping_ || generation != generation_) {
-      reply(res, 500, "Runtime.Stopped", "this runtime process was replaced or the emulator is stopping");
-      return;
-    }
+    if (stopping_ || generation != generation_)
+      return api_reply(500, "Runtime.Stopped", "this runtime process was replaced or the emulator is stopping");
     auto inv = queue_.front();
     queue_.pop_front();
     inv->handed_out = true;
     in_flight_.push_back(inv);
     const auto deadline_ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(inv->deadline.time_since_epoch()).count();
-    res.set_header("Lambda-Runtime-Aws-Request-Id", inv->id);
-    res.set_header("Lambda-Runtime-Deadline-Ms", std::to_string(deadline_ms));
-    res.set_header("Lambda-Runtime-Invoked-Function-Arn",
+    emulator::api_response res;
+    auto& h = res.headers.items;
+    h.emplace_back("Lambda-Runtime-Aws-Request-Id", inv->id);
+    h.emplace_back("Lambda-Runtime-Deadline-Ms", std::to_string(deadline_ms));
+    h.emplace_back("Lambda-Runtime-Invoked-Function-Arn",
                    "arn:aws:lambda:" + env_or("AWS_REGION", "us-east-1") + ":000000000000:function:" + function_name());
-    res.set_header("Lambda-Runtime-Trace-Id", inv->options.trace_id);
-    if (!inv->options.client_context.empty())
-      res.set_header("Lambda-Runtime-Client-Context", inv->options.client_context);
-    res.set_header("Lambda-Runtime-Invocation-Id", inv->nonce);
-    res.set_content(inv->payload, "application/json");
+    h.emplace_back("Lambda-Runtime-Trace-Id", inv->options.trace_id);
+    if (!inv->options.client_context.empty()) h.emplace_back("Lambda-Runtime-Client-Context", inv->options.client_context);
+    h.emplace_back("Lambda-Runtime-Invocation-Id", inv->nonce);
+    res.body = inv->payload;
+    return res;
   }
 
-  void answer(const httplib::Request& req, httplib::Response& res, bool is_error) {
+  emulator::api_response init_error(emulator::api_request& req) {
+    std::string body;
+    if (!req.read_all(body, max_error_bytes)) return api_reply(413, "RequestEntityTooLarge", "the init error is too large");
     std::lock_guard lock(mutex_);
-    const std::string id = req.matches[1];
+    if (initialized_generation_ == generation_)
+      return api_reply(403, "InvalidStateTransition", "init error after the runtime asked for an invocation");
+    init_error_ = body.empty() ? error_json("Runtime.Unknown", "init failed") : body;
+    return accepted();
+  }
+
+  // The invocation `id` may be answered now: it is marked answered and returned; otherwise
+  // `refusal` says why not.
+  invocation* claim_locked(const std::string& id, const emulator::api_request& req, emulator::api_response& refusal) {
     const auto found = invocations_.find(id);
     if (found == invocations_.end()) {
       const auto retired = retired_.find(id);
       if (retired == retired_.end())
-        reply(res, 400, "InvalidRequestID", "Invalid request ID: " + id);
+        refusal = api_reply(400, "InvalidRequestID", "Invalid request ID: " + id);
       else if (retired->second)
-        reply(res, 410, "InvokeTimeout", "Invoke timeout");
+        refusal = api_reply(410, "InvokeTimeout", "Invoke timeout");
       else
-        reply(res, 403, "InvalidStateTransition", "the invocation " + id + " was already answered");
-      return;
+        refusal = api_reply(403, "InvalidStateTransition", "the invocation " + id + " was already answered");
+      return nullptr;
     }
     invocation& inv = *found->second;
     if (!inv.handed_out) {
-      reply(res, 400, "InvalidRequestID", "the invocation " + id + " was not handed out");
-      return;
+      refusal = api_reply(400, "InvalidRequestID", "the invocation " + id + " was not handed out");
+      return nullptr;
     }
     if (inv.timed_out) {
-      reply(res, 410, "InvokeTimeout", "Invoke timeout");
-      return;
+      refusal = api_reply(410, "InvokeTimeout", "Invoke timeout");
+      return nullptr;
     }
     if (inv.answered) {
-      reply(res, 403, "InvalidStateTransition", "the invocation " + id + " was already answered");
-      return;
+      refusal = api_reply(403, "InvalidStateTransition", "the invocation " + id + " was already answered");
+      return nullptr;
     }
-    const std::string nonce = req.get_header_value("Lambda-Runtime-Invocation-Id");
+    const std::string nonce = req.headers.get("Lambda-Runtime-Invocation-Id");
     if (!nonce.empty() && nonce != inv.nonce) {
-      reply(res, 400, "InvalidRequestID", "Lambda-Runtime-Invocation-Id does not match the invocation");
-      return;
+      refusal = api_reply(400, "InvalidRequestID", "Lambda-Runtime-Invocation-Id does not match the invocation");
+      return nullptr;
     }
     inv.answered = true;
-    if (!is_error && req.body.size() > max_response_bytes) {
-      finish_locked(inv, true,
-                    error_json("Function.ResponseSizeTooLarge",
-                               "Response payload size (" + std::to_string(req.body.size()) +
-                                   " bytes) exceeded maximum allowed payload size (" +
-                                   std::to_string(max_response_bytes) + " bytes)."));
-      reply(res, 413, "RequestEntityTooLarge", "the response is larger than " + std::to_string(max_response_bytes) + " bytes");
+    return &inv;
+  }
+
+  static std::string too_large(std::size_t size, std::size_t limit) {
+    return error_json("Function.ResponseSizeTooLarge", "Response payload size (" + std::to_string(size) +
+                                                           " bytes) exceeded maximum allowed payload size (" +
+                                                           std::to_string(limit) + " bytes).");
+  }
+
+  emulator::api_response answer(emulator::api_request& req, const std::string& id) {
+    std::string body;
+    const bool fits = req.read_all(body, max_response_bytes);
+    if (req.failed() && fits) return api_reply(400, "InvalidRequest", "the response body was cut short");
+    std::lock_guard lock(mutex_);
+    emulator::api_response refusal;
+    invocation* inv = claim_locked(id, req, refusal);
+    if (!inv) return refusal;
+    if (!fits) {
+      finish_locked(*inv, true, too_large(max_response_bytes + 1, max_response_bytes));
+      auto res = api_reply(413, "RequestEntityTooLarge",
+                           "the response is larger than " + std::to_string(max_response_bytes) + " bytes");
+      res.close = true;
+      return res;
+    }
+    finish_locked(*inv, false, std::move(body));
+    return accepted();
+  }
+
+  emulator::api_response answer_error(emulator::api_request& req, const std::string& id) {
+    std::string body;
+    if (!req.read_all(body, max_error_bytes)) return api_reply(413, "RequestEntityTooLarge", "the error report is too large");
+    std::lock_guard lock(mutex_);
+    emulator::api_response refusal;
+    invocation* inv = claim_locked(id, req, refusal);
+    if (!inv) return refusal;
+    if (body.empty()) body = error_json(req.headers.get("Lambda-Runtime-Function-Error-Type"), "");
+    finish_locked(*inv, true, std::move(body));
+    return accepted();
+  }
+
+  // A streamed response: each chunk goes to the caller as it arrives; an error after the
+  // first byte comes in the trailers (its type, and its document in base64).
+  emulator::api_response answer_stream(emulator::api_request& req, const std::string& id) {
+    std::shared_ptr<invocation> inv;
+    {
+      std::lock_guard lock(mutex_);
+      emulator::api_response refusal;
+      if (!claim_locked(id, req, refusal)) return refusal;
+      inv = invocations_.at(id);
+      inv->streaming = true;
+      inv->content_type = req.headers.get("Content-Type");
+      if (inv->content_type.empty()) inv->content_type = "application/octet-stream";
+      changed_.notify_all();
+    }
+    for (std::string piece; req.read_body(piece);) {
+      std::unique_lock lock(mutex_);
+      changed_.wait(lock, [&] { return inv->done || inv->backlog < max_stream_backlog; });
+      if (inv->done) return api_reply(410, "InvokeTimeout", "Invoke timeout");  // timed out meanwhile
+      inv->streamed += piece.size();
+      if (inv->streamed > max_streamed_bytes) {
+        finish_locked(*inv, true, too_large(inv->streamed, max_streamed_bytes));
+        auto res = api_reply(413, "RequestEntityTooLarge",
+                             "the streamed response is larger than " + std::to_string(max_streamed_bytes) + " bytes");
+        res.close = true;
+        return res;
+      }
+      inv->backlog += piece.size();
+      inv->pieces.push_back(std::move(piece));
+      changed_.notify_all();
+    }
+    std::lock_guard lock(mutex_);
+    if (inv->done) return api_reply(410, "InvokeTimeout", "Invoke timeout");
+    if (req.failed()) {
+      finish_locked(*inv, true, error_json("Runtime.TruncatedResponse", "the runtime's streamed response was cut short"));
+      return api_reply(400, "InvalidRequest", "the streamed response was cut short");
+    }
+    const std::string type = req.trailers.get("Lambda-Runtime-Function-Error-Type");
+    if (type.empty()) {
+      finish_locked(*inv, false, {});
+      return accepted();
+    }
+    const auto document = lambda_coro::events::base64_decode(req.trailers.get("Lambda-Runtime-Function-Error-Body"));
+    finish_locked(*inv, true, document && !document->empty() ? *document : error_json(type, ""));
+    return accepted();
+  }
+
+  // Hands a streamed response to an HTTP caller as it arrives. A function error after
+  // bytes have gone cannot change the status: the response is cut short (no final chunk,
+  // as Lambda ends a function URL's stream) and the error logged.
+  void stream_to(httplib::Response& res, std::shared_ptr<invocation> inv, const std::string& content_type,
+                 std::string first = {}) {
+    res.set_chunked_content_provider(
+        content_type, [this, inv, first = std::move(first)](std::size_t, httplib::DataSink& sink) mutable {
+          std::string piece, error;
+          if (!first.empty()) {
+            piece.swap(first);
+            return sink.write(piece.data(), piece.size());
+          }
+          switch (next_piece(inv, piece, error)) {
+            case piece_status::piece:
+              return sink.write(piece.data(), piece.size());
+            case piece_status::end:
+              sink.done();
+              return true;
+            case piece_status::failed:
+              std::cerr << "lambda-coro-emulator: the streamed response of " << inv->id << " failed: " << error << "\n";
+              return false;
+          }
+          return false;
+        });
+  }
+
+  // A streamed response to the HTTP front: with Lambda's HTTP integration format, a JSON
+  // prelude (statusCode, headers, cookies) and 8 NUL bytes come before the body.
+  void stream_http(httplib::Response& res, const std::shared_ptr<invocation>& inv) {
+    std::string piece, error;
+    if (inv->content_type != "application/vnd.awslambda.http-integration-response") {
+      res.status = 200;
+      return stream_to(res, inv, inv->content_type);
+    }
+    static constexpr std::string_view separator("\0\0\0\0\0\0\0\0", 8);
+    std::string head;
+    std::size_t end = std::string::npos;
+    while ((end = head.find(separator)) == std::string::npos) {
+      const piece_status status = next_piece(inv, piece, error);
+      if (status != piece_status::piece) {
+        res.status = 502;
+        res.set_content(R"({"message":"Internal Server Error"})", "application/json");
+        if (status == piece_status::failed)
+          std::cerr << "lambda-coro-emulator: the streamed response of " << inv->id << " failed: " << error << "\n";
+        return;
+      }
+      head += piece;
+    }
+    std::string rest = head.substr(end + separator.size());
+    head.resize(end);
+    if (!emulator::apply_prelude(head, res)) {
+      res.status = 502;
+      res.set_content(R"({"message":"Internal Server Error"})", "application/json");
       return;
     }
-    if (is_error) {
-      std::string body = req.body;
-      if (body.empty()) body = error_json(req.get_header_value("Lambda-Runtime-Function-Error-Type"), "");
-      finish_locked(inv, true, body);
-    } else {
-      finish_locked(inv, false, req.body);
-    }
-    res.status = 202;
-    res.set_content(R"({"status":"OK"})", "application/json");
+    const std::string type =
+        res.has_header("Content-Type") ? res.get_header_value("Content-Type") : "application/octet-stream";
+    stream_to(res, inv, type, std::move(rest));
   }
 
   void finish_locked(invocation& inv, bool function_error, std::string result) {
@@ -394,7 +595,7 @@ private:
         }
       env_strings.push_back(name + "=" + value);
     };
-    set("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + std::to_string(port_), false);
+    set("AWS_LAMBDA_RUNTIME_API", opts_.host + ":" + std::to_string(runtime_api_port_), false);
     set("AWS_LAMBDA_FUNCTION_NAME", function_name(), true);
     set("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST", true);
     set("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128", true);
@@ -499,6 +700,8 @@ private:
 
   options opts_;
   httplib::Server server_;
+  emulator::runtime_api_server runtime_api_{[this](emulator::api_request& req) { return runtime_api(req); }};
+  int runtime_api_port_ = 0;
   std::thread listener_;
   std::vector<std::thread> watchers_;  // one per runtime process started; joined at shutdown
   int port_ = 0;
@@ -522,7 +725,7 @@ private:
 
 int usage() {
   std::cerr << "usage:\n"
-               "  lambda-coro-emulator [--host 127.0.0.1] [--port 8080] [--timeout SECONDS] [--max-concurrency N] -- BOOTSTRAP [ARGS...]\n"
+               "  lambda-coro-emulator [--host 127.0.0.1] [--port 8080] [--runtime-api-port 0] [--timeout SECONDS] [--max-concurrency N] -- BOOTSTRAP [ARGS...]\n"
                "  lambda-coro-emulator serve [--port 8080] [--format http-api|rest-api|alb] [--timeout SECONDS] [--max-concurrency N] -- BOOTSTRAP [ARGS...]\n"
                "  lambda-coro-emulator invoke --event FILE|- [--timeout SECONDS] -- BOOTSTRAP [ARGS...]\n";
   return 2;
@@ -549,6 +752,7 @@ int main(int argc, char** argv) {
     }
     if (i + 1 >= argc) return usage();
     if (arg == "--port") opts.port = std::atoi(argv[++i]);
+    else if (arg == "--runtime-api-port") opts.runtime_api_port = std::atoi(argv[++i]);
     else if (arg == "--host") opts.host = argv[++i];
     else if (arg == "--timeout") opts.timeout_seconds = std::atof(argv[++i]);
     else if (arg == "--max-concurrency") {
@@ -601,14 +805,24 @@ int main(int argc, char** argv) {
       }
       payload.assign(std::istreambuf_iterator<char>(in), {});
     }
-    const invoke_result r = emu.invoke(std::move(payload));
+    invoke_result r = emu.invoke(std::move(payload));
+    if (r.stream) {  // printed as it comes
+      std::string piece, error;
+      piece_status status;
+      while ((status = emu.next_piece(r.stream, piece, error)) == piece_status::piece) {
+        std::fwrite(piece.data(), 1, piece.size(), stdout);
+        std::fflush(stdout);
+      }
+      r.function_error = status == piece_status::failed;
+      r.body = r.function_error ? error : std::string();
+    }
     emu.shutdown();
     (r.function_error || r.status != 200 ? std::cerr : std::cout) << r.body << "\n";
     return r.function_error || r.status != 200 ? 1 : 0;
   }
 
   std::cerr << "lambda-coro-emulator: invoke with POST http://" << opts.host << ":" << emu.port()
-            << "/2015-03-31/functions/function/invocations\n";
+            << "/2015-03-31/functions/function/invocations (Runtime API on port " << emu.runtime_api_port() << ")\n";
   if (opts.http_front)
     std::cerr << "lambda-coro-emulator: serving HTTP at http://" << opts.host << ":" << emu.port() << "/\n";
   // Serves until SIGINT or SIGTERM, then stops the runtime and the server on this thread.

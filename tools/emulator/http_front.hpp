@@ -123,6 +123,35 @@ inline std::string make_event(const httplib::Request& req, event_format format, 
 
 // Applies the function's answer to the HTTP response: a function error is a 502, as
 // API Gateway answers; an HTTP API function may also return any JSON, served as a 200.
+// A response document's status, headers and cookies (it has a statusCode).
+inline void apply_head(const lambda_coro::json::value& v, httplib::Response& res) {
+  res.status = static_cast<int>(v["statusCode"].as_int64());
+  if (const auto* headers = v.find("headers"); headers && headers->is_object())
+    for (const auto& [name, value] : headers->as_object())
+      if (value.is_string()) res.set_header(name.c_str(), value.as_string());
+  if (const auto* multi = v.find("multiValueHeaders"); multi && multi->is_object())
+    for (const auto& [name, values] : multi->as_object())
+      if (values.is_array())
+        for (const auto& value : values.as_array())
+          if (value.is_string()) res.headers.emplace(name, value.as_string());
+  if (const auto* cookies = v.find("cookies"); cookies && cookies->is_array())
+    for (const auto& c : cookies->as_array())
+      if (c.is_string()) res.headers.emplace("Set-Cookie", c.as_string());
+}
+
+// The JSON prelude of a streamed HTTP response (Lambda's HTTP integration format); false
+// when it is not an object with a statusCode.
+inline bool apply_prelude(const std::string& prelude, httplib::Response& res) {
+  try {
+    const auto v = lambda_coro::json::read<lambda_coro::json::value>(prelude);
+    if (!v.is_object() || !v.contains("statusCode")) return false;
+    apply_head(v, res);
+    return true;
+  } catch (const lambda_coro::json::error&) {
+    return false;
+  }
+}
+
 inline void apply_result(const std::string& result, bool function_error, event_format format, httplib::Response& res) {
   const auto bad_gateway = [&] {
     res.status = 502;
@@ -142,18 +171,7 @@ inline void apply_result(const std::string& result, bool function_error, event_f
     return;
   }
   try {
-    res.status = static_cast<int>(v["statusCode"].as_int64());
-    if (const auto* headers = v.find("headers"); headers && headers->is_object())
-      for (const auto& [name, value] : headers->as_object())
-        if (value.is_string()) res.set_header(name.c_str(), value.as_string());
-    if (const auto* multi = v.find("multiValueHeaders"); multi && multi->is_object())
-      for (const auto& [name, values] : multi->as_object())
-        if (values.is_array())
-          for (const auto& value : values.as_array())
-            if (value.is_string()) res.headers.emplace(name, value.as_string());
-    if (const auto* cookies = v.find("cookies"); cookies && cookies->is_array())
-      for (const auto& c : cookies->as_array())
-        if (c.is_string()) res.headers.emplace("Set-Cookie", c.as_string());
+    apply_head(v, res);
     std::string body;
     if (const auto* b = v.find("body"); b && b->is_string()) body = b->as_string();
     if (const auto* flag = v.find("isBase64Encoded"); flag && flag->is_bool() && flag->as_bool()) {

@@ -6,6 +6,7 @@
 #include <lambda_coro/coro/loop.hpp>
 #include <lambda_coro/coro/spawn.hpp>
 #include <lambda_coro/coro/task.hpp>
+#include <lambda_coro/events/base64.hpp>
 #include <lambda_coro/json/read.hpp>
 #include <lambda_coro/json/write.hpp>
 #include <lambda_coro/runtime/context.hpp>
@@ -41,6 +42,7 @@ LAMBDA_CORO_BEGIN_NAMESPACE
 
 class runtime;
 class invocation;
+class response_stream;
 
 namespace detail {
 // The blocking, frame-free side of runtime and invocation that start() uses for synchronous
@@ -141,6 +143,9 @@ public:
   [[nodiscard]] task<> fail();
   [[nodiscard]] task<> fail(std::exception_ptr error);
   [[nodiscard]] task<> fail(std::string_view error_type, std::string_view message);
+  // Answers with a response streamed as it is written (Lambda response streaming, for
+  // function URLs and InvokeWithResponseStream): see response_stream.
+  response_stream stream(std::string_view content_type = "application/octet-stream");
 
 private:
   friend class runtime;
@@ -149,6 +154,48 @@ private:
   std::string_view answer_body(const T& response) const;
   detail::error_report current_error() const;
   invocation(runtime* rt, std::uint64_t sequence) noexcept : runtime_(rt), sequence_(sequence) {}
+  runtime& current() const;
+  runtime* runtime_;
+  std::uint64_t sequence_;
+};
+
+
+// A streamed response: each write() goes to the Runtime API at once, as one chunk of a
+// `Transfer-Encoding: chunked` POST /response (nothing is buffered, so memory stays flat).
+// Nothing is sent before the first write; close() ends the response. An error before the
+// first byte is reported as any error; after it, fail() ends the stream with the error in
+// the HTTP trailers Lambda reads (Lambda-Runtime-Function-Error-Type and -Body), so the
+// caller sees the bytes already sent and then the error. A stream left open when the next
+// invocation is asked for is ended with a Runtime.NoResponse error.
+class response_stream {
+public:
+  response_stream(response_stream&& other) noexcept : runtime_(other.runtime_), sequence_(other.sequence_) {
+    other.runtime_ = nullptr;
+  }
+  response_stream& operator=(response_stream&&) = delete;
+
+  // The response's Content-Type (application/octet-stream unless set), before the first write.
+  void set_content_type(std::string_view content_type);
+  // Sends `bytes` (they must stay valid until the task finishes: await it at once).
+  [[nodiscard]] task<> write(std::string_view bytes);
+  // The same, blocking this thread: for synchronous handlers.
+  void write_blocking(std::string_view bytes);
+  [[nodiscard]] task<> close();
+  void close_blocking();
+  // Ends the stream with the exception being handled (inside a catch block), a given one,
+  // or an error type and message.
+  [[nodiscard]] task<> fail(std::exception_ptr error = std::current_exception());
+  [[nodiscard]] task<> fail(std::string_view error_type, std::string_view message);
+  void fail_blocking(std::exception_ptr error = std::current_exception());
+
+  // Bytes written so far; true once the first has been sent.
+  std::size_t bytes_written() const noexcept;
+  bool started() const noexcept { return bytes_written() > 0; }
+  bool closed() const noexcept;
+
+private:
+  friend class invocation;
+  response_stream(runtime* rt, std::uint64_t sequence) noexcept : runtime_(rt), sequence_(sequence) {}
   runtime& current() const;
   runtime* runtime_;
   std::uint64_t sequence_;
@@ -183,6 +230,10 @@ public:
   // when the runtime's I/O is non-blocking.
   [[nodiscard]] task<invocation> next_invocation() {
     disarm_deadline();
+    if (stream_.state == stream_state::open) {
+      detail::log_line("response stream not closed");
+      co_await end_stream(unclosed_stream_report());
+    }
     if (begin_next()) co_await send_error(unanswered_report());
     if (local_mode()) {
       next_local();
@@ -216,6 +267,7 @@ public:
 
 private:
   friend class invocation;
+  friend class response_stream;
   friend struct detail::blocking_access;
 
   // One constructor for the public ones: a static bootstrap carries its code once.
@@ -285,6 +337,9 @@ private:
     return true;
   }
   static detail::error_report unanswered_report() { return {"invocation not answered", "Runtime.NoResponse", {}}; }
+  static detail::error_report unclosed_stream_report() {
+    return {"response stream not closed", "Runtime.NoResponse", {}};
+  }
 
   // After a /next: zero once the invocation is taken, else how long to pause before asking
   // again (a refused /next is retried briefly; one that keeps failing ends the process).
@@ -303,6 +358,10 @@ private:
   // next_invocation() for a blocking runtime, without a coroutine frame: what start() runs
   // for a synchronous handler.
   invocation next_invocation_blocking() {
+    if (stream_.state == stream_state::open) {
+      detail::log_line("response stream not closed");
+      end_stream_blocking(unclosed_stream_report());
+    }
     if (begin_next()) send_error_blocking(unanswered_report());
     if (local_mode()) {
       next_local();
@@ -461,6 +520,143 @@ private:
     if (prepare_invocation_error(report)) check_answer("POST /error", call_blocking("POST", path_, headers_, body_));
   }
 
+  // Response streaming. One stream at a time per runtime, as one invocation at a time.
+  enum class stream_state { none, open, closed };
+  struct stream_status {
+    stream_state state = stream_state::none;
+    std::uint64_t sequence = 0;
+    std::size_t bytes = 0;
+    bool broken = false;  // the Runtime API connection failed mid-stream
+    std::string content_type;
+  };
+
+  void open_stream(std::uint64_t sequence, std::string_view content_type) {
+    claim_answer(sequence);
+    stream_.state = stream_state::open;
+    stream_.sequence = sequence;
+    stream_.bytes = 0;
+    stream_.broken = false;
+    stream_.content_type.assign(content_type);
+  }
+  void check_stream(std::uint64_t sequence, const char* action) const {
+    if (sequence != sequence_ || stream_.sequence != sequence) detail::throw_usage_error(stale_invocation);
+    if (stream_.state != stream_state::open) detail::throw_usage_error(action);
+  }
+
+  // The head of the streamed POST /response; false in local mode.
+  bool prepare_stream_head() {
+    if (local_mode()) return false;
+    path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/response");
+    headers_.clear();
+    headers_.push_back({"Lambda-Runtime-Function-Response-Mode", "streaming"});
+    headers_.push_back({"Content-Type", stream_.content_type});
+    headers_.push_back({"Trailer", "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body"});
+    if (!invocation_id_.empty()) headers_.push_back({"Lambda-Runtime-Invocation-Id", invocation_id_});
+    client_->use_buffer(answer_buffer);
+    client_->open_chunked("POST", path_, headers_);
+    return true;
+  }
+  // Whether `bytes` should go out now; local mode writes them to stdout here.
+  bool begin_chunk(std::uint64_t sequence, std::string_view bytes) {
+    check_stream(sequence, "write() on a closed response stream");
+    if (stream_.broken) throw std::runtime_error("the response stream's connection to the Runtime API failed");
+    if (bytes.empty()) return false;
+    const bool first = stream_.bytes == 0;
+    stream_.bytes += bytes.size();
+    if (local_mode()) {
+      detail::write_all(STDOUT_FILENO, bytes);
+      return false;
+    }
+    if (first) prepare_stream_head();
+    return true;
+  }
+  // A chunk that could not be sent: the stream is lost (the next /next reconnects).
+  [[noreturn]] void chunk_failed(const detail::connection_error& e) {
+    stream_.broken = true;
+    client_->disconnect();
+    detail::log_line(std::string("streaming the response: ") + e.what());
+    throw std::runtime_error(std::string("the response stream's connection to the Runtime API failed: ") + e.what());
+  }
+  task<> write_stream(std::uint64_t sequence, std::string_view bytes) {
+    if (!begin_chunk(sequence, bytes)) co_return;
+    std::optional<detail::connection_error> failure;
+    try {
+      co_await client_->send_chunk(bytes);
+    } catch (const detail::connection_error& e) {
+      failure = e;
+    }
+    if (failure) chunk_failed(*failure);
+  }
+  void write_stream_blocking(std::uint64_t sequence, std::string_view bytes) {
+    if (!begin_chunk(sequence, bytes)) return;
+    try {
+      client_->send_chunk_blocking(bytes);
+    } catch (const detail::connection_error& e) {
+      chunk_failed(e);
+    }
+  }
+
+  // Ends the open stream: with no error, or with `report` (as an ordinary error response
+  // before the first byte, in the trailers after it). What the Runtime API answers is
+  // checked as for any response. Returns false when there is nothing left to send.
+  bool prepare_stream_end(const detail::error_report* report) {
+    stream_.state = stream_state::closed;
+    if (stream_.broken) return false;
+    if (local_mode()) {
+      if (report) write_local_error(*report);
+      else if (stream_.bytes > 0) detail::write_all(STDOUT_FILENO, "\n");
+      return false;
+    }
+    if (report && stream_.bytes == 0) {
+      path_.assign("/2018-06-01/runtime/invocation/").append(context_.request_id).append("/error");
+      prepare_error(path_, *report);
+      return true;
+    }
+    if (stream_.bytes == 0) prepare_stream_head();
+    trailers_.clear();
+    if (report) {
+      body_.clear();
+      json::write(*report, body_);
+      trailers_.append("Lambda-Runtime-Function-Error-Type: ").append(report->errorType).append("\r\n");
+      trailers_.append("Lambda-Runtime-Function-Error-Body: ").append(events::base64_encode(body_)).append("\r\n");
+    }
+    return true;
+  }
+  task<> end_stream(detail::error_report report) { co_await finish_stream(&report); }
+  task<> end_stream() { return finish_stream(nullptr); }
+  task<> finish_stream(const detail::error_report* report) {
+    if (!prepare_stream_end(report)) co_return;
+    if (report && stream_.bytes == 0) {
+      check_answer("POST /error", *co_await call("POST", path_, headers_, body_));
+      co_return;
+    }
+    std::optional<detail::connection_error> failure;
+    try {
+      check_answer("POST /response (streamed)", *co_await client_->finish_chunked(trailers_));
+    } catch (const detail::connection_error& e) {
+      failure = e;
+    }
+    if (failure) stream_end_failed(*failure);
+  }
+  void end_stream_blocking(const detail::error_report* report) {
+    if (!prepare_stream_end(report)) return;
+    if (report && stream_.bytes == 0) {
+      check_answer("POST /error", call_blocking("POST", path_));
+      return;
+    }
+    try {
+      check_answer("POST /response (streamed)", client_->finish_chunked_blocking(trailers_));
+    } catch (const detail::connection_error& e) {
+      stream_end_failed(e);
+    }
+  }
+  void end_stream_blocking(const detail::error_report& report) { end_stream_blocking(&report); }
+  // The body had gone out; only its end or the answer was lost: log, and reconnect for /next.
+  void stream_end_failed(const detail::connection_error& e) {
+    client_->disconnect();
+    detail::log_line(std::string("ending the streamed response: ") + e.what());
+  }
+
   // 400, 403, 410 and 413 end this invocation only: log and go on with /next. 500: exit.
   void check_answer(const char* what, const detail::http_response& r) {
     if (r.status >= 200 && r.status < 300) return;
@@ -520,6 +716,8 @@ private:
   std::string invocation_id_;
   std::string path_;
   std::string body_;  // serialized responses and error reports, reused
+  std::string trailers_;  // of a streamed response
+  stream_status stream_;
   std::vector<detail::http_header> headers_;
   const std::vector<detail::http_header> no_headers_;
   std::chrono::milliseconds deadline_margin_;
@@ -598,6 +796,59 @@ inline task<> invocation::fail(std::exception_ptr error) {
 inline task<> invocation::fail(std::string_view error_type, std::string_view message) {
   runtime_->claim_answer(sequence_);
   return runtime_->send_error(detail::error_report{std::string(message), std::string(error_type), {}});
+}
+
+inline response_stream invocation::stream(std::string_view content_type) {
+  current().open_stream(sequence_, content_type);
+  return response_stream(runtime_, sequence_);
+}
+
+inline runtime& response_stream::current() const {
+  if (!runtime_) detail::throw_usage_error("response stream used after a move");
+  return *runtime_;
+}
+inline void response_stream::set_content_type(std::string_view content_type) {
+  current().check_stream(sequence_, "set_content_type() on a closed response stream");
+  if (runtime_->stream_.bytes > 0) detail::throw_usage_error("set_content_type() after the first write");
+  runtime_->stream_.content_type.assign(content_type);
+}
+inline task<> response_stream::write(std::string_view bytes) { return current().write_stream(sequence_, bytes); }
+inline void response_stream::write_blocking(std::string_view bytes) { current().write_stream_blocking(sequence_, bytes); }
+inline task<> response_stream::close() {
+  current().check_stream(sequence_, "close() on a closed response stream");
+  return runtime_->end_stream();
+}
+inline void response_stream::close_blocking() {
+  current().check_stream(sequence_, "close() on a closed response stream");
+  runtime_->end_stream_blocking(nullptr);
+}
+namespace detail {
+inline error_report report_of(std::exception_ptr error) {
+  if (!error) return {"fail() outside a catch block", "lambda_coro::usage_error", {}};
+  try {
+    std::rethrow_exception(error);
+  } catch (...) {
+    return report_current_exception();
+  }
+}
+}  // namespace detail
+inline task<> response_stream::fail(std::exception_ptr error) {
+  current().check_stream(sequence_, "fail() on a closed response stream");
+  return runtime_->end_stream(detail::report_of(error));
+}
+inline task<> response_stream::fail(std::string_view error_type, std::string_view message) {
+  current().check_stream(sequence_, "fail() on a closed response stream");
+  return runtime_->end_stream(detail::error_report{std::string(message), std::string(error_type), {}});
+}
+inline void response_stream::fail_blocking(std::exception_ptr error) {
+  current().check_stream(sequence_, "fail() on a closed response stream");
+  runtime_->end_stream_blocking(detail::report_of(error));
+}
+inline std::size_t response_stream::bytes_written() const noexcept {
+  return runtime_ && runtime_->stream_.sequence == sequence_ ? runtime_->stream_.bytes : 0;
+}
+inline bool response_stream::closed() const noexcept {
+  return !runtime_ || runtime_->stream_.sequence != sequence_ || runtime_->stream_.state != runtime::stream_state::open;
 }
 
 namespace detail {

@@ -36,7 +36,9 @@
   "lambda_coro::start: a handler is callable as R(const Event&) or R(const Event&, const "         \
   "lambda_coro::context&), where Event is std::string_view (the raw payload) or a JSON-bindable "  \
   "type, and R is void, std::string, json::raw, a JSON-bindable type, or lambda_coro::task<> of "  \
-  "one. A callable with no parameters is an init function that returns such a handler. Generic "  \
+  "one; a streaming handler is void or task<>(const Event&, lambda_coro::response_stream&[, const "\
+  "lambda_coro::context&]). A callable with no parameters is an init function that returns such a "\
+  "handler. Generic "                                                                              \
   "lambdas (auto parameters) cannot be inspected: name the parameter types"
 
 LAMBDA_CORO_BEGIN_NAMESPACE
@@ -82,17 +84,25 @@ struct task_result<task<T>> {
   using type = T;
 };
 
+template <class T>
+inline constexpr bool is_stream_parameter = std::is_same_v<T, response_stream&>;
+
 template <class Handler>
 constexpr bool is_handler() {
   using traits = callable_traits<Handler>;
   if constexpr (!traits::known) {
     return false;
   } else {
-    constexpr std::size_t arity = std::tuple_size_v<typename traits::args>;
+    using args = typename traits::args;
+    constexpr std::size_t arity = std::tuple_size_v<args>;
     if constexpr (arity == 1) {
       return true;
     } else if constexpr (arity == 2) {
-      return std::is_same_v<std::remove_cvref_t<std::tuple_element_t<1, typename traits::args>>, context>;
+      return std::is_same_v<std::remove_cvref_t<std::tuple_element_t<1, args>>, context> ||
+             is_stream_parameter<std::tuple_element_t<1, args>>;
+    } else if constexpr (arity == 3) {
+      return is_stream_parameter<std::tuple_element_t<1, args>> &&
+             std::is_same_v<std::remove_cvref_t<std::tuple_element_t<2, args>>, context>;
     } else {
       return false;
     }
@@ -119,8 +129,14 @@ struct handler_types {
   using event_type = std::remove_cvref_t<std::tuple_element_t<0, typename traits::args>>;
   using result_type = typename traits::result;
   using value_type = typename task_result<result_type>::type;
-  static constexpr bool takes_context = std::tuple_size_v<typename traits::args> == 2;
+  static constexpr std::size_t arity = std::tuple_size_v<typename traits::args>;
+  static constexpr bool streams =
+      arity >= 2 && is_stream_parameter<std::tuple_element_t<(arity >= 2 ? 1 : 0), typename traits::args>>;
+  static constexpr bool takes_context = arity == 3 || (arity == 2 && !streams);
   static constexpr bool is_coroutine = is_task<result_type>;
+  static_assert(!streams || std::is_void_v<value_type>,
+                "lambda_coro::start: a streaming handler returns void or lambda_coro::task<>: what it "
+                "sends, it writes to its response_stream");
 };
 
 // Binds the event to the handler's parameter; false (and a message) when it does not fit.
@@ -141,11 +157,39 @@ bool bind_event(json::reader& reader, const invocation& inv, Event& event, std::
 }
 
 template <class Handler, class Event>
-decltype(auto) call_handler(Handler& handler, const Event& event, const invocation& inv) {
-  if constexpr (handler_types<Handler>::takes_context)
+decltype(auto) call_handler(Handler& handler, const Event& event, const invocation& inv, response_stream* out) {
+  using types = handler_types<Handler>;
+  if constexpr (types::streams && types::takes_context)
+    return handler(event, *out, inv.context());
+  else if constexpr (types::streams)
+    return handler(event, *out);
+  else if constexpr (types::takes_context)
     return handler(event, inv.context());
   else
     return handler(event);
+}
+
+inline void log_failure_after_close() {
+  const error_report report = report_current_exception();
+  log_line("the handler failed after closing its response stream: " + report.errorType + ": " + report.errorMessage);
+}
+
+// A streaming handler on a blocking runtime: the stream is closed when the handler returns
+// (unless it did), or ended with its exception.
+template <class Handler, class Event>
+void serve_stream_blocking(Handler& handler, const Event& event, invocation& inv) {
+  response_stream out = inv.stream();
+  try {
+    call_handler(handler, event, inv, &out);
+    if (!out.closed()) out.close_blocking();
+  } catch (const runtime_api_error&) {
+    throw;
+  } catch (...) {
+    if (out.closed())
+      log_failure_after_close();
+    else
+      out.fail_blocking();
+  }
 }
 
 // A synchronous handler on a blocking runtime: one invocation at a time on this thread.
@@ -161,13 +205,17 @@ void serve_with(runtime& rt, Handler& handler) {
       blocking_access::fail(inv, invalid_event_type, problem);
       continue;
     }
+    if constexpr (types::streams) {
+      serve_stream_blocking(handler, std::as_const(event), inv);
+      continue;
+    }
     try {
       if constexpr (std::is_void_v<typename types::value_type>) {
-        call_handler(handler, std::as_const(event), inv);
+        call_handler(handler, std::as_const(event), inv, nullptr);
         blocking_access::respond(inv, json::raw{});  // null, as Lambda reports a function that returns nothing
       } else {
         std::optional<typename types::value_type> result;
-        result.emplace(call_handler(handler, std::as_const(event), inv));
+        result.emplace(call_handler(handler, std::as_const(event), inv, nullptr));
         blocking_access::respond(inv, *result);
       }
     } catch (const runtime_api_error&) {
@@ -196,17 +244,32 @@ task<> serve_coroutine(runtime& rt, Handler& handler) {
     }
     std::exception_ptr failure;
     std::optional<when_all_value<typename types::value_type>> result;  // std::monostate for task<>
+    std::optional<response_stream> out;
+    if constexpr (types::streams) out.emplace(inv.stream());
     try {
-      auto work = call_handler(handler, std::as_const(event), inv);
+      auto work = call_handler(handler, std::as_const(event), inv, out ? &*out : nullptr);
       work.set_stop_token(rt.stop_token());
       if constexpr (std::is_void_v<typename types::value_type>)
         co_await std::move(work);
       else
         result.emplace(co_await std::move(work));
+      if (out && !out->closed()) co_await out->close();
     } catch (...) {
       failure = std::current_exception();
     }
-    if (failure) {
+    if (out) {
+      if (failure && out->closed()) {
+        try {
+          std::rethrow_exception(failure);
+        } catch (const runtime_api_error&) {
+          throw;
+        } catch (...) {
+          log_failure_after_close();
+        }
+      } else if (failure) {
+        co_await out->fail(failure);
+      }
+    } else if (failure) {
       co_await inv.fail(failure);
     } else if constexpr (std::is_void_v<typename types::value_type>) {
       co_await inv.respond(json::raw{});

@@ -145,13 +145,8 @@ public:
   // throw connection_error.
   const http_response& request(std::string_view method, std::string_view path,
                                const std::vector<http_header>& headers, std::string_view body) {
-    begin(method, path, headers, body);
-    for (io_need need; (need = advance()) != io_need::nothing;) {
-      // Only a non-blocking socket asks to wait.
-      pollfd ready{fd_, static_cast<short>(need == io_need::readable ? POLLIN : POLLOUT), 0};
-      while (::poll(&ready, 1, -1) < 0 && errno == EINTR) {
-      }
-    }
+    begin(method, path, headers, body, false);
+    run_blocking();
     return response_;
   }
 
@@ -159,13 +154,32 @@ public:
   // Arguments must stay valid until the task finishes.
   task<const http_response*> send(std::string_view method, std::string_view path,
                                   const std::vector<http_header>& headers, std::string_view body) {
-    begin(method, path, headers, body);
-    for (io_need need; (need = advance()) != io_need::nothing;) {
-      if (need == io_need::readable)
-        co_await wait_readable(fd_);
-      else
-        co_await wait_writable(fd_);
-    }
+    begin(method, path, headers, body, false);
+    co_await run();
+    co_return &response_;
+  }
+
+  // A request whose body goes in pieces (Transfer-Encoding: chunked), none of it buffered:
+  // open_chunked() prepares the head, which leaves with the first chunk; each chunk goes
+  // out at once; finish_chunked() sends the last chunk with `trailers` ("Name: value\r\n"
+  // lines) and reads the response. Each send has a blocking form and a task.
+  void open_chunked(std::string_view method, std::string_view path, const std::vector<http_header>& headers) {
+    begin(method, path, headers, {}, true);
+  }
+  void send_chunk_blocking(std::string_view bytes) {
+    if (prepare_chunk(bytes)) run_blocking();
+  }
+  task<> send_chunk(std::string_view bytes) {
+    if (prepare_chunk(bytes)) co_await run();
+  }
+  const http_response& finish_chunked_blocking(std::string_view trailers) {
+    prepare_last_chunk(trailers);
+    run_blocking();
+    return response_;
+  }
+  task<const http_response*> finish_chunked(std::string_view trailers) {
+    prepare_last_chunk(trailers);
+    co_await run();
     co_return &response_;
   }
 
@@ -187,19 +201,77 @@ private:
   enum class phase { connecting, connected, sending, head, body, chunk_size, chunk_data, trailers, done };
 
   void begin(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
-             std::string_view body) {
+             std::string_view body, bool chunked) {
     retried_ = false;
     reused_ = fd_ >= 0;
-    prepare_request(method, path, headers, body);
+    prepare_request(method, path, headers, body, chunked);
+    if (chunked) return;  // the head goes with the first chunk
+    request_parts_[0] = {head_.data(), head_.size()};
+    request_parts_[1] = {const_cast<char*>(body.data()), body.size()};
+    request_part_count_ = body.empty() ? 1 : 2;
+    expect_response_ = true;
     start_sending();
   }
 
+  // One chunk of a chunked body: false for an empty one (it would end the body).
+  bool prepare_chunk(std::string_view bytes) {
+    if (bytes.empty()) return false;
+    const auto end = std::to_chars(chunk_line_, chunk_line_ + sizeof chunk_line_ - 2, bytes.size(), 16).ptr;
+    end[0] = '\r';
+    end[1] = '\n';
+    request_part_count_ = 0;
+    add_head_if_pending();
+    request_parts_[request_part_count_++] = {chunk_line_, static_cast<std::size_t>(end + 2 - chunk_line_)};
+    request_parts_[request_part_count_++] = {const_cast<char*>(bytes.data()), bytes.size()};
+    request_parts_[request_part_count_++] = {const_cast<char*>(crlf), 2};
+    expect_response_ = false;
+    start_sending();
+    return true;
+  }
+
+  void prepare_last_chunk(std::string_view trailers) {
+    last_chunk_.assign("0\r\n").append(trailers).append("\r\n");
+    request_part_count_ = 0;
+    add_head_if_pending();
+    request_parts_[request_part_count_++] = {last_chunk_.data(), last_chunk_.size()};
+    expect_response_ = true;
+    start_sending();
+  }
+
+  // The head of a chunked request goes with its first chunk; a connection found closed
+  // may be replaced only then, before any of the body has left.
+  void add_head_if_pending() {
+    if (head_pending_) {
+      request_parts_[request_part_count_++] = {head_.data(), head_.size()};
+      head_pending_ = false;
+    } else {
+      reused_ = false;
+    }
+  }
+
   void start_sending() {
-    parts_[0] = {head_.data(), head_.size()};
-    parts_[1] = {const_cast<char*>(body_.data()), body_.size()};
+    std::memcpy(parts_, request_parts_, sizeof parts_);
     first_part_ = 0;
-    part_count_ = body_.empty() ? 1 : 2;
+    part_count_ = request_part_count_;
     phase_ = fd_ >= 0 ? phase::sending : connect();
+  }
+
+  void run_blocking() {
+    for (io_need need; (need = advance()) != io_need::nothing;) {
+      // Only a non-blocking socket asks to wait.
+      pollfd ready{fd_, static_cast<short>(need == io_need::readable ? POLLIN : POLLOUT), 0};
+      while (::poll(&ready, 1, -1) < 0 && errno == EINTR) {
+      }
+    }
+  }
+
+  task<> run() {
+    for (io_need need; (need = advance()) != io_need::nothing;) {
+      if (need == io_need::readable)
+        co_await wait_readable(fd_);
+      else
+        co_await wait_writable(fd_);
+    }
   }
 
   io_need advance() {
@@ -235,6 +307,10 @@ private:
         }
         case phase::sending:
           if (!try_send()) return io_need::writable;
+          if (!expect_response_) {  // a chunk of a body still going
+            phase_ = phase::done;
+            return io_need::nothing;
+          }
           used_ = 0;
           phase_ = phase::head;
           break;
@@ -364,18 +440,20 @@ private:
   }
 
   void prepare_request(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
-                       std::string_view body) {
+                       std::string_view body, bool chunked) {
     head_.clear();
     head_.append(method).append(" ").append(endpoint_.base_path).append(path).append(" HTTP/1.1\r\nHost: ");
     head_.append(endpoint_.authority).append("\r\n");
     for (const auto& h : headers) head_.append(h.name).append(": ").append(h.value).append("\r\n");
-    if (method != "GET") {
+    head_pending_ = chunked;
+    if (chunked) {
+      head_.append("Transfer-Encoding: chunked\r\n");
+    } else if (method != "GET") {
       char length[24];
       const auto end = std::to_chars(length, length + sizeof length, body.size()).ptr;
       head_.append("Content-Length: ").append(length, static_cast<std::size_t>(end - length)).append("\r\n");
     }
     head_.append("\r\n");
-    body_ = body;
   }
 
   // Sends what is left of the request, in as few system calls as the socket takes; false
@@ -475,10 +553,16 @@ private:
   runtime_endpoint endpoint_;
   io_mode mode_;
   int fd_ = -1;
+  static constexpr char crlf[] = "\r\n";
   std::string head_;
-  std::string_view body_;  // of the request being sent
-  iovec parts_[2] = {};    // what is left of it to send: head, body
+  bool head_pending_ = false;  // of a chunked request, until its first chunk
+  char chunk_line_[24] = {};   // a chunk's size line
+  std::string last_chunk_;     // and trailers
+  iovec request_parts_[4] = {};  // the request (or chunk) to send: head, size line, bytes, CRLF
+  int request_part_count_ = 0;
+  iovec parts_[4] = {};  // what is left of it to send
   int first_part_ = 0, part_count_ = 0;
+  bool expect_response_ = true;  // false while a chunked body goes out
   phase phase_ = phase::done;
   bool reused_ = false, retried_ = false;
   std::size_t head_end_ = 0, body_length_ = 0, read_at_ = 0, body_end_ = 0, chunk_size_ = 0;
