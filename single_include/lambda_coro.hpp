@@ -3385,10 +3385,19 @@ LAMBDA_CORO_END_NAMESPACE
 #define LAMBDA_CORO_HTTP_HPP_INCLUDED
 
 // ---- begin lambda_coro/http/adapter.hpp
-// One handler for every HTTP front: events from API Gateway (REST and HTTP APIs), ALB and
-// function URLs become http::request; http::response goes back in the shape that front expects.
+// One handler for every HTTP front, run on Lambda: http::start serves a router or a callable
+// taking an http::request, buffered; http::start_streaming streams its responses (function
+// URLs with InvokeMode RESPONSE_STREAM). The conversions themselves are in http/convert.hpp.
 #ifndef LAMBDA_CORO_HTTP_ADAPTER_HPP_INCLUDED
 #define LAMBDA_CORO_HTTP_ADAPTER_HPP_INCLUDED
+
+// ---- begin lambda_coro/http/convert.hpp
+// The pure side of the HTTP adapter: events from API Gateway (REST and HTTP APIs), ALB and
+// function URLs become http::request; http::response goes back in the shape that front
+// expects, buffered or as a streamed response's prelude. No runtime here: usable from tests,
+// other runtimes or tools.
+#ifndef LAMBDA_CORO_HTTP_CONVERT_HPP_INCLUDED
+#define LAMBDA_CORO_HTTP_CONVERT_HPP_INCLUDED
 
 // ---- begin lambda_coro/http/message.hpp
 // HTTP requests and responses as handlers see them, whichever front (API Gateway REST or
@@ -3426,6 +3435,7 @@ LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
 // ---- end lambda_coro/detail/text.hpp
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -3513,12 +3523,28 @@ struct request {
   }
 };
 
+// Sends one piece of a streamed body.
+using body_writer = std::function<void(std::string_view)>;
+
 struct response {
   int status = 200;
   http::headers headers;
   std::vector<std::string> cookies;  // Set-Cookie values
   std::string body;
   bool binary = false;  // the body is bytes, not text: base64 on the way out
+  // A body made piece by piece (response::streamed): on a streaming function each piece
+  // goes out as it is written; otherwise the pieces are gathered into `body` first.
+  std::function<void(const body_writer&)> producer;
+
+  // A body written by `produce` after the status and headers have gone.
+  static response streamed(std::function<void(const body_writer&)> produce, std::string_view content_type,
+                           int status = 200) {
+    response r;
+    r.status = status;
+    r.headers.set("Content-Type", content_type);
+    r.producer = std::move(produce);
+    return r;
+  }
 
   // Bodies are anything a std::string is made from: std::string, std::string_view, const char*.
   template <class Text>
@@ -4252,6 +4278,306 @@ void __verbose_terminate_handler() { lambda_coro::detail::report_terminate(); }
 
 #endif  // LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
 // ---- end lambda_coro/runtime/errors.hpp
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace http {
+namespace detail {
+
+struct any_request_context {
+  std::optional<events::elb_context> elb;
+  std::optional<events::http_description> http;
+  std::optional<std::string> domain_name;
+};
+BOOST_DESCRIBE_STRUCT(any_request_context, (), (elb, http, domain_name))
+constexpr auto json_options(const any_request_context*) { return json::object_options(json::naming::camel_case); }
+
+// Function URL events carry routeKey "$default" like HTTP API events; only their domain,
+// <url-id>.lambda-url.<region>.on.aws, tells them apart.
+inline bool is_function_url_domain(std::string_view domain) {
+  return domain.find(".lambda-url.") != std::string_view::npos && domain.ends_with(".on.aws");
+}
+
+// Every field any HTTP front sends that a request needs, read in one pass.
+struct any_http_event {
+  std::optional<std::string> route_key;
+  std::optional<std::string> raw_path;
+  std::optional<std::string> raw_query_string;
+  std::vector<std::string> cookies;
+  std::optional<std::string> http_method;
+  std::optional<std::string> path;
+  events::string_map headers;
+  events::multi_string_map multi_value_headers;
+  events::string_map query_string_parameters;
+  events::multi_string_map multi_value_query_string_parameters;
+  events::string_map path_parameters;
+  any_request_context request_context;
+  std::optional<std::string> body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(any_http_event, (),
+                      (route_key, raw_path, raw_query_string, cookies, http_method, path, headers, multi_value_headers,
+                       query_string_parameters, multi_value_query_string_parameters, path_parameters,
+                       request_context, body, is_base64_encoded))
+constexpr auto json_options(const any_http_event*) { return json::object_options(json::naming::camel_case); }
+
+struct alb_single_value_response {
+  int status_code = 200;
+  std::string status_description;
+  events::string_map headers;
+  std::string body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(alb_single_value_response, (), (status_code, status_description, headers, body, is_base64_encoded))
+constexpr auto json_options(const alb_single_value_response*) { return json::object_options(json::naming::camel_case); }
+
+struct alb_multi_value_response {
+  int status_code = 200;
+  std::string status_description;
+  events::multi_string_map multi_value_headers;
+  std::string body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(alb_multi_value_response, (),
+                      (status_code, status_description, multi_value_headers, body, is_base64_encoded))
+constexpr auto json_options(const alb_multi_value_response*) { return json::object_options(json::naming::camel_case); }
+
+struct error_message {
+  std::string message;
+};
+BOOST_DESCRIBE_STRUCT(error_message, (), (message))
+
+struct bad_request {
+  std::string message;
+  std::string path;  // where in the body, as a JSON path ("$.items[2].price")
+  std::string problem;
+};
+BOOST_DESCRIBE_STRUCT(bad_request, (), (message, path, problem))
+
+// Query parameters that arrive as maps: ALB leaves them percent-encoded, API Gateway decodes them.
+inline void take_query(request& req, events::string_map& single, events::multi_string_map& multi, bool encoded) {
+  auto add = [&](const std::string& k, const std::string& v) {
+    if (!req.raw_query.empty()) req.raw_query += '&';
+    req.raw_query += encoded ? k : url_encode(k);
+    req.raw_query += '=';
+    req.raw_query += encoded ? v : url_encode(v);
+    req.query.emplace_back(encoded ? url_decode(k) : k, encoded ? url_decode(v) : v);
+  };
+  if (!multi.empty()) {
+    for (auto& [k, values] : multi)
+      for (auto& v : values) add(k, v);
+  } else {
+    for (auto& [k, v] : single) add(k, v);
+  }
+}
+
+inline void take_headers(request& req, events::string_map& single, events::multi_string_map& multi) {
+  if (!multi.empty()) {
+    req.multi_value_headers = true;
+    for (auto& [k, values] : multi)
+      for (auto& v : values) req.headers.add(k, v);
+  } else {
+    for (auto& [k, v] : single) req.headers.add(k, v);
+  }
+}
+
+inline std::string joined(const std::vector<std::string_view>& values, std::string_view separator) {
+  std::string out;
+  for (const auto& v : values) {
+    if (!out.empty()) out += separator;
+    out += v;
+  }
+  return out;
+}
+
+// Response headers for fronts that take a list per name; cookies become Set-Cookie values.
+inline events::multi_string_map multi_value_headers(const response& res) {
+  events::multi_string_map out;
+  for (const auto& [k, v] : res.headers) out[k].push_back(v);
+  for (const auto& c : res.cookies) out["Set-Cookie"].push_back(c);
+  return out;
+}
+
+// Response headers for fronts that take one value per name: repeated names are comma-joined.
+inline events::string_map single_value_headers(const response& res) {
+  events::string_map out;
+  for (const auto& [k, v] : res.headers)
+    if (!out.count(k)) out[k] = joined(res.headers.get_all(k), ",");
+  return out;
+}
+
+}  // namespace detail
+
+// The event of any HTTP front as a request. Throws json::error for an event of no HTTP front.
+inline request to_request(std::string_view event_json) {
+  auto e = json::read<detail::any_http_event>(event_json);
+  request req;
+  if (e.request_context.elb) {
+    req.front = front::alb;
+    req.method = e.http_method.value_or("");
+    req.path = e.path.value_or("/");
+    detail::take_query(req, e.query_string_parameters, e.multi_value_query_string_parameters, true);
+    detail::take_headers(req, e.headers, e.multi_value_headers);
+  } else if (e.raw_path) {
+    const bool function_url = !e.route_key || (e.request_context.domain_name &&
+                                               detail::is_function_url_domain(*e.request_context.domain_name));
+    req.front = function_url ? front::function_url : front::api_gateway_http;
+    req.method = e.request_context.http ? e.request_context.http->method : e.http_method.value_or("");
+    req.path = *e.raw_path;
+    req.raw_query = e.raw_query_string.value_or("");
+    req.query = parse_query(req.raw_query);
+    for (auto& [k, v] : e.headers) req.headers.add(k, v);
+    if (!e.cookies.empty() && !req.headers.contains("Cookie")) {
+      std::string cookie_header;
+      for (const auto& c : e.cookies) cookie_header += (cookie_header.empty() ? "" : "; ") + c;
+      req.headers.add("Cookie", cookie_header);
+    }
+  } else if (e.http_method) {
+    req.front = front::api_gateway_rest;
+    req.method = *e.http_method;
+    req.path = e.path.value_or("/");
+    detail::take_query(req, e.query_string_parameters, e.multi_value_query_string_parameters, false);
+    detail::take_headers(req, e.headers, e.multi_value_headers);
+    req.multi_value_headers = true;  // REST APIs take multiValueHeaders in every response
+  } else {
+    throw json::error("no requestContext.elb, rawPath or httpMethod");
+  }
+  for (const auto& value : req.headers.get_all("Cookie")) parse_cookie_header(value, req.cookies);
+  for (auto& [k, v] : e.path_parameters) req.path_parameters.emplace(k, v);
+  if (e.body) {
+    if (e.is_base64_encoded) {
+      auto bytes = events::base64_decode(*e.body);
+      if (!bytes) throw json::error("isBase64Encoded is true, but the body is not base64", "$.body");
+      req.body = std::move(*bytes);
+    } else {
+      req.body = std::move(*e.body);
+    }
+  }
+  return req;
+}
+
+// The response as JSON in the shape of the front that delivered `req`.
+inline std::string to_event_response(const response& res, const request& req) {
+  const bool base64 = res.binary;
+  std::string body = base64 ? events::base64_encode(res.body) : res.body;
+  switch (req.front) {
+    case front::api_gateway_rest: {
+      events::apigw_proxy_response out;
+      out.status_code = res.status;
+      out.multi_value_headers = detail::multi_value_headers(res);
+      out.body = std::move(body);
+      out.is_base64_encoded = base64;
+      return json::write(out);
+    }
+    case front::api_gateway_http:
+    case front::function_url: {
+      events::lambda_function_url_response out;
+      out.status_code = res.status;
+      out.headers = detail::single_value_headers(res);
+      out.cookies = res.cookies;
+      out.body = std::move(body);
+      out.is_base64_encoded = base64;
+      return json::write(out);
+    }
+    case front::alb: {
+      const std::string description = std::to_string(res.status) + " " + reason_phrase(res.status);
+      if (req.multi_value_headers) {
+        return json::write(detail::alb_multi_value_response{res.status, description, detail::multi_value_headers(res),
+                                                            std::move(body), base64});
+      }
+      // Single-value headers: one value per name, so only the last cookie can be set.
+      detail::alb_single_value_response out{res.status, description, detail::single_value_headers(res), std::move(body),
+                                            base64};
+      if (!res.cookies.empty()) out.headers["Set-Cookie"] = res.cookies.back();
+      return json::write(out);
+    }
+  }
+  return {};
+}
+
+// The request of any HTTP front's event; an event of no HTTP front throws function_error
+// (Runtime.InvalidEvent).
+inline request read_request(std::string_view event) {
+  try {
+    return to_request(event);
+  } catch (const json::error& e) {
+    throw function_error(std::string(lambda_coro::detail::invalid_event_type),
+                         std::string("not an HTTP event: ") + e.what());
+  }
+}
+
+// `handler`'s response to `req`, a router or a callable taking a request and returning a
+// response. A json::error escaping the handler (a body that does not bind) answers 400 with
+// its path and problem; any other exception answers 500 (and is logged): the client gets an
+// HTTP error, not a Lambda error.
+template <class Handler>
+response respond(Handler& handler, request& req) {
+  try {
+    if constexpr (std::is_same_v<std::remove_cvref_t<Handler>, router>)
+      return handler.handle(req);
+    else
+      return handler(req);
+  } catch (const json::error& e) {
+    return response::json(detail::bad_request{"Bad Request", e.path(), e.problem()}, 400);
+  } catch (...) {
+    const auto report = lambda_coro::detail::report_current_exception();
+    lambda_coro::detail::log_line(req.method + " " + req.path + " failed with " + report.errorType + ": " +
+                                  report.errorMessage);
+    return response::json(detail::error_message{"Internal Server Error"}, 500);
+  }
+}
+
+// Answers one event of any HTTP front with `handler`, in that front's shape (a streamed
+// body is gathered first; if producing it fails, the answer is a 500).
+template <class Handler>
+std::string handle_event(Handler& handler, std::string_view event) {
+  request req = read_request(event);
+  response res = respond(handler, req);
+  if (res.producer) {
+    try {
+      res.producer([&res](std::string_view piece) { res.body.append(piece); });
+    } catch (...) {
+      const auto report = lambda_coro::detail::report_current_exception();
+      lambda_coro::detail::log_line(req.method + " " + req.path + " failed with " + report.errorType + ": " +
+                                    report.errorMessage);
+      res = response::json(detail::error_message{"Internal Server Error"}, 500);
+    }
+  }
+  return to_event_response(res, req);
+}
+
+// The content type of a streamed HTTP response (Lambda's HTTP integration format): the
+// prelude, 8 NUL bytes, then the body as it is written.
+inline constexpr std::string_view stream_content_type = "application/vnd.awslambda.http-integration-response";
+inline constexpr std::string_view stream_prelude_end{"\0\0\0\0\0\0\0\0", 8};
+
+namespace detail {
+struct stream_prelude {
+  int statusCode;
+  events::string_map headers;
+  std::vector<std::string> cookies;
+};
+BOOST_DESCRIBE_STRUCT(stream_prelude, (), (statusCode, headers, cookies))
+}  // namespace detail
+
+// The prelude of a streamed response: status, headers and cookies as JSON, followed by the
+// 8 NUL bytes that end it.
+inline std::string to_stream_prelude(const response& res) {
+  std::string out = json::write(detail::stream_prelude{res.status, detail::single_value_headers(res), res.cookies});
+  out.append(stream_prelude_end);
+  return out;
+}
+
+}  // namespace http
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_HTTP_CONVERT_HPP_INCLUDED
+// ---- end lambda_coro/http/convert.hpp
 // ---- begin lambda_coro/runtime/start.hpp
 // start(handler) and run(serve): a whole bootstrap in one call.
 #ifndef LAMBDA_CORO_RUNTIME_START_HPP_INCLUDED
@@ -7392,262 +7718,43 @@ LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_RUNTIME_START_HPP_INCLUDED
 // ---- end lambda_coro/runtime/start.hpp
 
-#include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
-#include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
 namespace http {
-namespace detail {
-
-struct any_request_context {
-  std::optional<events::elb_context> elb;
-  std::optional<events::http_description> http;
-  std::optional<std::string> domain_name;
-};
-BOOST_DESCRIBE_STRUCT(any_request_context, (), (elb, http, domain_name))
-constexpr auto json_options(const any_request_context*) { return json::object_options(json::naming::camel_case); }
-
-// Function URL events carry routeKey "$default" like HTTP API events; only their domain,
-// <url-id>.lambda-url.<region>.on.aws, tells them apart.
-inline bool is_function_url_domain(std::string_view domain) {
-  return domain.find(".lambda-url.") != std::string_view::npos && domain.ends_with(".on.aws");
-}
-
-// Every field any HTTP front sends that a request needs, read in one pass.
-struct any_http_event {
-  std::optional<std::string> route_key;
-  std::optional<std::string> raw_path;
-  std::optional<std::string> raw_query_string;
-  std::vector<std::string> cookies;
-  std::optional<std::string> http_method;
-  std::optional<std::string> path;
-  events::string_map headers;
-  events::multi_string_map multi_value_headers;
-  events::string_map query_string_parameters;
-  events::multi_string_map multi_value_query_string_parameters;
-  events::string_map path_parameters;
-  any_request_context request_context;
-  std::optional<std::string> body;
-  bool is_base64_encoded = false;
-};
-BOOST_DESCRIBE_STRUCT(any_http_event, (),
-                      (route_key, raw_path, raw_query_string, cookies, http_method, path, headers, multi_value_headers,
-                       query_string_parameters, multi_value_query_string_parameters, path_parameters,
-                       request_context, body, is_base64_encoded))
-constexpr auto json_options(const any_http_event*) { return json::object_options(json::naming::camel_case); }
-
-struct alb_single_value_response {
-  int status_code = 200;
-  std::string status_description;
-  events::string_map headers;
-  std::string body;
-  bool is_base64_encoded = false;
-};
-BOOST_DESCRIBE_STRUCT(alb_single_value_response, (), (status_code, status_description, headers, body, is_base64_encoded))
-constexpr auto json_options(const alb_single_value_response*) { return json::object_options(json::naming::camel_case); }
-
-struct alb_multi_value_response {
-  int status_code = 200;
-  std::string status_description;
-  events::multi_string_map multi_value_headers;
-  std::string body;
-  bool is_base64_encoded = false;
-};
-BOOST_DESCRIBE_STRUCT(alb_multi_value_response, (),
-                      (status_code, status_description, multi_value_headers, body, is_base64_encoded))
-constexpr auto json_options(const alb_multi_value_response*) { return json::object_options(json::naming::camel_case); }
-
-struct error_message {
-  std::string message;
-};
-BOOST_DESCRIBE_STRUCT(error_message, (), (message))
-
-struct bad_request {
-  std::string message;
-  std::string path;  // where in the body, as a JSON path ("$.items[2].price")
-  std::string problem;
-};
-BOOST_DESCRIBE_STRUCT(bad_request, (), (message, path, problem))
-
-// Query parameters that arrive as maps: ALB leaves them percent-encoded, API Gateway decodes them.
-inline void take_query(request& req, events::string_map& single, events::multi_string_map& multi, bool encoded) {
-  auto add = [&](const std::string& k, const std::string& v) {
-    if (!req.raw_query.empty()) req.raw_query += '&';
-    req.raw_query += encoded ? k : url_encode(k);
-    req.raw_query += '=';
-    req.raw_query += encoded ? v : url_encode(v);
-    req.query.emplace_back(encoded ? url_decode(k) : k, encoded ? url_decode(v) : v);
-  };
-  if (!multi.empty()) {
-    for (auto& [k, values] : multi)
-      for (auto& v : values) add(k, v);
-  } else {
-    for (auto& [k, v] : single) add(k, v);
-  }
-}
-
-inline void take_headers(request& req, events::string_map& single, events::multi_string_map& multi) {
-  if (!multi.empty()) {
-    req.multi_value_headers = true;
-    for (auto& [k, values] : multi)
-      for (auto& v : values) req.headers.add(k, v);
-  } else {
-    for (auto& [k, v] : single) req.headers.add(k, v);
-  }
-}
-
-inline std::string joined(const std::vector<std::string_view>& values, std::string_view separator) {
-  std::string out;
-  for (const auto& v : values) {
-    if (!out.empty()) out += separator;
-    out += v;
-  }
-  return out;
-}
-
-// Response headers for fronts that take a list per name; cookies become Set-Cookie values.
-inline events::multi_string_map multi_value_headers(const response& res) {
-  events::multi_string_map out;
-  for (const auto& [k, v] : res.headers) out[k].push_back(v);
-  for (const auto& c : res.cookies) out["Set-Cookie"].push_back(c);
-  return out;
-}
-
-// Response headers for fronts that take one value per name: repeated names are comma-joined.
-inline events::string_map single_value_headers(const response& res) {
-  events::string_map out;
-  for (const auto& [k, v] : res.headers)
-    if (!out.count(k)) out[k] = joined(res.headers.get_all(k), ",");
-  return out;
-}
-
-}  // namespace detail
-
-// The event of any HTTP front as a request. Throws json::error for an event of no HTTP front.
-inline request to_request(std::string_view event_json) {
-  auto e = json::read<detail::any_http_event>(event_json);
-  request req;
-  if (e.request_context.elb) {
-    req.front = front::alb;
-    req.method = e.http_method.value_or("");
-    req.path = e.path.value_or("/");
-    detail::take_query(req, e.query_string_parameters, e.multi_value_query_string_parameters, true);
-    detail::take_headers(req, e.headers, e.multi_value_headers);
-  } else if (e.raw_path) {
-    const bool function_url = !e.route_key || (e.request_context.domain_name &&
-                                               detail::is_function_url_domain(*e.request_context.domain_name));
-    req.front = function_url ? front::function_url : front::api_gateway_http;
-    req.method = e.request_context.http ? e.request_context.http->method : e.http_method.value_or("");
-    req.path = *e.raw_path;
-    req.raw_query = e.raw_query_string.value_or("");
-    req.query = parse_query(req.raw_query);
-    for (auto& [k, v] : e.headers) req.headers.add(k, v);
-    if (!e.cookies.empty() && !req.headers.contains("Cookie")) {
-      std::string cookie_header;
-      for (const auto& c : e.cookies) cookie_header += (cookie_header.empty() ? "" : "; ") + c;
-      req.headers.add("Cookie", cookie_header);
-    }
-  } else if (e.http_method) {
-    req.front = front::api_gateway_rest;
-    req.method = *e.http_method;
-    req.path = e.path.value_or("/");
-    detail::take_query(req, e.query_string_parameters, e.multi_value_query_string_parameters, false);
-    detail::take_headers(req, e.headers, e.multi_value_headers);
-    req.multi_value_headers = true;  // REST APIs take multiValueHeaders in every response
-  } else {
-    throw json::error("no requestContext.elb, rawPath or httpMethod");
-  }
-  for (const auto& value : req.headers.get_all("Cookie")) parse_cookie_header(value, req.cookies);
-  for (auto& [k, v] : e.path_parameters) req.path_parameters.emplace(k, v);
-  if (e.body) {
-    if (e.is_base64_encoded) {
-      auto bytes = events::base64_decode(*e.body);
-      if (!bytes) throw json::error("isBase64Encoded is true, but the body is not base64", "$.body");
-      req.body = std::move(*bytes);
-    } else {
-      req.body = std::move(*e.body);
-    }
-  }
-  return req;
-}
-
-// The response as JSON in the shape of the front that delivered `req`.
-inline std::string to_event_response(const response& res, const request& req) {
-  const bool base64 = res.binary;
-  std::string body = base64 ? events::base64_encode(res.body) : res.body;
-  switch (req.front) {
-    case front::api_gateway_rest: {
-      events::apigw_proxy_response out;
-      out.status_code = res.status;
-      out.multi_value_headers = detail::multi_value_headers(res);
-      out.body = std::move(body);
-      out.is_base64_encoded = base64;
-      return json::write(out);
-    }
-    case front::api_gateway_http:
-    case front::function_url: {
-      events::lambda_function_url_response out;
-      out.status_code = res.status;
-      out.headers = detail::single_value_headers(res);
-      out.cookies = res.cookies;
-      out.body = std::move(body);
-      out.is_base64_encoded = base64;
-      return json::write(out);
-    }
-    case front::alb: {
-      const std::string description = std::to_string(res.status) + " " + reason_phrase(res.status);
-      if (req.multi_value_headers) {
-        return json::write(detail::alb_multi_value_response{res.status, description, detail::multi_value_headers(res),
-                                                            std::move(body), base64});
-      }
-      // Single-value headers: one value per name, so only the last cookie can be set.
-      detail::alb_single_value_response out{res.status, description, detail::single_value_headers(res), std::move(body),
-                                            base64};
-      if (!res.cookies.empty()) out.headers["Set-Cookie"] = res.cookies.back();
-      return json::write(out);
-    }
-  }
-  return {};
-}
-
-// Answers one event of any HTTP front with `handler`, a router or a callable taking a request
-// and returning a response, in that front's shape. A json::error escaping the handler (a body
-// that does not bind) answers 400 with its path and problem; any other exception answers 500
-// (and is logged): the client gets an HTTP error, not a Lambda error. An event of no HTTP
-// front throws function_error (Runtime.InvalidEvent).
-template <class Handler>
-std::string handle_event(Handler& handler, std::string_view event) {
-  request req;
-  try {
-    req = to_request(event);
-  } catch (const json::error& e) {
-    throw function_error(std::string(lambda_coro::detail::invalid_event_type),
-                         std::string("not an HTTP event: ") + e.what());
-  }
-  response res;
-  try {
-    if constexpr (std::is_same_v<std::remove_cvref_t<Handler>, router>)
-      res = handler.handle(req);
-    else
-      res = handler(req);
-  } catch (const json::error& e) {
-    res = response::json(detail::bad_request{"Bad Request", e.path(), e.problem()}, 400);
-  } catch (...) {
-    const auto report = lambda_coro::detail::report_current_exception();
-    lambda_coro::detail::log_line(req.method + " " + req.path + " failed with " + report.errorType + ": " +
-                                  report.errorMessage);
-    res = response::json(detail::error_message{"Internal Server Error"}, 500);
-  }
-  return to_event_response(res, req);
-}
 
 // Serves HTTP requests from any front with `handler`, as handle_event answers each.
 template <class Handler>
 int start(Handler&& handler) {
   return lambda_coro::start([&handler](std::string_view event) -> std::string { return handle_event(handler, event); });
+}
+
+// Answers one event with a streamed response: the prelude and a buffered body in one write,
+// or a streamed body's pieces as the producer writes them. An exception from the producer
+// after the first byte ends the stream with the error (Lambda cuts the response short).
+template <class Handler>
+void handle_event_streaming(Handler& handler, std::string_view event, response_stream& out) {
+  request req = read_request(event);
+  response res = respond(handler, req);
+  out.set_content_type(stream_content_type);
+  std::string head = to_stream_prelude(res);
+  if (!res.producer) {
+    head += res.body;
+    out.write_blocking(head);
+    return;
+  }
+  out.write_blocking(head);
+  res.producer([&out](std::string_view piece) { out.write_blocking(piece); });
+}
+
+// Serves HTTP requests with streamed responses, for a function URL whose InvokeMode is
+// RESPONSE_STREAM: every response starts with Lambda's HTTP integration prelude, and a
+// response::streamed body goes out piece by piece.
+template <class Handler>
+int start_streaming(Handler&& handler) {
+  return lambda_coro::start(
+      [&handler](std::string_view event, response_stream& out) { handle_event_streaming(handler, event, out); });
 }
 
 }  // namespace http

@@ -13,28 +13,34 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <signal.h>
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <string>
+#include <thread>
 
 namespace json = lambda_coro::json;
 using namespace std::chrono_literals;
 
 namespace {
 
-// An invoke read from a raw socket, so that the test sees bytes when they arrive.
+const std::string streaming_example = LAMBDA_CORO_TEST_STREAMING;
+
+// An invoke (or any request) read from a raw socket, so that the test sees bytes when they arrive.
 class raw_invoke {
 public:
-  raw_invoke(int port, const std::string& payload) {
+  raw_invoke(int port, const std::string& payload) : raw_invoke(port, "POST", "/2015-03-31/functions/function/invocations", payload) {}
+  raw_invoke(int port, const std::string& method, const std::string& path, const std::string& payload) {
     fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(static_cast<std::uint16_t>(port));
     ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
     REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-    test::send_all(fd_, "POST /2015-03-31/functions/function/invocations HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    test::send_all(fd_, method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                         "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " +
                             std::to_string(payload.size()) + "\r\n\r\n" + payload);
   }
@@ -189,4 +195,35 @@ TEST_CASE("a streamed response far larger than a buffered one passes with flat m
   const long peak_kib = std::stol(log.substr(at + 13));
   CAPTURE(peak_kib);
   CHECK(peak_kib < 40 * 1024);
+}
+
+TEST_CASE("examples/streaming through the emulator's HTTP front: prelude as status and headers, lines as written") {
+  const int port = test::free_port();
+  test::process emulator({test::emulator, "serve", "--port", std::to_string(port), "--", streaming_example}, {});
+  httplib::Client ready("127.0.0.1", port);
+  for (int i = 0; i < 500 && !ready.Get("/ready"); ++i) std::this_thread::sleep_for(10ms);
+
+  raw_invoke call(port, "GET", "/count/3", "");
+  REQUIRE(call.read_until("1\n"));
+  const auto first_line = std::chrono::steady_clock::now();
+  call.read_to_end();
+  const auto last_line = std::chrono::steady_clock::now();
+  const auto m = call.decoded();
+  CHECK(m.head.starts_with("HTTP/1.1 200"));
+  CHECK(m.head.find("Content-Type: text/plain; charset=utf-8") != std::string::npos);
+  CHECK(m.head.find("Cache-Control: no-store") != std::string::npos);
+  CHECK(m.head.find("Set-Cookie: counted=3") != std::string::npos);
+  CHECK(m.body == "1\n2\n3\n");
+  CHECK(m.complete);
+  // Lines are written 300 ms apart: the first arrived well before the last.
+  CHECK(last_line - first_line > 400ms);
+
+  const auto hello = ready.Get("/hello");
+  REQUIRE(hello);
+  CHECK(hello->status == 200);
+  CHECK(hello->body == "Hello, streaming!\n");
+  const auto missing = ready.Get("/nowhere");
+  REQUIRE(missing);
+  CHECK(missing->status == 404);
+  ::kill(emulator.pid(), SIGTERM);
 }

@@ -8,6 +8,7 @@
 #include <lambda_coro/detail/text.hpp>
 #include <lambda_coro/json/write.hpp>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -95,12 +96,28 @@ struct request {
   }
 };
 
+// Sends one piece of a streamed body.
+using body_writer = std::function<void(std::string_view)>;
+
 struct response {
   int status = 200;
   http::headers headers;
   std::vector<std::string> cookies;  // Set-Cookie values
   std::string body;
   bool binary = false;  // the body is bytes, not text: base64 on the way out
+  // A body made piece by piece (response::streamed): on a streaming function each piece
+  // goes out as it is written; otherwise the pieces are gathered into `body` first.
+  std::function<void(const body_writer&)> producer;
+
+  // A body written by `produce` after the status and headers have gone.
+  static response streamed(std::function<void(const body_writer&)> produce, std::string_view content_type,
+                           int status = 200) {
+    response r;
+    r.status = status;
+    r.headers.set("Content-Type", content_type);
+    r.producer = std::move(produce);
+    return r;
+  }
 
   // Bodies are anything a std::string is made from: std::string, std::string_view, const char*.
   template <class Text>
