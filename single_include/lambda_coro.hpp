@@ -3434,6 +3434,31 @@ inline bool iequals(std::string_view a, std::string_view b) noexcept {
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
 // ---- end lambda_coro/detail/text.hpp
+// ---- begin lambda_coro/usage_error.hpp
+// usage_error: a misuse of lambda-coro's API, reported instead of undefined behaviour.
+#ifndef LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
+#define LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
+
+
+#include <stdexcept>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+// Answering an invocation twice or after the next one was asked for, awaiting an empty or
+// already awaited task, awaiting lambda-coro I/O where no event loop runs.
+class usage_error : public std::logic_error {
+public:
+  using std::logic_error::logic_error;
+};
+
+namespace detail {
+// Out of line, so that the checks that guard it stay small where they are inlined.
+[[noreturn, gnu::noinline, gnu::cold]] inline void throw_usage_error(const char* what) { throw usage_error(what); }
+}  // namespace detail
+
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
+// ---- end lambda_coro/usage_error.hpp
 
 #include <functional>
 #include <map>
@@ -3442,9 +3467,11 @@ LAMBDA_CORO_END_NAMESPACE
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
+class context;
 namespace http {
 
 using lambda_coro::detail::iequals;
@@ -3507,6 +3534,47 @@ struct request {
   std::string body;       // bytes: base64 from the integration is already decoded
   http::front front = http::front::api_gateway_http;
   bool multi_value_headers = false;  // the integration sent headers as lists (REST API, some ALBs)
+  std::string request_context_json;  // the event's requestContext, as it came
+  const lambda_coro::context* lambda = nullptr;  // set while http::start serves the request
+
+  // The invocation's Lambda context (request id, deadline, remaining_time(), log()); throws
+  // usage_error for a request not served by http::start or http::start_streaming.
+  const lambda_coro::context& lambda_context() const {
+    if (!lambda) lambda_coro::detail::throw_usage_error("lambda_context(): the request is not being served on Lambda");
+    return *lambda;
+  }
+
+  // The front's request context, typed, parsed on first use: nullptr when the request came
+  // from another front. Authorizer output (JWT claims and scopes, IAM identity, a Lambda
+  // authorizer's context), source IP, stage and API Gateway's request id are in there.
+  const events::apigw_request_context* rest_api_context() const {
+    return context_as<events::apigw_request_context>(front::api_gateway_rest);
+  }
+  const events::http_request_context* http_api_context() const {
+    return context_as<events::http_request_context>(front::api_gateway_http);
+  }
+  const events::lambda_function_url_request_context* function_url_context() const {
+    return context_as<events::lambda_function_url_request_context>(front::function_url);
+  }
+  const events::alb_request_context* alb_context() const { return context_as<events::alb_request_context>(front::alb); }
+
+  // The client's address whichever the front: the request context's, or for an ALB the
+  // first address in X-Forwarded-For.
+  std::string source_ip() const {
+    switch (front) {
+      case front::api_gateway_rest: return rest_api_context()->identity.source_ip;
+      case front::api_gateway_http: return http_api_context()->http.source_ip;
+      case front::function_url: return function_url_context()->http.source_ip;
+      case front::alb: {
+        const std::string_view forwarded = headers.get("X-Forwarded-For").value_or("");
+        std::string_view first = forwarded.substr(0, forwarded.find(','));
+        while (!first.empty() && first.front() == ' ') first.remove_prefix(1);
+        while (!first.empty() && first.back() == ' ') first.remove_suffix(1);
+        return std::string(first);
+      }
+    }
+    return {};
+  }
 
   std::optional<std::string_view> query_parameter(std::string_view name) const { return find_parameter(query, name); }
   std::vector<std::string_view> query_parameters(std::string_view name) const {
@@ -3521,6 +3589,21 @@ struct request {
     if (it == path_parameters.end()) return std::nullopt;
     return std::string_view(it->second);
   }
+
+private:
+  template <class Context>
+  const Context* context_as(http::front wanted) const {
+    if (front != wanted) return nullptr;
+    if (!std::holds_alternative<Context>(parsed_context_)) {
+      // A missing requestContext (a hand-made request) reads as an empty one.
+      parsed_context_ = json::read<Context>(request_context_json.empty() ? std::string_view("{}")
+                                                                         : std::string_view(request_context_json));
+    }
+    return &std::get<Context>(parsed_context_);
+  }
+  mutable std::variant<std::monostate, events::apigw_request_context, events::http_request_context,
+                       events::lambda_function_url_request_context, events::alb_request_context>
+      parsed_context_;
 };
 
 // Sends one piece of a streamed body.
@@ -3698,6 +3781,7 @@ LAMBDA_CORO_END_NAMESPACE
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -3706,9 +3790,22 @@ LAMBDA_CORO_END_NAMESPACE
 LAMBDA_CORO_BEGIN_NAMESPACE
 namespace http {
 
+// The rest of the chain, for a middleware: the next middleware, or the router itself.
+using next_handler = std::function<response(request&)>;
+// Wraps every request the router handles (404s and 405s too): it may change the request,
+// answer by itself, or call next(req) and change the response; exceptions escape it as
+// they would a route.
+using middleware = std::function<response(request&, const next_handler& next)>;
+
 class router {
 public:
   using handler = std::function<response(const request&)>;
+
+  // Adds a middleware; the first added runs outermost.
+  router& use(middleware m) {
+    middleware_.push_back(std::move(m));
+    return *this;
+  }
 
   // `pattern` is a path whose segments may be `{name}` (one segment) or, last, `{name+}`
   // (the rest of the path). `method` "*" matches every method.
@@ -3723,9 +3820,17 @@ public:
   router& del(std::string_view pattern, handler h) { return route("DELETE", pattern, std::move(h)); }
   router& any(std::string_view pattern, handler h) { return route("*", pattern, std::move(h)); }
 
-  // Finds the route, fills req.path_parameters and calls it. No route for the path: 404;
-  // routes for the path but not the method: 405 with Allow.
-  response handle(request& req) const {
+  // Runs the middleware, then finds the route, fills req.path_parameters and calls it. No
+  // route for the path: 404; routes for the path but not the method: 405 with Allow.
+  response handle(request& req) const { return run_from(0, req); }
+
+private:
+  response run_from(std::size_t layer, request& req) const {
+    if (layer == middleware_.size()) return dispatch(req);
+    return middleware_[layer](req, [this, layer](request& r) { return run_from(layer + 1, r); });
+  }
+
+  response dispatch(request& req) const {
     const std::vector<std::string_view> segments = split(req.path);
     std::string allowed;
     for (const auto& r : routes_) {
@@ -3746,7 +3851,6 @@ public:
     return response::json(error_body{"Not Found"}, 404);
   }
 
-private:
   struct error_body {
     std::string message;
   };
@@ -3815,7 +3919,60 @@ private:
   }
 
   std::vector<entry> routes_;
+  std::vector<middleware> middleware_;
 };
+
+struct cors_options {
+  std::vector<std::string> allowed_origins{"*"};  // exact origins, or "*" for any
+  std::vector<std::string> allowed_methods{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"};
+  std::vector<std::string> allowed_headers{"Content-Type", "Authorization"};
+  std::vector<std::string> exposed_headers;
+  bool allow_credentials = false;  // then a matching origin is echoed, never "*"
+  int max_age_seconds = 600;
+};
+
+// CORS as a middleware: preflight requests (OPTIONS with Access-Control-Request-Method) from
+// an allowed origin are answered 204 with the allowed methods and headers; other requests
+// from an allowed origin get Access-Control-Allow-Origin on their response. Requests from
+// other origins pass through untouched, so the browser refuses them.
+inline middleware cors(cors_options options = {}) {
+  auto join = [](const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+  };
+  std::string methods = join(options.allowed_methods), allowed_headers = join(options.allowed_headers),
+              exposed = join(options.exposed_headers);
+  return [options = std::move(options), methods = std::move(methods), allowed_headers = std::move(allowed_headers),
+          exposed = std::move(exposed)](request& req, const next_handler& next) {
+    const std::optional<std::string_view> origin = req.headers.get("Origin");
+    bool any = false, listed = false;
+    for (const auto& o : options.allowed_origins) {
+      any = any || o == "*";
+      listed = listed || (origin && o == *origin);
+    }
+    if (!origin || !(any || listed)) return next(req);
+    const std::string allow_origin = any && !options.allow_credentials ? std::string("*") : std::string(*origin);
+    auto decorate = [&](response& res) {
+      res.headers.set("Access-Control-Allow-Origin", allow_origin);
+      if (allow_origin != "*") res.headers.add("Vary", "Origin");
+      if (options.allow_credentials) res.headers.set("Access-Control-Allow-Credentials", "true");
+    };
+    if (req.method == "OPTIONS" && req.headers.contains("Access-Control-Request-Method")) {
+      response preflight;
+      preflight.status = 204;
+      decorate(preflight);
+      preflight.headers.set("Access-Control-Allow-Methods", methods);
+      preflight.headers.set("Access-Control-Allow-Headers", allowed_headers);
+      preflight.headers.set("Access-Control-Max-Age", std::to_string(options.max_age_seconds));
+      return preflight;
+    }
+    response res = next(req);
+    decorate(res);
+    if (!exposed.empty()) res.headers.set("Access-Control-Expose-Headers", exposed);
+    return res;
+  };
+}
 
 }  // namespace http
 LAMBDA_CORO_END_NAMESPACE
@@ -4156,31 +4313,6 @@ inline log_level current_log_level() noexcept { return detail::log_config().leve
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
 // ---- end lambda_coro/detail/log.hpp
-// ---- begin lambda_coro/usage_error.hpp
-// usage_error: a misuse of lambda-coro's API, reported instead of undefined behaviour.
-#ifndef LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
-#define LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
-
-
-#include <stdexcept>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-
-// Answering an invocation twice or after the next one was asked for, awaiting an empty or
-// already awaited task, awaiting lambda-coro I/O where no event loop runs.
-class usage_error : public std::logic_error {
-public:
-  using std::logic_error::logic_error;
-};
-
-namespace detail {
-// Out of line, so that the checks that guard it stay small where they are inlined.
-[[noreturn, gnu::noinline, gnu::cold]] inline void throw_usage_error(const char* what) { throw usage_error(what); }
-}  // namespace detail
-
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
-// ---- end lambda_coro/usage_error.hpp
 
 #include <boost/describe/class.hpp>
 
@@ -4317,7 +4449,7 @@ struct any_http_event {
   events::string_map query_string_parameters;
   events::multi_string_map multi_value_query_string_parameters;
   events::string_map path_parameters;
-  any_request_context request_context;
+  json::raw request_context;
   std::optional<std::string> body;
   bool is_base64_encoded = false;
 };
@@ -4418,17 +4550,21 @@ inline events::string_map single_value_headers(const response& res) {
 inline request to_request(std::string_view event_json) {
   auto e = json::read<detail::any_http_event>(event_json);
   request req;
-  if (e.request_context.elb) {
+  const auto front_context = e.request_context.text.empty()
+                                 ? detail::any_request_context{}
+                                 : json::read<detail::any_request_context>(e.request_context.text);
+  req.request_context_json = std::move(e.request_context.text);
+  if (front_context.elb) {
     req.front = front::alb;
     req.method = e.http_method.value_or("");
     req.path = e.path.value_or("/");
     detail::take_query(req, e.query_string_parameters, e.multi_value_query_string_parameters, true);
     detail::take_headers(req, e.headers, e.multi_value_headers);
   } else if (e.raw_path) {
-    const bool function_url = !e.route_key || (e.request_context.domain_name &&
-                                               detail::is_function_url_domain(*e.request_context.domain_name));
+    const bool function_url =
+        !e.route_key || (front_context.domain_name && detail::is_function_url_domain(*front_context.domain_name));
     req.front = function_url ? front::function_url : front::api_gateway_http;
-    req.method = e.request_context.http ? e.request_context.http->method : e.http_method.value_or("");
+    req.method = front_context.http ? front_context.http->method : e.http_method.value_or("");
     req.path = *e.raw_path;
     req.raw_query = e.raw_query_string.value_or("");
     req.query = parse_query(req.raw_query);
@@ -4536,8 +4672,9 @@ response respond(Handler& handler, request& req) {
 // Answers one event of any HTTP front with `handler`, in that front's shape (a streamed
 // body is gathered first; if producing it fails, the answer is a 500).
 template <class Handler>
-std::string handle_event(Handler& handler, std::string_view event) {
+std::string handle_event(Handler& handler, std::string_view event, const lambda_coro::context* lambda = nullptr) {
   request req = read_request(event);
+  req.lambda = lambda;
   response res = respond(handler, req);
   if (res.producer) {
     try {
@@ -7727,15 +7864,19 @@ namespace http {
 // Serves HTTP requests from any front with `handler`, as handle_event answers each.
 template <class Handler>
 int start(Handler&& handler) {
-  return lambda_coro::start([&handler](std::string_view event) -> std::string { return handle_event(handler, event); });
+  return lambda_coro::start([&handler](std::string_view event, const context& ctx) -> std::string {
+    return handle_event(handler, event, &ctx);
+  });
 }
 
 // Answers one event with a streamed response: the prelude and a buffered body in one write,
 // or a streamed body's pieces as the producer writes them. An exception from the producer
 // after the first byte ends the stream with the error (Lambda cuts the response short).
 template <class Handler>
-void handle_event_streaming(Handler& handler, std::string_view event, response_stream& out) {
+void handle_event_streaming(Handler& handler, std::string_view event, response_stream& out,
+                            const lambda_coro::context& ctx) {
   request req = read_request(event);
+  req.lambda = &ctx;
   response res = respond(handler, req);
   out.set_content_type(stream_content_type);
   std::string head = to_stream_prelude(res);
@@ -7754,7 +7895,9 @@ void handle_event_streaming(Handler& handler, std::string_view event, response_s
 template <class Handler>
 int start_streaming(Handler&& handler) {
   return lambda_coro::start(
-      [&handler](std::string_view event, response_stream& out) { handle_event_streaming(handler, event, out); });
+      [&handler](std::string_view event, response_stream& out, const context& ctx) {
+        handle_event_streaming(handler, event, out, ctx);
+      });
 }
 
 }  // namespace http

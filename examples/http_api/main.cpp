@@ -28,12 +28,29 @@ struct problem {
 };
 BOOST_DESCRIBE_STRUCT(problem, (), (message))
 
+struct caller {
+  std::string source_ip;
+  long long remaining_ms = 0;
+};
+BOOST_DESCRIBE_STRUCT(caller, (), (source_ip, remaining_ms))
+
 int main() {
   // Lives as long as the execution environment: warm invocations see earlier writes.
   std::map<int, todo> todos;
   int next_id = 1;
 
   http::router routes;
+  // Every response names its invocation, and browsers on other origins may call the API.
+  routes.use([](http::request& req, const http::next_handler& next) {
+    http::response res = next(req);
+    res.headers.set("X-Request-Id", req.lambda_context().request_id);
+    return res;
+  });
+  routes.use(http::cors());  // any origin; see http::cors_options
+  // The request context and the Lambda context, whichever front the request came through.
+  routes.get("/whoami", [](const http::request& req) {
+    return http::response::json(caller{req.source_ip(), req.lambda_context().remaining_time().count()});
+  });
   routes.get("/todos", [&](const http::request&) {
     std::vector<todo> all;
     for (const auto& [id, t] : todos) all.push_back(t);

@@ -81,6 +81,22 @@ TEST_CASE("the HTTP API example served as plain HTTP through the emulator") {
     CHECK(c.Get("/error")->status == 500);
     CHECK(c.Delete("/todos/1")->status == 204);
     CHECK(c.Get("/todos/1")->status == 404);
+
+    // Middleware and contexts: the request id on every response (404s too), CORS, the caller.
+    CHECK(c.Get("/nowhere")->get_header_value("X-Request-Id").size() == 36);
+    const auto whoami = c.Get("/whoami");
+    REQUIRE(whoami);
+    const auto who = json::read<json::value>(whoami->body);
+    CHECK(who["source_ip"].as_string() == "127.0.0.1");
+    CHECK(who["remaining_ms"].as_int64() > 0);
+    CHECK(who["remaining_ms"].as_int64() <= 3000);
+    const auto preflight = c.Options("/todos", {{"Origin", "https://app.example"},
+                                                {"Access-Control-Request-Method", "POST"}});
+    REQUIRE(preflight);
+    CHECK(preflight->status == 204);
+    CHECK(preflight->get_header_value("Access-Control-Allow-Origin") == "*");
+    CHECK(preflight->get_header_value("Access-Control-Allow-Methods").find("POST") != std::string::npos);
+    CHECK(c.Get("/todos", {{"Origin", "https://app.example"}})->get_header_value("Access-Control-Allow-Origin") == "*");
   }
 }
 

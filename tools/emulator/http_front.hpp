@@ -113,6 +113,7 @@ inline std::string make_event(const httplib::Request& req, event_format format, 
         q.remove_prefix(amp + 1);
       }
       for (const auto& [name, value] : req.headers) e.headers[lower(name)] = value;
+      if (!e.headers.count("x-forwarded-for")) e.headers["x-forwarded-for"] = req.remote_addr;  // as an ALB adds it
       e.request_context.elb.target_group_arn = "arn:aws:elasticloadbalancing:local:000000000000:targetgroup/local/0";
       set_body(req, e.body, e.is_base64_encoded);
       return lambda_coro::json::write(e);

@@ -17,15 +17,19 @@ namespace http {
 // Serves HTTP requests from any front with `handler`, as handle_event answers each.
 template <class Handler>
 int start(Handler&& handler) {
-  return lambda_coro::start([&handler](std::string_view event) -> std::string { return handle_event(handler, event); });
+  return lambda_coro::start([&handler](std::string_view event, const context& ctx) -> std::string {
+    return handle_event(handler, event, &ctx);
+  });
 }
 
 // Answers one event with a streamed response: the prelude and a buffered body in one write,
 // or a streamed body's pieces as the producer writes them. An exception from the producer
 // after the first byte ends the stream with the error (Lambda cuts the response short).
 template <class Handler>
-void handle_event_streaming(Handler& handler, std::string_view event, response_stream& out) {
+void handle_event_streaming(Handler& handler, std::string_view event, response_stream& out,
+                            const lambda_coro::context& ctx) {
   request req = read_request(event);
+  req.lambda = &ctx;
   response res = respond(handler, req);
   out.set_content_type(stream_content_type);
   std::string head = to_stream_prelude(res);
@@ -44,7 +48,9 @@ void handle_event_streaming(Handler& handler, std::string_view event, response_s
 template <class Handler>
 int start_streaming(Handler&& handler) {
   return lambda_coro::start(
-      [&handler](std::string_view event, response_stream& out) { handle_event_streaming(handler, event, out); });
+      [&handler](std::string_view event, response_stream& out, const context& ctx) {
+        handle_event_streaming(handler, event, out, ctx);
+      });
 }
 
 }  // namespace http

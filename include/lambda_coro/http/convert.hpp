@@ -53,7 +53,7 @@ struct any_http_event {
   events::string_map query_string_parameters;
   events::multi_string_map multi_value_query_string_parameters;
   events::string_map path_parameters;
-  any_request_context request_context;
+  json::raw request_context;
   std::optional<std::string> body;
   bool is_base64_encoded = false;
 };
@@ -154,17 +154,21 @@ inline events::string_map single_value_headers(const response& res) {
 inline request to_request(std::string_view event_json) {
   auto e = json::read<detail::any_http_event>(event_json);
   request req;
-  if (e.request_context.elb) {
+  const auto front_context = e.request_context.text.empty()
+                                 ? detail::any_request_context{}
+                                 : json::read<detail::any_request_context>(e.request_context.text);
+  req.request_context_json = std::move(e.request_context.text);
+  if (front_context.elb) {
     req.front = front::alb;
     req.method = e.http_method.value_or("");
     req.path = e.path.value_or("/");
     detail::take_query(req, e.query_string_parameters, e.multi_value_query_string_parameters, true);
     detail::take_headers(req, e.headers, e.multi_value_headers);
   } else if (e.raw_path) {
-    const bool function_url = !e.route_key || (e.request_context.domain_name &&
-                                               detail::is_function_url_domain(*e.request_context.domain_name));
+    const bool function_url =
+        !e.route_key || (front_context.domain_name && detail::is_function_url_domain(*front_context.domain_name));
     req.front = function_url ? front::function_url : front::api_gateway_http;
-    req.method = e.request_context.http ? e.request_context.http->method : e.http_method.value_or("");
+    req.method = front_context.http ? front_context.http->method : e.http_method.value_or("");
     req.path = *e.raw_path;
     req.raw_query = e.raw_query_string.value_or("");
     req.query = parse_query(req.raw_query);
@@ -272,8 +276,9 @@ response respond(Handler& handler, request& req) {
 // Answers one event of any HTTP front with `handler`, in that front's shape (a streamed
 // body is gathered first; if producing it fails, the answer is a 500).
 template <class Handler>
-std::string handle_event(Handler& handler, std::string_view event) {
+std::string handle_event(Handler& handler, std::string_view event, const lambda_coro::context* lambda = nullptr) {
   request req = read_request(event);
+  req.lambda = lambda;
   response res = respond(handler, req);
   if (res.producer) {
     try {

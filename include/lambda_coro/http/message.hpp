@@ -6,7 +6,12 @@
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/detail/text.hpp>
+#include <lambda_coro/events/alb.hpp>
+#include <lambda_coro/events/apigw.hpp>
+#include <lambda_coro/events/lambda_url.hpp>
+#include <lambda_coro/json/read.hpp>
 #include <lambda_coro/json/write.hpp>
+#include <lambda_coro/usage_error.hpp>
 
 #include <functional>
 #include <map>
@@ -15,9 +20,11 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
+class context;
 namespace http {
 
 using lambda_coro::detail::iequals;
@@ -80,6 +87,47 @@ struct request {
   std::string body;       // bytes: base64 from the integration is already decoded
   http::front front = http::front::api_gateway_http;
   bool multi_value_headers = false;  // the integration sent headers as lists (REST API, some ALBs)
+  std::string request_context_json;  // the event's requestContext, as it came
+  const lambda_coro::context* lambda = nullptr;  // set while http::start serves the request
+
+  // The invocation's Lambda context (request id, deadline, remaining_time(), log()); throws
+  // usage_error for a request not served by http::start or http::start_streaming.
+  const lambda_coro::context& lambda_context() const {
+    if (!lambda) lambda_coro::detail::throw_usage_error("lambda_context(): the request is not being served on Lambda");
+    return *lambda;
+  }
+
+  // The front's request context, typed, parsed on first use: nullptr when the request came
+  // from another front. Authorizer output (JWT claims and scopes, IAM identity, a Lambda
+  // authorizer's context), source IP, stage and API Gateway's request id are in there.
+  const events::apigw_request_context* rest_api_context() const {
+    return context_as<events::apigw_request_context>(front::api_gateway_rest);
+  }
+  const events::http_request_context* http_api_context() const {
+    return context_as<events::http_request_context>(front::api_gateway_http);
+  }
+  const events::lambda_function_url_request_context* function_url_context() const {
+    return context_as<events::lambda_function_url_request_context>(front::function_url);
+  }
+  const events::alb_request_context* alb_context() const { return context_as<events::alb_request_context>(front::alb); }
+
+  // The client's address whichever the front: the request context's, or for an ALB the
+  // first address in X-Forwarded-For.
+  std::string source_ip() const {
+    switch (front) {
+      case front::api_gateway_rest: return rest_api_context()->identity.source_ip;
+      case front::api_gateway_http: return http_api_context()->http.source_ip;
+      case front::function_url: return function_url_context()->http.source_ip;
+      case front::alb: {
+        const std::string_view forwarded = headers.get("X-Forwarded-For").value_or("");
+        std::string_view first = forwarded.substr(0, forwarded.find(','));
+        while (!first.empty() && first.front() == ' ') first.remove_prefix(1);
+        while (!first.empty() && first.back() == ' ') first.remove_suffix(1);
+        return std::string(first);
+      }
+    }
+    return {};
+  }
 
   std::optional<std::string_view> query_parameter(std::string_view name) const { return find_parameter(query, name); }
   std::vector<std::string_view> query_parameters(std::string_view name) const {
@@ -94,6 +142,21 @@ struct request {
     if (it == path_parameters.end()) return std::nullopt;
     return std::string_view(it->second);
   }
+
+private:
+  template <class Context>
+  const Context* context_as(http::front wanted) const {
+    if (front != wanted) return nullptr;
+    if (!std::holds_alternative<Context>(parsed_context_)) {
+      // A missing requestContext (a hand-made request) reads as an empty one.
+      parsed_context_ = json::read<Context>(request_context_json.empty() ? std::string_view("{}")
+                                                                         : std::string_view(request_context_json));
+    }
+    return &std::get<Context>(parsed_context_);
+  }
+  mutable std::variant<std::monostate, events::apigw_request_context, events::http_request_context,
+                       events::lambda_function_url_request_context, events::alb_request_context>
+      parsed_context_;
 };
 
 // Sends one piece of a streamed body.
