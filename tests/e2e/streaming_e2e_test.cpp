@@ -48,7 +48,7 @@ public:
 
   // Reads until `needle` has arrived, the peer closes, or 10 s pass; whether it arrived.
   bool read_until(const std::string& needle) {
-    const auto give_up = std::chrono::steady_clock::now() + 20s;
+    const auto give_up = std::chrono::steady_clock::now() + 60s;
     for (std::size_t from = 0; received_.find(needle, from) == std::string::npos;) {
       from = received_.size() > needle.size() ? received_.size() - needle.size() : 0;
       if (closed_ || std::chrono::steady_clock::now() > give_up) return false;
@@ -182,7 +182,7 @@ TEST_CASE("a stream left open is ended with Runtime.NoResponse by the next next_
 TEST_CASE("a streamed response far larger than a buffered one passes with flat memory") {
   // 48 MiB, eight times the buffered limit: a bootstrap that held it would peak above it
   // (the bound leaves room for sanitizers).
-  test::served_function fn("stream_large", {{"LAMBDA_CORO_TEST_STREAM_MIB", "48"}});
+  test::served_function fn("stream_large", {{"LAMBDA_CORO_TEST_STREAM_MIB", "48"}, {"AWS_LAMBDA_FUNCTION_TIMEOUT", "60"}});
   raw_invoke call(fn.port(), R"("big")");
   call.read_to_end();
   const auto m = call.decoded();
