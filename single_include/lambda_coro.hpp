@@ -3379,33 +3379,1145 @@ LAMBDA_CORO_END_NAMESPACE
 // ---- end lambda_coro/events/sqs.hpp
 #endif  // LAMBDA_CORO_EVENTS_HPP_INCLUDED
 // ---- end lambda_coro/events.hpp
-// ---- begin lambda_coro/http.hpp
-// The HTTP adapter: one handler set for API Gateway, ALB and function URLs.
-#ifndef LAMBDA_CORO_HTTP_HPP_INCLUDED
-#define LAMBDA_CORO_HTTP_HPP_INCLUDED
+// ---- begin lambda_coro/extension.hpp
+// The Lambda Extensions API: write an extension with lambda-coro, or let a function learn of
+// its shutdown.
+//
+// An external extension is its own program in /opt/extensions (a layer); Lambda starts it
+// before the runtime and it lives across invocations:
+//   lambda_coro::extension ext("my-extension", {lambda_coro::extension_event_type::invoke,
+//                                               lambda_coro::extension_event_type::shutdown});
+//   for (;;) {
+//     auto e = ext.next();                          // blocks until Lambda has something
+//     if (e.type == lambda_coro::extension_event_type::shutdown) { flush(); return 0; }
+//   }
+//
+// A function that wants to clean up registers a shutdown hook. Lambda sends a runtime
+// SIGTERM only when an extension is registered, so start() and run() then register an
+// internal extension for it:
+//   lambda_coro::on_shutdown([&] { db.close(); metrics.flush(); });
+#ifndef LAMBDA_CORO_EXTENSION_HPP_INCLUDED
+#define LAMBDA_CORO_EXTENSION_HPP_INCLUDED
 
-// ---- begin lambda_coro/http/adapter.hpp
-// One handler for every HTTP front, run on Lambda: http::start serves a router or a callable
-// taking an http::request, buffered; http::start_streaming streams its responses (function
-// URLs with InvokeMode RESPONSE_STREAM). The conversions themselves are in http/convert.hpp.
-#ifndef LAMBDA_CORO_HTTP_ADAPTER_HPP_INCLUDED
-#define LAMBDA_CORO_HTTP_ADAPTER_HPP_INCLUDED
+// ---- begin lambda_coro/detail/shutdown.hpp
+// Where start() and run() find the shutdown setup: set by lambda_coro::on_shutdown(), so a
+// function without shutdown hooks links none of it (extension.hpp).
+#ifndef LAMBDA_CORO_DETAIL_SHUTDOWN_HPP_INCLUDED
+#define LAMBDA_CORO_DETAIL_SHUTDOWN_HPP_INCLUDED
 
-// ---- begin lambda_coro/http/convert.hpp
-// The pure side of the HTTP adapter: events from API Gateway (REST and HTTP APIs), ALB and
-// function URLs become http::request; http::response goes back in the shape that front
-// expects, buffered or as a streamed response's prelude. No runtime here: usable from tests,
-// other runtimes or tools.
-#ifndef LAMBDA_CORO_HTTP_CONVERT_HPP_INCLUDED
-#define LAMBDA_CORO_HTTP_CONVERT_HPP_INCLUDED
 
-// ---- begin lambda_coro/http/message.hpp
-// HTTP requests and responses as handlers see them, whichever front (API Gateway REST or
-// HTTP API, ALB, function URL) the event came from. No dependency beyond the standard library
-// and the JSON layer, so a static bootstrap carries nothing else.
-#ifndef LAMBDA_CORO_HTTP_MESSAGE_HPP_INCLUDED
-#define LAMBDA_CORO_HTTP_MESSAGE_HPP_INCLUDED
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace detail {
+inline void (*arm_shutdown_hook)(bool local_mode) = nullptr;
 
+inline void arm_shutdown_if_wanted(bool local_mode) {
+  if (arm_shutdown_hook) arm_shutdown_hook(local_mode);
+}
+}  // namespace detail
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_DETAIL_SHUTDOWN_HPP_INCLUDED
+// ---- end lambda_coro/detail/shutdown.hpp
+// ---- begin lambda_coro/runtime/errors.hpp
+// How failures become Lambda error reports: {"errorMessage","errorType","stackTrace"}.
+#ifndef LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
+#define LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
+
+// ---- begin lambda_coro/detail/demangle.hpp
+// Exception type names for error reports and logs.
+#ifndef LAMBDA_CORO_DETAIL_DEMANGLE_HPP_INCLUDED
+#define LAMBDA_CORO_DETAIL_DEMANGLE_HPP_INCLUDED
+
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace detail {
+
+// Names an exception type from its Itanium-mangled typeid name without __cxa_demangle, whose
+// demangler costs ~48 KiB of a static bootstrap. Covers what exceptions are: builtin types,
+// pointers, and namespace- or class-nested names with ABI tags. Anything else (templates,
+// local classes) keeps its mangled spelling, which still identifies the type.
+class type_name_demangler {
+public:
+  explicit type_name_demangler(std::string_view mangled) : in_(mangled) {}
+
+  std::string run() {
+    std::string out;
+    if (!type(out) || !in_.empty()) return {};
+    return out;
+  }
+
+private:
+  bool type(std::string& out) {
+    if (consume('P')) {
+      if (!type(out)) return false;
+      out += '*';
+      return true;
+    }
+    if (consume('K')) {
+      if (!type(out)) return false;
+      out += " const";
+      return true;
+    }
+    if (const char* builtin = builtin_type()) {
+      out += builtin;
+      return true;
+    }
+    return name(out);
+  }
+
+  const char* builtin_type() {
+    if (in_.empty()) return nullptr;
+    const char* name = nullptr;
+    switch (in_.front()) {
+      case 'v': name = "void"; break;
+      case 'b': name = "bool"; break;
+      case 'c': name = "char"; break;
+      case 'a': name = "signed char"; break;
+      case 'h': name = "unsigned char"; break;
+      case 's': name = "short"; break;
+      case 't': name = "unsigned short"; break;
+      case 'i': name = "int"; break;
+      case 'j': name = "unsigned int"; break;
+      case 'l': name = "long"; break;
+      case 'm': name = "unsigned long"; break;
+      case 'x': name = "long long"; break;
+      case 'y': name = "unsigned long long"; break;
+      case 'f': name = "float"; break;
+      case 'd': name = "double"; break;
+      case 'e': name = "long double"; break;
+      case 'w': name = "wchar_t"; break;
+      default: return nullptr;
+    }
+    in_.remove_prefix(1);
+    return name;
+  }
+
+  // A plain or N...E-nested name; "St" (std::) may open either.
+  bool name(std::string& out) {
+    const bool nested = consume('N');
+    if (in_.starts_with("St")) {
+      in_.remove_prefix(2);
+      out += "std::";
+    }
+    if (!nested) return unqualified_name(out);
+    for (bool first = true; first || !consume('E'); first = false) {
+      if (!first) out += "::";
+      if (!unqualified_name(out)) return false;
+    }
+    return true;
+  }
+
+  // <length><identifier>, then any [abi:tag]s.
+  bool unqualified_name(std::string& out) {
+    std::string_view id;
+    if (!source_name(id)) return false;
+    if (id.starts_with("_GLOBAL__N"))
+      out += "(anonymous namespace)";
+    else
+      out += id;
+    while (consume('B')) {
+      if (!source_name(id)) return false;
+      out.append("[abi:").append(id).append("]");
+    }
+    return true;
+  }
+
+  bool source_name(std::string_view& id) {
+    std::size_t length = 0, digits = 0;
+    while (digits < in_.size() && in_[digits] >= '0' && in_[digits] <= '9' && digits < 6)
+      length = length * 10 + static_cast<std::size_t>(in_[digits++] - '0');
+    if (digits == 0 || length == 0 || length > in_.size() - digits) return false;
+    id = in_.substr(digits, length);
+    in_.remove_prefix(digits + length);
+    return true;
+  }
+
+  bool consume(char c) {
+    if (in_.empty() || in_.front() != c) return false;
+    in_.remove_prefix(1);
+    return true;
+  }
+
+  std::string_view in_;
+};
+
+inline std::string demangle(const char* mangled) {
+  std::string result = type_name_demangler(mangled).run();
+  if (result.empty()) return mangled;
+  // Users know lambda_coro::x, not the versioned inline namespace.
+  const std::string versioned = "lambda_coro::" LAMBDA_CORO_DETAIL_STRINGIFY(LAMBDA_CORO_ABI_NAMESPACE) "::";
+  for (auto at = result.find(versioned); at != std::string::npos; at = result.find(versioned, at))
+    result.replace(at, versioned.size(), "lambda_coro::");
+  return result;
+}
+
+}  // namespace detail
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_DETAIL_DEMANGLE_HPP_INCLUDED
+// ---- end lambda_coro/detail/demangle.hpp
+// ---- begin lambda_coro/detail/log.hpp
+// Log lines on stderr, where Lambda collects a function's logs: the level and format Lambda
+// configures (AWS_LAMBDA_LOG_LEVEL, AWS_LAMBDA_LOG_FORMAT), one write() per line so that
+// lines never interleave. The runtime's own messages and lambda_coro::logger share it.
+#ifndef LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
+#define LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
+
+
+#include <errno.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+enum class log_level : unsigned char { trace, debug, info, warn, error, fatal };
+// Text: "[LEVEL]\ttimestamp\trequestId\tmessage key=value…"; JSON: one object per line.
+enum class log_format : unsigned char { text, json };
+
+namespace detail {
+
+inline void write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n <= 0) {
+      if (n < 0 && errno == EINTR) continue;
+      return;
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+inline bool ascii_iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
+  return true;
+}
+
+inline constexpr std::string_view level_names[] = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"};
+
+inline log_level parse_log_level(const char* text, log_level fallback) noexcept {
+  if (!text) return fallback;
+  for (unsigned i = 0; i < 6; ++i)
+    if (ascii_iequals(text, level_names[i])) return static_cast<log_level>(i);
+  return fallback;
+}
+
+struct log_settings {
+  log_level level;
+  log_format format;
+};
+
+// Read from the environment once; set_log_level/set_log_format change it.
+inline log_settings& log_config() noexcept {
+  static log_settings settings = [] {
+    const char* format = std::getenv("AWS_LAMBDA_LOG_FORMAT");
+    return log_settings{parse_log_level(std::getenv("AWS_LAMBDA_LOG_LEVEL"), log_level::info),
+                        format && ascii_iequals(format, "json") ? log_format::json : log_format::text};
+  }();
+  return settings;
+}
+
+// The request id of the invocation in hand when a process serves one at a time (the runtime
+// sets it); with concurrent invocations in one process there is none: context::log() knows.
+inline const std::string* process_request_id = nullptr;
+
+// RFC 3339 UTC with milliseconds, from the days-from-civil inverse (no time zone code).
+inline void append_timestamp(std::string& out) {
+  timespec now{};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  const std::int64_t seconds = now.tv_sec;
+  std::int64_t days = seconds / 86400;
+  std::int64_t of_day = seconds % 86400;
+  if (of_day < 0) {
+    of_day += 86400;
+    --days;
+  }
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
+  const unsigned year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const unsigned mp = (5 * day_of_year + 2) / 153;
+  const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
+  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+  const auto year = static_cast<unsigned>(static_cast<std::int64_t>(year_of_era) + era * 400 + (month <= 2));
+  const auto millis = static_cast<unsigned>(now.tv_nsec / 1000000);
+  char text[24];
+  auto put = [&](int at, unsigned value, int digits) {
+    for (int i = digits - 1; i >= 0; --i, value /= 10) text[at + i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, year, 4);
+  text[4] = '-';
+  put(5, month, 2);
+  text[7] = '-';
+  put(8, day, 2);
+  text[10] = 'T';
+  put(11, static_cast<unsigned>(of_day / 3600), 2);
+  text[13] = ':';
+  put(14, static_cast<unsigned>(of_day / 60 % 60), 2);
+  text[16] = ':';
+  put(17, static_cast<unsigned>(of_day % 60), 2);
+  text[19] = '.';
+  put(20, millis, 3);
+  text[23] = 'Z';
+  out.append(text, sizeof text);
+}
+
+// Text lines stay one line: embedded newlines become carriage returns, as Lambda's runtimes do.
+inline void append_one_line(std::string& out, std::string_view text) {
+  const std::size_t at = out.size();
+  out.append(text);
+  for (std::size_t i = at; i < out.size(); ++i)
+    if (out[i] == '\n') out[i] = '\r';
+}
+
+inline void append_json_string(std::string& out, std::string_view text) {
+  json::detail::output sink(out);
+  sink.put('"');
+  json::detail::write_repaired(sink, text);
+  sink.put('"');
+  sink.commit();
+}
+
+// Starts a line in `line` (cleared, its capacity kept): JSON lines are left open for more
+// members, text lines for more " key=value" fields. `source` names the runtime's own messages.
+inline void begin_log_line(std::string& line, log_format format, log_level level, const std::string* request_id,
+                           std::string_view message, std::string_view source) {
+  line.clear();
+  const std::string_view level_name = level_names[static_cast<unsigned>(level)];
+  if (format == log_format::json) {
+    line.append("{\"timestamp\":\"");
+    append_timestamp(line);
+    line.append("\",\"level\":\"").append(level_name).append("\"");
+    if (request_id && !request_id->empty()) {
+      line.append(",\"requestId\":");
+      append_json_string(line, *request_id);
+    }
+    if (!source.empty()) {
+      line.append(",\"logger\":");
+      append_json_string(line, source);
+    }
+    line.append(",\"message\":");
+    append_json_string(line, message);
+    return;
+  }
+  if (!source.empty()) {  // the runtime's messages keep their plain "[lambda-coro] …" shape
+    line.append("[").append(source).append("] ");
+    append_one_line(line, message);
+    return;
+  }
+  line.append("[").append(level_name).append("]\t");
+  append_timestamp(line);
+  line.append("\t");
+  if (request_id && !request_id->empty()) line.append(*request_id).append("\t");
+  append_one_line(line, message);
+}
+
+inline void end_log_line(std::string& line, log_format format) {
+  line.append(format == log_format::json ? "}\n" : "\n");
+  write_all(STDERR_FILENO, line);
+}
+
+// Each thread assembles its lines in one buffer that keeps its capacity: no allocation per line.
+inline std::string& log_buffer() {
+  thread_local std::string line;
+  return line;
+}
+
+// A message of the runtime itself, at `level` (filtered like any other). Rare, so its line
+// is its own: a bootstrap that never logs carries no per-thread buffer.
+inline void log_line(std::string_view text, log_level level = log_level::error) {
+  const log_settings settings = log_config();
+  if (level < settings.level) return;
+  std::string line;
+  begin_log_line(line, settings.format, level, process_request_id, text, "lambda-coro");
+  end_log_line(line, settings.format);
+}
+
+}  // namespace detail
+
+// Changes what AWS_LAMBDA_LOG_LEVEL / AWS_LAMBDA_LOG_FORMAT set, for the whole process.
+inline void set_log_level(log_level level) noexcept { detail::log_config().level = level; }
+inline void set_log_format(log_format format) noexcept { detail::log_config().format = format; }
+inline log_level current_log_level() noexcept { return detail::log_config().level; }
+
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
+// ---- end lambda_coro/detail/log.hpp
+// ---- begin lambda_coro/usage_error.hpp
+// usage_error: a misuse of lambda-coro's API, reported instead of undefined behaviour.
+#ifndef LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
+#define LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
+
+
+#include <stdexcept>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+// Answering an invocation twice or after the next one was asked for, awaiting an empty or
+// already awaited task, awaiting lambda-coro I/O where no event loop runs.
+class usage_error : public std::logic_error {
+public:
+  using std::logic_error::logic_error;
+};
+
+namespace detail {
+// Out of line, so that the checks that guard it stay small where they are inlined.
+[[noreturn, gnu::noinline, gnu::cold]] inline void throw_usage_error(const char* what) { throw usage_error(what); }
+}  // namespace detail
+
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
+// ---- end lambda_coro/usage_error.hpp
+
+#include <boost/describe/class.hpp>
+
+#include <cxxabi.h>  // __cxa_current_exception_type
+#include <errno.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <exception>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <typeinfo>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+// Throw from a handler to choose the errorType Lambda reports (e.g. "Function.NotFound").
+class function_error : public std::runtime_error {
+public:
+  function_error(std::string type, const std::string& message)
+      : std::runtime_error(message), type_(std::move(type)) {}
+  const std::string& type() const noexcept { return type_; }
+
+private:
+  std::string type_;
+};
+
+// The Runtime API said the environment cannot go on (HTTP 500), or stayed unreachable:
+// the process must exit. Let it propagate out of a run() loop.
+class runtime_api_error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+namespace detail {
+
+struct error_report {
+  std::string errorMessage;
+  std::string errorType;
+  std::vector<std::string> stackTrace;  // C++ has no portable stack trace at throw; kept empty
+};
+BOOST_DESCRIBE_STRUCT(error_report, (), (errorMessage, errorType, stackTrace))
+
+// errorType for an event that does not bind to the handler's parameter type.
+inline constexpr std::string_view invalid_event_type = "Runtime.InvalidEvent";
+
+// Describes the exception being handled (call inside a catch block).
+inline error_report report_current_exception() {
+  error_report report;
+  try {
+    throw;
+  } catch (const function_error& e) {
+    report.errorType = e.type();
+    report.errorMessage = e.what();
+  } catch (const std::exception& e) {
+    report.errorType = demangle(typeid(e).name());
+    report.errorMessage = e.what();
+  } catch (...) {
+    const std::type_info* type = abi::__cxa_current_exception_type();
+    report.errorType = type ? demangle(type->name()) : std::string("Runtime.UnknownReason");
+    report.errorMessage = "an exception of type " + report.errorType + " (not derived from std::exception)";
+  }
+  return report;
+}
+
+// A terminate handler that names the escaping exception like an error report does; bootstraps
+// built by lambda_coro_add_bootstrap install it in place of libstdc++'s verbose handler.
+[[noreturn]] inline void report_terminate() noexcept {
+  if (std::current_exception()) {
+    try {
+      const error_report report = report_current_exception();
+      log_line("terminate called after throwing " + report.errorType + ": " + report.errorMessage);
+    } catch (...) {
+      log_line("terminate called after throwing an exception");
+    }
+  } else {
+    log_line("terminate called without an active exception");
+  }
+  std::abort();
+}
+
+}  // namespace detail
+LAMBDA_CORO_END_NAMESPACE
+
+// In the one translation unit of a static bootstrap that defines LAMBDA_CORO_DEFINE_TERMINATE_HANDLER
+// (the CMake and Meson helpers and tools/bootstrap/lambda-coro-bootstrap do it for you):
+// libstdc++'s verbose terminate handler, replaced by report_terminate. That keeps libstdc++'s
+// own handler and its C++ demangler (~48 KiB) out of the static link.
+#if defined(LAMBDA_CORO_DEFINE_TERMINATE_HANDLER) && defined(__GLIBCXX__)
+namespace __gnu_cxx {
+void __verbose_terminate_handler() { lambda_coro::detail::report_terminate(); }
+}  // namespace __gnu_cxx
+#endif
+
+#endif  // LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
+// ---- end lambda_coro/runtime/errors.hpp
+// ---- begin lambda_coro/transport/http_client.hpp
+// A small HTTP/1.1 client for the Lambda Runtime API: one keep-alive connection to a
+// numeric address, TCP_NODELAY, each request written with one system call, responses read
+// into reused buffers that keep simdjson's padding after the body. No DNS resolver,
+// no TLS, no locale: what a static bootstrap should carry and nothing else. Blocking, or
+// non-blocking with requests that suspend on the loop while the socket would block.
+#ifndef LAMBDA_CORO_TRANSPORT_HTTP_CLIENT_HPP_INCLUDED
+#define LAMBDA_CORO_TRANSPORT_HTTP_CLIENT_HPP_INCLUDED
+
+// ---- begin lambda_coro/coro/loop.hpp
+// The event loop lambda-coro's coroutines suspend on: a scheduler interface (what awaitables
+// need: resume soon, a timer, a file descriptor's readiness) and event_loop, its epoll
+// implementation. One loop per thread; lambda_coro/asio.hpp puts a Boost.Asio
+// io_context behind the same interface.
+#ifndef LAMBDA_CORO_CORO_LOOP_HPP_INCLUDED
+#define LAMBDA_CORO_CORO_LOOP_HPP_INCLUDED
+
+
+#include <sys/epoll.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <coroutine>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <new>
+#include <optional>
+#include <stdexcept>
+#include <stop_token>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+// A wait (sleep_for, wait_readable, wait_writable) ended by its task's stop token: for a
+// handler, the invocation's deadline is near.
+class operation_cancelled : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+namespace detail {
+
+// What every lambda-coro coroutine carries: the stop token of the work it belongs to,
+// inherited from the coroutine that awaits it unless set before.
+struct coroutine_state {
+  const std::stop_token* stop = nullptr;
+};
+
+// Coroutine frames come from a small per-thread cache of freed frames, so a steady state
+// of awaiting tasks allocates nothing.
+class frame_cache {
+public:
+  frame_cache() = default;
+  frame_cache(const frame_cache&) = delete;
+  frame_cache& operator=(const frame_cache&) = delete;
+  ~frame_cache() {
+    for (node*& head : free_)
+      while (head) ::operator delete(std::exchange(head, head->next));
+  }
+
+  void* allocate(std::size_t size) {
+    const std::size_t c = size_class(size);
+    if (c == classes) return ::operator new(size);
+    if (node* n = free_[c]) {
+      free_[c] = n->next;
+      --count_[c];
+      return n;
+    }
+    return ::operator new(class_bytes(c));
+  }
+  void deallocate(void* p, std::size_t size) noexcept {
+    const std::size_t c = size_class(size);
+    if (c == classes || count_[c] == kept_per_class) {
+      ::operator delete(p);
+      return;
+    }
+    free_[c] = ::new (p) node{free_[c]};
+    ++count_[c];
+  }
+
+  static frame_cache& of_this_thread() {
+    thread_local frame_cache cache;
+    return cache;
+  }
+
+private:
+  struct node {
+    node* next;
+  };
+  static constexpr std::size_t classes = 8;  // 128 B to 16 KiB, doubling
+  static constexpr unsigned kept_per_class = 32;
+  static constexpr std::size_t class_bytes(std::size_t c) { return std::size_t{128} << c; }
+  static std::size_t size_class(std::size_t size) {
+    std::size_t c = 0;
+    while (c < classes && class_bytes(c) < size) ++c;
+    return c;
+  }
+  node* free_[classes] = {};
+  unsigned count_[classes] = {};
+};
+
+struct frame_allocated {
+  static void* operator new(std::size_t size) { return frame_cache::of_this_thread().allocate(size); }
+  static void operator delete(void* p, std::size_t size) noexcept { frame_cache::of_this_thread().deallocate(p, size); }
+};
+
+// A pending timer or fd wait. It lives in the awaiting coroutine's frame; `fire` runs on the
+// loop's thread when it is due (by default, resuming `waiter`).
+struct timer_wait {
+  std::chrono::steady_clock::time_point when;
+  std::coroutine_handle<> waiter;
+  void (*fire)(timer_wait&) = [](timer_wait& t) { t.waiter.resume(); };
+  std::size_t heap_index = static_cast<std::size_t>(-1);  // the epoll loop's bookkeeping
+  void* backend = nullptr;                                  // other schedulers' bookkeeping
+};
+
+struct io_wait {
+  int fd = -1;
+  bool writable = false;  // else readable
+  std::coroutine_handle<> waiter;
+  bool armed = false;
+  void* backend = nullptr;
+};
+
+}  // namespace detail
+
+// What awaitables ask of the loop that runs them. Every call is made on the loop's thread.
+class scheduler {
+public:
+  virtual ~scheduler() = default;
+  // Resumes `h` soon, from the loop.
+  virtual void schedule(std::coroutine_handle<> h) = 0;
+  virtual void start_timer(detail::timer_wait& t) = 0;
+  // Withdraws a timer that has not fired; it will not fire.
+  virtual void cancel_timer(detail::timer_wait& t) noexcept = 0;
+  // Resumes w.waiter once w.fd is readable (or writable); one wait per descriptor at a time.
+  virtual void start_io(detail::io_wait& w) = 0;
+  virtual void cancel_io(detail::io_wait& w) noexcept = 0;
+  // Runs the loop until done(context) is true.
+  virtual void run_until(bool (*done)(void*), void* context) = 0;
+
+  // The loop of this thread, or null.
+  static scheduler* current() noexcept { return current_slot(); }
+  // The loop of this thread; usage_error when there is none.
+  static scheduler& current_or_throw() {
+    if (scheduler* s = current_slot()) return *s;
+    detail::throw_usage_error(
+        "lambda_coro: awaiting I/O or a timer where no event loop runs (on another thread, or after the "
+        "loop ended): await inside a task run by start(), run(), sync_wait() or the Asio bridge");
+  }
+
+protected:
+  // Becomes this thread's loop unless one is already.
+  scheduler() noexcept {
+    if (!current_slot()) {
+      current_slot() = this;
+      installed_ = true;
+    }
+  }
+  void uninstall() noexcept {
+    if (installed_) current_slot() = nullptr;
+    installed_ = false;
+  }
+
+private:
+  static scheduler*& current_slot() noexcept {
+    thread_local scheduler* slot = nullptr;
+    return slot;
+  }
+  bool installed_ = false;
+};
+
+// A single-threaded loop on epoll: ready coroutines, a timer heap, one-shot fd waits.
+// Allocation-free in the steady state (its vectors keep their capacity).
+class event_loop final : public scheduler {
+public:
+  event_loop() = default;
+  event_loop(const event_loop&) = delete;
+  event_loop& operator=(const event_loop&) = delete;
+  ~event_loop() override {
+    uninstall();
+    if (epoll_fd_ >= 0) ::close(epoll_fd_);
+  }
+
+  void schedule(std::coroutine_handle<> h) override { ready_.push_back(h); }
+
+  void start_timer(detail::timer_wait& t) override {
+    t.heap_index = timers_.size();
+    timers_.push_back(&t);
+    sift_up(t.heap_index);
+  }
+  void cancel_timer(detail::timer_wait& t) noexcept override {
+    const std::size_t i = t.heap_index;
+    if (i >= timers_.size() || timers_[i] != &t) return;
+    t.heap_index = static_cast<std::size_t>(-1);
+    detail::timer_wait* last = timers_.back();
+    timers_.pop_back();
+    if (last == &t) return;
+    timers_[i] = last;
+    last->heap_index = i;
+    sift_down(i);
+    sift_up(last->heap_index);
+  }
+
+  void start_io(detail::io_wait& w) override {
+    if (epoll_fd_ < 0) {
+      epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
+      if (epoll_fd_ < 0) throw std::runtime_error(std::string("epoll_create1: ") + std::strerror(errno));
+    }
+    epoll_event e{};
+    e.events = (w.writable ? EPOLLOUT : EPOLLIN) | EPOLLONESHOT;
+    e.data.ptr = &w;
+    if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, w.fd, &e) != 0) {
+      if (errno == EEXIST)
+        detail::throw_usage_error("lambda_coro: a second wait on a file descriptor that is already waited for");
+      throw std::runtime_error(std::string("epoll_ctl: ") + std::strerror(errno));
+    }
+    w.armed = true;
+    ++io_waits_;
+  }
+  void cancel_io(detail::io_wait& w) noexcept override {
+    if (!w.armed) return;
+    ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, w.fd, nullptr);
+    w.armed = false;
+    --io_waits_;
+  }
+
+  void run_until(bool (*done)(void*), void* context) override {
+    while (!done(context)) {
+      if (!ready_.empty()) {
+        running_.swap(ready_);
+        for (std::size_t i = 0; i < running_.size(); ++i) running_[i].resume();
+        running_.clear();
+        continue;
+      }
+      if (timers_.empty() && io_waits_ == 0)
+        detail::throw_usage_error(
+            "lambda_coro: a task waits for something no lambda-coro loop drives (no timer, no file descriptor, "
+            "nothing ready)");
+      wait_for_events();
+      fire_due_timers();
+    }
+  }
+
+private:
+  using clock = std::chrono::steady_clock;
+
+  void wait_for_events() {
+    int timeout_ms = -1;
+    if (!timers_.empty()) {
+      const auto left = timers_.front()->when - clock::now();
+      if (left <= clock::duration::zero()) return;
+      // Rounded up: waking early would only spin.
+      timeout_ms = static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(left).count());
+    }
+    if (io_waits_ == 0) {
+      const auto left = timers_.front()->when - clock::now();
+      timespec t{static_cast<time_t>(std::chrono::duration_cast<std::chrono::seconds>(left).count()),
+                 static_cast<long>((left % std::chrono::seconds(1)) / std::chrono::nanoseconds(1))};
+      if (t.tv_sec >= 0 && t.tv_nsec >= 0) ::nanosleep(&t, nullptr);
+      return;
+    }
+    epoll_event events[32];
+    const int n = ::epoll_wait(epoll_fd_, events, 32, timeout_ms);
+    for (int i = 0; i < n; ++i) {
+      auto& w = *static_cast<detail::io_wait*>(events[i].data.ptr);
+      cancel_io(w);  // one-shot: the descriptor may be waited on again, or closed
+      ready_.push_back(w.waiter);
+    }
+  }
+
+  void fire_due_timers() {
+    const auto now = clock::now();
+    while (!timers_.empty() && timers_.front()->when <= now) {
+      detail::timer_wait& t = *timers_.front();
+      cancel_timer(t);
+      t.fire(t);
+    }
+  }
+
+  bool earlier(std::size_t a, std::size_t b) const { return timers_[a]->when < timers_[b]->when; }
+  void swap_entries(std::size_t a, std::size_t b) {
+    std::swap(timers_[a], timers_[b]);
+    timers_[a]->heap_index = a;
+    timers_[b]->heap_index = b;
+  }
+  void sift_up(std::size_t i) {
+    while (i > 0 && earlier(i, (i - 1) / 2)) {
+      swap_entries(i, (i - 1) / 2);
+      i = (i - 1) / 2;
+    }
+  }
+  void sift_down(std::size_t i) {
+    for (;;) {
+      std::size_t smallest = i;
+      for (std::size_t child : {2 * i + 1, 2 * i + 2})
+        if (child < timers_.size() && earlier(child, smallest)) smallest = child;
+      if (smallest == i) return;
+      swap_entries(i, smallest);
+      i = smallest;
+    }
+  }
+
+  int epoll_fd_ = -1;
+  std::size_t io_waits_ = 0;
+  std::vector<std::coroutine_handle<>> ready_, running_;
+  std::vector<detail::timer_wait*> timers_;  // a min-heap on `when`
+};
+
+namespace detail {
+
+// Ends a wait when its task's stop token fires: withdraws it and resumes the waiter from the
+// loop, which then throws operation_cancelled.
+template <class Wait>
+struct cancel_wait {
+  Wait* wait;
+  void operator()() const noexcept { wait->cancel(); }
+};
+
+template <class Promise>
+const std::stop_token* stop_token_of(std::coroutine_handle<Promise> h) noexcept {
+  if constexpr (std::is_base_of_v<coroutine_state, Promise>)
+    return h.promise().stop;
+  else
+    return nullptr;
+}
+
+// The common part of the timer and fd awaiters: the loop, the stop callback, the outcome.
+template <class Derived>
+class cancellable_wait {
+public:
+  cancellable_wait() = default;
+  cancellable_wait(const cancellable_wait&) = delete;
+  cancellable_wait& operator=(const cancellable_wait&) = delete;
+  ~cancellable_wait() { stop_callback_.reset(); }
+
+  // Resumes immediately (false) when the stop token has already fired.
+  template <class Promise>
+  bool await_suspend(std::coroutine_handle<Promise> h) {
+    loop_ = &scheduler::current_or_throw();
+    const std::stop_token* stop = stop_token_of(h);
+    if (stop && stop->stop_requested()) {
+      cancelled_ = true;
+      return false;
+    }
+    static_cast<Derived*>(this)->arm(*loop_, h);
+    if (stop && stop->stop_possible()) stop_callback_.emplace(*stop, cancel_wait<Derived>{static_cast<Derived*>(this)});
+    return true;
+  }
+
+  void cancel() noexcept {
+    if (cancelled_) return;
+    cancelled_ = true;
+    static_cast<Derived*>(this)->disarm(*loop_);
+    loop_->schedule(static_cast<Derived*>(this)->waiter());
+  }
+
+protected:
+  void finish(const char* what) {
+    stop_callback_.reset();
+    if (cancelled_) throw operation_cancelled(what);
+  }
+  scheduler* loop_ = nullptr;
+  bool cancelled_ = false;
+
+private:
+  std::optional<std::stop_callback<cancel_wait<Derived>>> stop_callback_;
+};
+
+class sleep_awaiter : public cancellable_wait<sleep_awaiter> {
+public:
+  explicit sleep_awaiter(std::chrono::steady_clock::time_point when) { timer_.when = when; }
+  ~sleep_awaiter() {
+    if (loop_ && !cancelled_) loop_->cancel_timer(timer_);  // a frame destroyed mid-sleep
+  }
+  bool await_ready() const noexcept { return false; }
+  void await_resume() { finish("lambda_coro::sleep: cancelled by the task's stop token"); }
+
+  void arm(scheduler& loop, std::coroutine_handle<> h) {
+    timer_.waiter = h;
+    loop.start_timer(timer_);
+  }
+  void disarm(scheduler& loop) noexcept { loop.cancel_timer(timer_); }
+  std::coroutine_handle<> waiter() const noexcept { return timer_.waiter; }
+
+private:
+  timer_wait timer_;
+};
+
+class io_awaiter : public cancellable_wait<io_awaiter> {
+public:
+  io_awaiter(int fd, bool writable) {
+    if (fd < 0) throw_usage_error("lambda_coro: waiting on an invalid file descriptor");
+    wait_.fd = fd;
+    wait_.writable = writable;
+  }
+  ~io_awaiter() {
+    if (loop_ && wait_.armed) loop_->cancel_io(wait_);
+  }
+  bool await_ready() const noexcept { return false; }
+  void await_resume() { finish("lambda_coro::wait_readable/wait_writable: cancelled by the task's stop token"); }
+
+  void arm(scheduler& loop, std::coroutine_handle<> h) {
+    wait_.waiter = h;
+    loop.start_io(wait_);
+  }
+  void disarm(scheduler& loop) noexcept { loop.cancel_io(wait_); }
+  std::coroutine_handle<> waiter() const noexcept { return wait_.waiter; }
+
+private:
+  io_wait wait_;
+};
+
+}  // namespace detail
+
+// Suspends the awaiting task for `duration` (at least), letting others run. Throws
+// operation_cancelled when the task's stop token fires first.
+template <class Rep, class Period>
+[[nodiscard]] detail::sleep_awaiter sleep_for(std::chrono::duration<Rep, Period> duration) {
+  return detail::sleep_awaiter(std::chrono::steady_clock::now() +
+                               std::chrono::ceil<std::chrono::steady_clock::duration>(duration));
+}
+[[nodiscard]] inline detail::sleep_awaiter sleep_until(std::chrono::steady_clock::time_point when) {
+  return detail::sleep_awaiter(when);
+}
+
+// Suspends until `fd` (non-blocking, owned by the caller) is readable or writable: the hook
+// for driving any non-blocking client library from a handler. One wait per fd at a time.
+[[nodiscard]] inline detail::io_awaiter wait_readable(int fd) { return detail::io_awaiter(fd, false); }
+[[nodiscard]] inline detail::io_awaiter wait_writable(int fd) { return detail::io_awaiter(fd, true); }
+
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_CORO_LOOP_HPP_INCLUDED
+// ---- end lambda_coro/coro/loop.hpp
+// ---- begin lambda_coro/coro/task.hpp
+// task<T>: the coroutine type of lambda-coro. Lazy: it starts when awaited (or when
+// sync_wait runs it) and resumes its awaiter when it finishes. A task runs once: awaiting or
+// running one that is empty (moved from) or already started throws usage_error.
+#ifndef LAMBDA_CORO_CORO_TASK_HPP_INCLUDED
+#define LAMBDA_CORO_CORO_TASK_HPP_INCLUDED
+
+
+#include <coroutine>
+#include <exception>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+
+template <class T = void>
+class task;
+
+namespace detail {
+
+class promise_base : public coroutine_state, public frame_allocated {
+public:
+  std::suspend_always initial_suspend() noexcept { return {}; }
+
+  struct final_awaiter {
+    bool await_ready() const noexcept { return false; }
+    template <class Promise>
+    std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> h) noexcept {
+      promise_base& p = h.promise();
+      // Finished while its awaiter is still in await_suspend: the awaiter just carries on.
+      if (p.started_inline_) return std::noop_coroutine();
+      if (p.continuation_) return p.continuation_;
+      return std::noop_coroutine();
+    }
+    void await_resume() const noexcept {}
+  };
+  final_awaiter final_suspend() noexcept { return {}; }
+
+  void unhandled_exception() noexcept { exception_ = std::current_exception(); }
+
+  // Each task starts once; the second start of one is a usage_error.
+  void mark_started(const char* how) {
+    if (started_) throw usage_error(std::string("lambda_coro::task: ") + how + " a task that has already run");
+    started_ = true;
+  }
+
+  // Starts the task from its awaiter; true when it ran to completion. Completing tasks thus
+  // return to their awaiter instead of resuming it from deeper in the stack, which keeps
+  // long await chains flat even where the compiler makes no tail call (GCC at -O0).
+  bool start_inline(std::coroutine_handle<> self, std::coroutine_handle<> awaiting, const std::stop_token* stop) {
+    if (!this->stop) this->stop = stop;
+    continuation_ = awaiting;
+    started_inline_ = true;
+    self.resume();
+    started_inline_ = false;
+    return self.done();
+  }
+
+  bool failed() const noexcept { return exception_ != nullptr; }
+
+protected:
+  void rethrow_if_failed() {
+    if (exception_) std::rethrow_exception(exception_);
+  }
+
+private:
+  std::coroutine_handle<> continuation_;
+  std::exception_ptr exception_;
+  bool started_inline_ = false;
+  bool started_ = false;
+};
+
+template <class T>
+class promise final : public promise_base {
+public:
+  task<T> get_return_object() noexcept;
+  template <class U>
+    requires std::is_convertible_v<U&&, T>
+  void return_value(U&& v) {
+    value_.emplace(std::forward<U>(v));
+  }
+  T take() {
+    rethrow_if_failed();
+    return std::move(*value_);
+  }
+
+private:
+  std::optional<T> value_;
+};
+
+template <>
+class promise<void> final : public promise_base {
+public:
+  task<void> get_return_object() noexcept;
+  void return_void() noexcept {}
+  void take() { rethrow_if_failed(); }
+};
+
+}  // namespace detail
+
+template <class T>
+class [[nodiscard]] task {
+public:
+  using promise_type = detail::promise<T>;
+  using value_type = T;
+
+  task(task&& other) noexcept : handle_(std::exchange(other.handle_, {})) {}
+  task& operator=(task&& other) noexcept {
+    if (this != &other) {
+      if (handle_) handle_.destroy();
+      handle_ = std::exchange(other.handle_, {});
+    }
+    return *this;
+  }
+  task(const task&) = delete;
+  task& operator=(const task&) = delete;
+  ~task() {
+    if (handle_) handle_.destroy();
+  }
+
+  // Awaiting starts the task; the awaiter resumes when it finishes, with its value or exception.
+  class awaiter {
+  public:
+    explicit awaiter(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
+    bool await_ready() const {
+      if (!handle_) throw usage_error("lambda_coro::task: awaiting an empty (moved-from) task");
+      handle_.promise().mark_started("awaiting");
+      return false;
+    }
+    template <class Awaiting>
+    bool await_suspend(std::coroutine_handle<Awaiting> awaiting) {
+      return !handle_.promise().start_inline(handle_, awaiting, detail::stop_token_of(awaiting));
+    }
+    T await_resume() { return handle_.promise().take(); }
+
+  private:
+    std::coroutine_handle<promise_type> handle_;
+  };
+  awaiter operator co_await() && { return awaiter(handle_); }
+
+  // Runs the task on this thread until it finishes and returns its result: on this thread's
+  // loop, or on an event_loop made for the purpose when the task suspends and none runs.
+  T sync_wait() && {
+    if (scheduler* loop = scheduler::current()) return run_on(*loop);
+    event_loop own;  // cheap until used: its epoll instance is made on the first fd wait
+    return run_on(own);
+  }
+
+  // Cancellation for this task and what it awaits (sleep_for, fd waits, nested tasks); the
+  // token must outlive the task. Unset, a task inherits its awaiter's.
+  void set_stop_token(const std::stop_token& token) {
+    if (!handle_) throw usage_error("lambda_coro::task: set_stop_token on an empty (moved-from) task");
+    handle_.promise().stop = &token;
+  }
+
+  // Runs the task up to its first suspension; the loop finishes it. done() tells when.
+  void start(const char* how = "starting") {
+    if (!handle_) throw usage_error(std::string("lambda_coro::task: ") + how + " an empty (moved-from) task");
+    handle_.promise().mark_started(how);
+    handle_.resume();
+  }
+  bool done() const noexcept { return handle_ && handle_.done(); }
+  // The result of a task that is done(), or its exception.
+  T result() && {
+    if (!done()) throw usage_error("lambda_coro::task: result() of a task that has not finished");
+    return handle_.promise().take();
+  }
+  bool failed() const noexcept { return done() && handle_.promise().failed(); }
+
+private:
+  T run_on(scheduler& loop) {
+    start("sync_wait on");
+    if (!handle_.done()) loop.run_until(&is_done, &handle_);
+    return handle_.promise().take();
+  }
+  static bool is_done(void* handle) {
+    return static_cast<std::coroutine_handle<promise_type>*>(handle)->done();
+  }
+  friend class detail::promise<T>;
+  explicit task(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
+  std::coroutine_handle<promise_type> handle_;
+};
+
+namespace detail {
+template <class T>
+task<T> promise<T>::get_return_object() noexcept {
+  return task<T>(std::coroutine_handle<promise<T>>::from_promise(*this));
+}
+inline task<void> promise<void>::get_return_object() noexcept {
+  return task<void>(std::coroutine_handle<promise<void>>::from_promise(*this));
+}
+
+template <class T>
+inline constexpr bool is_task = false;
+template <class T>
+inline constexpr bool is_task<task<T>> = true;
+}  // namespace detail
+
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_CORO_TASK_HPP_INCLUDED
+// ---- end lambda_coro/coro/task.hpp
 // ---- begin lambda_coro/detail/text.hpp
 // Small text helpers shared by the Runtime API client and the HTTP adapter.
 #ifndef LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
@@ -3434,31 +4546,824 @@ inline bool iequals(std::string_view a, std::string_view b) noexcept {
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
 // ---- end lambda_coro/detail/text.hpp
-// ---- begin lambda_coro/usage_error.hpp
-// usage_error: a misuse of lambda-coro's API, reported instead of undefined behaviour.
-#ifndef LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
-#define LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
 #include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace detail {
+
+// Bytes readable past the end of a received body, so simdjson can parse it in place.
+inline constexpr std::size_t body_padding = 64;
+
+// Where the Runtime API listens, from AWS_LAMBDA_RUNTIME_API: "host:port", "[v6]:port",
+// "localhost:port" or "http://host:port/base-path".
+struct runtime_endpoint {
+  std::string host;
+  std::uint16_t port = 0;
+  std::string base_path;  // "" or "/base-path", without a trailing slash
+  std::string authority;  // host:port, an IPv6 host in brackets: for messages and Host
+  sockaddr_storage address{};
+  socklen_t address_length = 0;
+};
+
+inline runtime_endpoint parse_runtime_endpoint(std::string_view spec) {
+  const std::string original(spec);
+  auto invalid = [&](const char* why) {
+    return std::invalid_argument("AWS_LAMBDA_RUNTIME_API=\"" + original + "\": " + why);
+  };
+  runtime_endpoint ep;
+  if (spec.starts_with("http://")) spec.remove_prefix(7);
+  if (const auto slash = spec.find('/'); slash != std::string_view::npos) {
+    ep.base_path = std::string(spec.substr(slash));
+    while (!ep.base_path.empty() && ep.base_path.back() == '/') ep.base_path.pop_back();
+    spec = spec.substr(0, slash);
+  }
+  ep.authority = std::string(spec);
+  std::string_view host, port;
+  if (spec.starts_with('[')) {
+    const auto close = spec.find(']');
+    if (close == std::string_view::npos || close + 1 >= spec.size() || spec[close + 1] != ':')
+      throw invalid("expected [ipv6-address]:port");
+    host = spec.substr(1, close - 1);
+    port = spec.substr(close + 2);
+  } else {
+    const auto colon = spec.rfind(':');
+    if (colon == std::string_view::npos) throw invalid("expected host:port");
+    host = spec.substr(0, colon);
+    port = spec.substr(colon + 1);
+  }
+  unsigned value = 0;
+  const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (ec != std::errc{} || end != port.data() + port.size() || value == 0 || value > 65535)
+    throw invalid("the port must be a number from 1 to 65535");
+  ep.port = static_cast<std::uint16_t>(value);
+  ep.host = std::string(host);
+  const std::string numeric = host == "localhost" ? std::string("127.0.0.1") : ep.host;
+  auto* v4 = reinterpret_cast<sockaddr_in*>(&ep.address);
+  auto* v6 = reinterpret_cast<sockaddr_in6*>(&ep.address);
+  if (inet_pton(AF_INET, numeric.c_str(), &v4->sin_addr) == 1) {
+    v4->sin_family = AF_INET;
+    v4->sin_port = htons(ep.port);
+    ep.address_length = sizeof(sockaddr_in);
+  } else if (inet_pton(AF_INET6, numeric.c_str(), &v6->sin6_addr) == 1) {
+    v6->sin6_family = AF_INET6;
+    v6->sin6_port = htons(ep.port);
+    ep.address_length = sizeof(sockaddr_in6);
+  } else {
+    throw invalid("the host must be an IP address or localhost (no DNS)");
+  }
+  return ep;
+}
+
+// The connection failed or was closed before a complete response arrived.
+class connection_error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// Far above Lambda's largest payload (6 MB); a longer body means a broken or hostile peer,
+// and bounds what a Content-Length or chunk size can make the client allocate.
+inline constexpr std::size_t max_response_body = std::size_t{1} << 27;
+
+struct http_header {
+  std::string_view name;
+  std::string_view value;
+};
+
+// Views into the client's buffer: valid until its next request into the same buffer (use_buffer).
+struct http_response {
+  int status = 0;
+  std::vector<http_header> headers;
+  std::string_view body;  // body_padding readable bytes follow it
+
+  std::string_view header(std::string_view name) const noexcept {
+    for (const auto& h : headers)
+      if (iequals(h.name, name)) return h.value;
+    return {};
+  }
+};
+
+class http_client {
+public:
+  // Blocking sockets suit a loop that does one thing at a time; non-blocking ones let a
+  // request suspend on this thread's event loop while the socket would block.
+  enum class io_mode { blocking, non_blocking };
+
+  explicit http_client(runtime_endpoint endpoint, io_mode mode = io_mode::blocking)
+      : endpoint_(std::move(endpoint)), mode_(mode) {}
+  http_client(const http_client&) = delete;
+  http_client& operator=(const http_client&) = delete;
+  ~http_client() { disconnect(); }
+
+  const runtime_endpoint& endpoint() const noexcept { return endpoint_; }
+  io_mode mode() const noexcept { return mode_; }
+
+  // Sends a request to base_path + path and reads the whole response, blocking. A reused
+  // keep-alive connection that turns out to be closed is replaced once; other failures
+  // throw connection_error.
+  const http_response& request(std::string_view method, std::string_view path,
+                               const std::vector<http_header>& headers, std::string_view body) {
+    begin(method, path, headers, body, false);
+    run_blocking();
+    return response_;
+  }
+
+  // The same, suspending on this thread's loop while a non-blocking socket would block.
+  // Arguments must stay valid until the task finishes.
+  task<const http_response*> send(std::string_view method, std::string_view path,
+                                  const std::vector<http_header>& headers, std::string_view body) {
+    begin(method, path, headers, body, false);
+    co_await run();
+    co_return &response_;
+  }
+
+  // Sends a request and leaves its response unread, blocking until it has gone: a long poll
+  // whose answer does not matter, only that it was asked.
+  void send_without_reading(std::string_view method, std::string_view path, const std::vector<http_header>& headers) {
+    begin(method, path, headers, {}, false);
+    expect_response_ = false;
+    run_blocking();
+  }
+
+  // A request whose body goes in pieces (Transfer-Encoding: chunked), none of it buffered:
+  // open_chunked() prepares the head, which leaves with the first chunk; each chunk goes
+  // out at once; finish_chunked() sends the last chunk with `trailers` ("Name: value\r\n"
+  // lines) and reads the response. Each send has a blocking form and a task.
+  void open_chunked(std::string_view method, std::string_view path, const std::vector<http_header>& headers) {
+    begin(method, path, headers, {}, true);
+  }
+  void send_chunk_blocking(std::string_view bytes) {
+    if (prepare_chunk(bytes)) run_blocking();
+  }
+  task<> send_chunk(std::string_view bytes) {
+    if (prepare_chunk(bytes)) co_await run();
+  }
+  const http_response& finish_chunked_blocking(std::string_view trailers) {
+    prepare_last_chunk(trailers);
+    run_blocking();
+    return response_;
+  }
+  task<const http_response*> finish_chunked(std::string_view trailers) {
+    prepare_last_chunk(trailers);
+    co_await run();
+    co_return &response_;
+  }
+
+  void disconnect() noexcept {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+
+  // Responses are read into one of two buffers, chosen here: what one holds stays intact
+  // while requests go through the other (the runtime keeps an event while it answers it).
+  void use_buffer(unsigned index) noexcept { active_ = index & 1; }
+
+private:
+  // Closed before any byte of the response: safe to retry on a new connection.
+  struct stale_connection {};
+
+  enum class io_need { nothing, readable, writable };
+  // Where an exchange stands; advance() moves it on as far as the socket allows.
+  enum class phase { connecting, connected, sending, head, body, chunk_size, chunk_data, trailers, done };
+
+  void begin(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
+             std::string_view body, bool chunked) {
+    retried_ = false;
+    reused_ = fd_ >= 0;
+    prepare_request(method, path, headers, body, chunked);
+    if (chunked) return;  // the head goes with the first chunk
+    request_parts_[0] = {head_.data(), head_.size()};
+    request_parts_[1] = {const_cast<char*>(body.data()), body.size()};
+    request_part_count_ = body.empty() ? 1 : 2;
+    expect_response_ = true;
+    start_sending();
+  }
+
+  // One chunk of a chunked body: false for an empty one (it would end the body).
+  bool prepare_chunk(std::string_view bytes) {
+    if (bytes.empty()) return false;
+    const auto end = std::to_chars(chunk_line_, chunk_line_ + sizeof chunk_line_ - 2, bytes.size(), 16).ptr;
+    end[0] = '\r';
+    end[1] = '\n';
+    request_part_count_ = 0;
+    add_head_if_pending();
+    request_parts_[request_part_count_++] = {chunk_line_, static_cast<std::size_t>(end + 2 - chunk_line_)};
+    request_parts_[request_part_count_++] = {const_cast<char*>(bytes.data()), bytes.size()};
+    request_parts_[request_part_count_++] = {const_cast<char*>(crlf), 2};
+    expect_response_ = false;
+    start_sending();
+    return true;
+  }
+
+  void prepare_last_chunk(std::string_view trailers) {
+    last_chunk_.assign("0\r\n").append(trailers).append("\r\n");
+    request_part_count_ = 0;
+    add_head_if_pending();
+    request_parts_[request_part_count_++] = {last_chunk_.data(), last_chunk_.size()};
+    expect_response_ = true;
+    start_sending();
+  }
+
+  // The head of a chunked request goes with its first chunk; a connection found closed
+  // may be replaced only then, before any of the body has left.
+  void add_head_if_pending() {
+    if (head_pending_) {
+      request_parts_[request_part_count_++] = {head_.data(), head_.size()};
+      head_pending_ = false;
+    } else {
+      reused_ = false;
+    }
+  }
+
+  void start_sending() {
+    std::memcpy(parts_, request_parts_, sizeof parts_);
+    first_part_ = 0;
+    part_count_ = request_part_count_;
+    phase_ = fd_ >= 0 ? phase::sending : connect();
+  }
+
+  void run_blocking() {
+    for (io_need need; (need = advance()) != io_need::nothing;) {
+      // Only a non-blocking socket asks to wait.
+      pollfd ready{fd_, static_cast<short>(need == io_need::readable ? POLLIN : POLLOUT), 0};
+      while (::poll(&ready, 1, -1) < 0 && errno == EINTR) {
+      }
+    }
+  }
+
+  task<> run() {
+    for (io_need need; (need = advance()) != io_need::nothing;) {
+      if (need == io_need::readable)
+        co_await wait_readable(fd_);
+      else
+        co_await wait_writable(fd_);
+    }
+  }
+
+  io_need advance() {
+    for (;;) {
+      try {
+        return step();
+      } catch (const stale_connection&) {
+        // The peer closed a kept-alive connection before answering: once, on a new one.
+        disconnect();
+        if (!reused_ || retried_) throw connection_error("the Runtime API closed the connection before responding");
+        retried_ = true;
+      } catch (const connection_error&) {
+        disconnect();  // the stream's position in the response is lost: never reuse it
+        throw;
+      }
+      start_sending();
+    }
+  }
+
+  io_need step() {
+    for (;;) {
+      switch (phase_) {
+        case phase::connecting:
+          phase_ = phase::connected;
+          return io_need::writable;
+        case phase::connected: {
+          int err = 0;
+          socklen_t length = sizeof err;
+          ::getsockopt(fd_, SOL_SOCKET, SO_ERROR, &err, &length);
+          if (err != 0) throw cannot_connect(err);
+          phase_ = phase::sending;
+          break;
+        }
+        case phase::sending:
+          if (!try_send()) return io_need::writable;
+          if (!expect_response_) {  // a chunk of a body still going
+            phase_ = phase::done;
+            return io_need::nothing;
+          }
+          used_ = 0;
+          phase_ = phase::head;
+          break;
+        case phase::head: {
+          const auto found = used_ >= 4 ? std::string_view(data(), used_).find("\r\n\r\n") : std::string_view::npos;
+          if (found == std::string_view::npos) {
+            if (used_ > (1u << 20)) throw connection_error("the Runtime API sent a response head over 1 MiB");
+            if (!try_receive(used_ > 0)) return io_need::readable;
+            break;
+          }
+          head_end_ = found + 4;
+          start_body();
+          break;
+        }
+        case phase::body:
+          if (used_ >= head_end_ + body_length_) {
+            finish(head_end_ + body_length_);
+            return io_need::nothing;
+          }
+          if (!try_receive(true)) return io_need::readable;
+          break;
+        case phase::chunk_size: {
+          const auto line_end = std::string_view(data(), used_).find("\r\n", read_at_);
+          if (line_end == std::string_view::npos) {
+            if (!try_receive(true)) return io_need::readable;
+            break;
+          }
+          std::size_t size = 0;
+          const char* p = data() + read_at_;
+          const auto [end, ec] = std::from_chars(p, data() + line_end, size, 16);
+          if (ec != std::errc{} || end == p) throw connection_error("the Runtime API sent an invalid chunk size");
+          if (size > max_response_body - (body_end_ - head_end_))
+            throw connection_error("the Runtime API sent a body over 128 MiB");
+          read_at_ = line_end + 2;
+          chunk_size_ = size;
+          if (size == 0) {
+            phase_ = phase::trailers;
+          } else {
+            reserve(read_at_ + size + 2);
+            phase_ = phase::chunk_data;
+          }
+          break;
+        }
+        case phase::chunk_data:
+          if (used_ < read_at_ + chunk_size_ + 2) {
+            if (!try_receive(true)) return io_need::readable;
+            break;
+          }
+          // Compacted in place right after the head.
+          std::memmove(data() + body_end_, data() + read_at_, chunk_size_);
+          body_end_ += chunk_size_;
+          read_at_ += chunk_size_ + 2;
+          phase_ = phase::chunk_size;
+          break;
+        case phase::trailers: {  // lines up to an empty one; none of them is kept
+          const auto line_end = std::string_view(data(), used_).find("\r\n", read_at_);
+          if (line_end == std::string_view::npos) {
+            if (!try_receive(true)) return io_need::readable;
+            break;
+          }
+          const bool empty = line_end == read_at_;
+          read_at_ = line_end + 2;
+          if (empty) {
+            finish(body_end_);
+            return io_need::nothing;
+          }
+          break;
+        }
+        case phase::done:
+          return io_need::nothing;
+      }
+    }
+  }
+
+  void start_body() {
+    parse_head(std::string_view(data(), head_end_));
+    const bool chunked = iequals(response_.header("Transfer-Encoding"), "chunked");
+    const std::string_view length_text = response_.header("Content-Length");
+    body_length_ = 0;
+    if (chunked) {
+      read_at_ = body_end_ = head_end_;
+      phase_ = phase::chunk_size;
+      return;
+    }
+    if (!length_text.empty()) {
+      const auto [end, ec] =
+          std::from_chars(length_text.data(), length_text.data() + length_text.size(), body_length_);
+      if (ec != std::errc{} || end != length_text.data() + length_text.size())
+        throw connection_error("the Runtime API sent an invalid Content-Length");
+      if (body_length_ > max_response_body) throw connection_error("the Runtime API sent a body over 128 MiB");
+    }
+    reserve(head_end_ + body_length_);
+    phase_ = phase::body;
+  }
+
+  void finish(std::size_t body_end) {
+    // Header views are taken last: reading the body may have moved the buffer.
+    parse_head(std::string_view(data(), head_end_));
+    response_.body = std::string_view(data() + head_end_, body_end - head_end_);
+    std::memset(data() + body_end, 0, body_padding);
+    phase_ = phase::done;
+    if (iequals(response_.header("Connection"), "close")) disconnect();
+  }
+
+  connection_error cannot_connect(int err) const {
+    return connection_error("cannot connect to the Runtime API at " + endpoint_.authority + ": " + std::strerror(err));
+  }
+
+  // Opens the connection: done (sending) for a blocking socket, or under way (connecting).
+  phase connect() {
+    const int type = SOCK_STREAM | SOCK_CLOEXEC | (mode_ == io_mode::non_blocking ? SOCK_NONBLOCK : 0);
+    const int fd = ::socket(endpoint_.address.ss_family, type, 0);
+    if (fd < 0) throw connection_error(std::string("socket: ") + std::strerror(errno));
+    int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    int rc;
+    do {
+      rc = ::connect(fd, reinterpret_cast<const sockaddr*>(&endpoint_.address), endpoint_.address_length);
+    } while (rc < 0 && errno == EINTR);
+    if (rc < 0 && errno != EINPROGRESS) {
+      const int err = errno;
+      ::close(fd);
+      throw cannot_connect(err);
+    }
+    fd_ = fd;
+    return rc < 0 ? phase::connecting : phase::sending;
+  }
+
+  void prepare_request(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
+                       std::string_view body, bool chunked) {
+    head_.clear();
+    head_.append(method).append(" ").append(endpoint_.base_path).append(path).append(" HTTP/1.1\r\nHost: ");
+    head_.append(endpoint_.authority).append("\r\n");
+    for (const auto& h : headers) head_.append(h.name).append(": ").append(h.value).append("\r\n");
+    head_pending_ = chunked;
+    if (chunked) {
+      head_.append("Transfer-Encoding: chunked\r\n");
+    } else if (method != "GET") {
+      char length[24];
+      const auto end = std::to_chars(length, length + sizeof length, body.size()).ptr;
+      head_.append("Content-Length: ").append(length, static_cast<std::size_t>(end - length)).append("\r\n");
+    }
+    head_.append("\r\n");
+  }
+
+  // Sends what is left of the request, in as few system calls as the socket takes; false
+  // when it would block first.
+  bool try_send() {
+    while (part_count_ > 0) {
+      msghdr message{};
+      message.msg_iov = parts_ + first_part_;
+      message.msg_iovlen = static_cast<decltype(message.msg_iovlen)>(part_count_);
+      const ssize_t sent = ::sendmsg(fd_, &message, MSG_NOSIGNAL);
+      if (sent < 0) {
+        if (errno == EINTR) continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK) return false;
+        const int err = errno;
+        if (err == EPIPE || err == ECONNRESET) throw stale_connection{};
+        throw connection_error(std::string("sending to the Runtime API: ") + std::strerror(err));
+      }
+      auto left = static_cast<std::size_t>(sent);
+      while (part_count_ > 0 && left >= parts_[first_part_].iov_len) {
+        left -= parts_[first_part_].iov_len;
+        ++first_part_;
+        --part_count_;
+      }
+      if (part_count_ > 0) {
+        iovec& part = parts_[first_part_];
+        part.iov_base = static_cast<char*>(part.iov_base) + left;
+        part.iov_len -= left;
+      }
+    }
+    return true;
+  }
+
+  char* data() noexcept { return buffers_[active_].bytes.get(); }
+  std::size_t capacity() const noexcept { return buffers_[active_].capacity; }
+
+  void reserve(std::size_t needed) {
+    needed += body_padding;
+    receive_buffer& b = buffers_[active_];
+    if (needed <= b.capacity) return;
+    // Starts at a page: most answers and many events fit, and a bigger body grows it once
+    // (its Content-Length is reserved whole), so a small function keeps its RSS small.
+    std::size_t capacity = b.capacity ? b.capacity : 4096;
+    while (capacity < needed) capacity *= 2;
+    auto bigger = std::make_unique<char[]>(capacity);
+    if (used_) std::memcpy(bigger.get(), b.bytes.get(), used_);
+    b.bytes = std::move(bigger);
+    b.capacity = capacity;
+  }
+
+  // Reads at least one more byte into the buffer; false when the socket would block first.
+  bool try_receive(bool response_started) {
+    // Head, body and chunk framing together: trailers or chunk lines cannot grow it unbounded.
+    if (used_ > max_response_body + (std::size_t{1} << 21))
+      throw connection_error("the Runtime API sent a response over 130 MiB");
+    reserve(used_ + 2048);  // room to read into; the recv takes all there is
+    for (;;) {
+      const ssize_t n = ::recv(fd_, data() + used_, capacity() - body_padding - used_, 0);
+      if (n > 0) {
+        used_ += static_cast<std::size_t>(n);
+        return true;
+      }
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return false;
+      const int err = n < 0 ? errno : 0;
+      if (!response_started && (n == 0 || err == ECONNRESET)) throw stale_connection{};
+      throw connection_error(n == 0 ? std::string("the Runtime API closed the connection mid-response")
+                                    : std::string("receiving from the Runtime API: ") + std::strerror(err));
+    }
+  }
+
+  void parse_head(std::string_view head) {
+    response_.headers.clear();
+    const auto first_line_end = head.find("\r\n");
+    const std::string_view status_line = head.substr(0, first_line_end);
+    // "HTTP/1.x NNN[ reason]"
+    const auto digit = [&](std::size_t i) { return status_line[i] >= '0' && status_line[i] <= '9'; };
+    if (!status_line.starts_with("HTTP/1.") || status_line.size() < 12 || status_line[8] != ' ' || !digit(9) ||
+        !digit(10) || !digit(11) || (status_line.size() > 12 && status_line[12] != ' '))
+      throw connection_error("the Runtime API sent an invalid status line");
+    response_.status = (status_line[9] - '0') * 100 + (status_line[10] - '0') * 10 + (status_line[11] - '0');
+    std::size_t pos = first_line_end + 2;
+    while (pos < head.size()) {
+      const auto end = head.find("\r\n", pos);
+      if (end == pos || end == std::string_view::npos) break;
+      const std::string_view line = head.substr(pos, end - pos);
+      const auto colon = line.find(':');
+      if (colon != std::string_view::npos) {
+        std::string_view value = line.substr(colon + 1);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+        while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+        response_.headers.push_back({line.substr(0, colon), value});
+      }
+      pos = end + 2;
+    }
+  }
+
+  runtime_endpoint endpoint_;
+  io_mode mode_;
+  int fd_ = -1;
+  static constexpr char crlf[] = "\r\n";
+  std::string head_;
+  bool head_pending_ = false;  // of a chunked request, until its first chunk
+  char chunk_line_[24] = {};   // a chunk's size line
+  std::string last_chunk_;     // and trailers
+  iovec request_parts_[4] = {};  // the request (or chunk) to send: head, size line, bytes, CRLF
+  int request_part_count_ = 0;
+  iovec parts_[4] = {};  // what is left of it to send
+  int first_part_ = 0, part_count_ = 0;
+  bool expect_response_ = true;  // false while a chunked body goes out
+  phase phase_ = phase::done;
+  bool reused_ = false, retried_ = false;
+  std::size_t head_end_ = 0, body_length_ = 0, read_at_ = 0, body_end_ = 0, chunk_size_ = 0;
+  struct receive_buffer {
+    std::unique_ptr<char[]> bytes;
+    std::size_t capacity = 0;
+  };
+  receive_buffer buffers_[2];
+  unsigned active_ = 0;
+  std::size_t used_ = 0;
+  http_response response_;
+};
+
+}  // namespace detail
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_TRANSPORT_HTTP_CLIENT_HPP_INCLUDED
+// ---- end lambda_coro/transport/http_client.hpp
+
+#include <boost/describe/class.hpp>
+
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <initializer_list>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
 
-// Answering an invocation twice or after the next one was asked for, awaiting an empty or
-// already awaited task, awaiting lambda-coro I/O where no event loop runs.
-class usage_error : public std::logic_error {
-public:
-  using std::logic_error::logic_error;
+enum class extension_event_type { invoke, shutdown };
+
+// One event from /extension/event/next.
+struct extension_event {
+  extension_event_type type = extension_event_type::invoke;
+  std::int64_t deadline_ms = 0;  // INVOKE: the invocation's deadline; SHUTDOWN: the extension's
+  std::string request_id;          // INVOKE
+  std::string invoked_function_arn;  // INVOKE
+  std::string trace_id;              // INVOKE: X-Ray tracing header value
+  std::string shutdown_reason;       // SHUTDOWN: spindown, timeout or failure
 };
 
 namespace detail {
-// Out of line, so that the checks that guard it stay small where they are inlined.
-[[noreturn, gnu::noinline, gnu::cold]] inline void throw_usage_error(const char* what) { throw usage_error(what); }
+struct extension_tracing {
+  std::string type;
+  std::string value;
+};
+BOOST_DESCRIBE_STRUCT(extension_tracing, (), (type, value))
+struct extension_event_document {
+  std::string eventType;
+  std::int64_t deadlineMs = 0;
+  std::optional<std::string> requestId;
+  std::optional<std::string> invokedFunctionArn;
+  std::optional<extension_tracing> tracing;
+  std::optional<std::string> shutdownReason;
+};
+BOOST_DESCRIBE_STRUCT(extension_event_document, (),
+                      (eventType, deadlineMs, requestId, invokedFunctionArn, tracing, shutdownReason))
+struct extension_registration {
+  std::vector<std::string> events;
+};
+BOOST_DESCRIBE_STRUCT(extension_registration, (), (events))
+
+inline constexpr std::string_view extension_api = "/2020-01-01/extension";
+
+inline std::string_view runtime_api_address() {
+  const char* api = std::getenv("AWS_LAMBDA_RUNTIME_API");
+  if (!api || !*api) throw runtime_api_error("AWS_LAMBDA_RUNTIME_API is not set: not running on Lambda");
+  return api;
+}
 }  // namespace detail
 
+// A registered extension. Registering counts as the extension's init; Lambda goes on with
+// the function's init once every extension has asked for its first event.
+class extension {
+public:
+  // Registers `name` (an external extension's name is its file name) for `events`; an
+  // internal extension (running in the function's process) cannot take SHUTDOWN.
+  extension(std::string_view name, std::initializer_list<extension_event_type> events)
+      : extension(name, std::vector<extension_event_type>(events)) {}
+  extension(std::string_view name, const std::vector<extension_event_type>& events)
+      : client_(detail::parse_runtime_endpoint(detail::runtime_api_address())) {
+    detail::extension_registration registration;
+    for (const auto e : events) registration.events.push_back(e == extension_event_type::invoke ? "INVOKE" : "SHUTDOWN");
+    const std::string body = json::write(registration);
+    const std::string path = std::string(detail::extension_api) + "/register";
+    const auto& r = client_.request("POST", path, {{"Lambda-Extension-Name", name}}, body);
+    if (r.status != 200) throw runtime_api_error(describe("register", r));
+    id_.assign(r.header("Lambda-Extension-Identifier"));
+    if (id_.empty()) throw runtime_api_error("extension register: no Lambda-Extension-Identifier in the answer");
+  }
+  extension(const extension&) = delete;
+  extension& operator=(const extension&) = delete;
+
+  const std::string& id() const noexcept { return id_; }
+
+  // Waits for the next event (no timeout). After SHUTDOWN, end the process before its deadline.
+  extension_event next() {
+    const std::string path = std::string(detail::extension_api) + "/event/next";
+    const auto& r = client_.request("GET", path, {{"Lambda-Extension-Identifier", id_}}, {});
+    if (r.status != 200) throw runtime_api_error(describe("event/next", r));
+    const auto document = json::read<detail::extension_event_document>(r.body);
+    extension_event e;
+    e.type = document.eventType == "SHUTDOWN" ? extension_event_type::shutdown : extension_event_type::invoke;
+    e.deadline_ms = document.deadlineMs;
+    e.request_id = document.requestId.value_or("");
+    e.invoked_function_arn = document.invokedFunctionArn.value_or("");
+    if (document.tracing) e.trace_id = document.tracing->value;
+    e.shutdown_reason = document.shutdownReason.value_or("");
+    return e;
+  }
+
+  // Reports a failed init (Lambda then fails the environment's init) or why the extension
+  // is about to exit; error_type is "Category.Reason", e.g. "Extension.ConfigInvalid".
+  void init_error(std::string_view error_type, std::string_view message) { report("init/error", error_type, message); }
+  void exit_error(std::string_view error_type, std::string_view message) { report("exit/error", error_type, message); }
+
+private:
+  void report(std::string_view what, std::string_view error_type, std::string_view message) {
+    const std::string body = json::write(detail::error_report{std::string(message), std::string(error_type), {}});
+    const std::string path = std::string(detail::extension_api) + "/" + std::string(what);
+    const auto& r = client_.request(
+        "POST", path, {{"Lambda-Extension-Identifier", id_}, {"Lambda-Extension-Function-Error-Type", error_type}}, body);
+    if (r.status != 202 && r.status != 200) throw runtime_api_error(describe(what, r));
+  }
+  static std::string describe(std::string_view what, const detail::http_response& r) {
+    return "extension " + std::string(what) + ": the Extensions API answered " + std::to_string(r.status) + " " +
+           std::string(r.body.substr(0, 512));
+  }
+
+  detail::http_client client_;
+  std::string id_;
+};
+
+namespace detail {
+
+struct shutdown_hooks {
+  std::mutex mutex;
+  std::vector<std::function<void()>> hooks;
+  bool armed = false;
+};
+inline shutdown_hooks& shutdown_state() {
+  static shutdown_hooks state;
+  return state;
+}
+
+inline void run_shutdown_hooks() {
+  std::vector<std::function<void()>> hooks;
+  {
+    std::lock_guard lock(shutdown_state().mutex);
+    hooks.swap(shutdown_state().hooks);
+  }
+  for (auto it = hooks.rbegin(); it != hooks.rend(); ++it) {
+    try {
+      (*it)();
+    } catch (...) {
+      const error_report report = report_current_exception();
+      log_line("a shutdown hook failed with " + report.errorType + ": " + report.errorMessage);
+    }
+  }
+}
+
+// With shutdown hooks, before the first invocation: registers an internal extension, so
+// that Lambda sends SIGTERM at shutdown, and a thread that waits for it, runs the hooks and
+// ends the process. The extension asks for its first event on a connection it never reads
+// (with no events it gets none); that is Lambda's signal that its init is done. SIGTERM is
+// blocked in every thread from here on, so only the waiting thread takes it.
+inline void arm_shutdown(bool local_mode) {
+  auto& state = shutdown_state();
+  {
+    std::lock_guard lock(state.mutex);
+    if (state.armed || state.hooks.empty()) return;
+    state.armed = true;
+  }
+  sigset_t terminate;
+  sigemptyset(&terminate);
+  sigaddset(&terminate, SIGTERM);
+  ::pthread_sigmask(SIG_BLOCK, &terminate, nullptr);
+  if (!local_mode) {
+    static std::optional<extension> internal;
+    internal.emplace("lambda-coro-shutdown", std::vector<extension_event_type>{});
+    static http_client waiting(parse_runtime_endpoint(runtime_api_address()));
+    waiting.send_without_reading("GET", std::string(extension_api) + "/event/next",
+                                 {{"Lambda-Extension-Identifier", internal->id()}});
+  }
+  pthread_t thread;
+  pthread_attr_t attributes;
+  ::pthread_attr_init(&attributes);
+  ::pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+  ::pthread_create(
+      &thread, &attributes,
+      [](void*) -> void* {
+        sigset_t wanted;
+        sigemptyset(&wanted);
+        sigaddset(&wanted, SIGTERM);
+        int signal = 0;
+        while (::sigwait(&wanted, &signal) != 0) {
+        }
+        log_line("SIGTERM: running shutdown hooks", log_level::info);
+        run_shutdown_hooks();
+        std::fflush(nullptr);
+        ::_exit(0);
+      },
+      nullptr);
+  ::pthread_attr_destroy(&attributes);
+}
+
+}  // namespace detail
+
+// Runs `hook` when Lambda shuts the execution environment down (SIGTERM), in the function's
+// first process, hooks registered last first. Lambda allows 500 ms for the runtime and its
+// internal extensions (2 s with an external extension): flush, close connections, no more.
+// Register hooks before start() or run(), which set up the shutdown signal when there are
+// any (an internal extension named lambda-coro-shutdown).
+inline void on_shutdown(std::function<void()> hook) {
+  std::lock_guard lock(detail::shutdown_state().mutex);
+  detail::shutdown_state().hooks.push_back(std::move(hook));
+  detail::arm_shutdown_hook = &detail::arm_shutdown;
+}
+
 LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_USAGE_ERROR_HPP_INCLUDED
-// ---- end lambda_coro/usage_error.hpp
+#endif  // LAMBDA_CORO_EXTENSION_HPP_INCLUDED
+// ---- end lambda_coro/extension.hpp
+// ---- begin lambda_coro/http.hpp
+// The HTTP adapter: one handler set for API Gateway, ALB and function URLs.
+#ifndef LAMBDA_CORO_HTTP_HPP_INCLUDED
+#define LAMBDA_CORO_HTTP_HPP_INCLUDED
+
+// ---- begin lambda_coro/http/adapter.hpp
+// One handler for every HTTP front, run on Lambda: http::start serves a router or a callable
+// taking an http::request, buffered; http::start_streaming streams its responses (function
+// URLs with InvokeMode RESPONSE_STREAM). The conversions themselves are in http/convert.hpp.
+#ifndef LAMBDA_CORO_HTTP_ADAPTER_HPP_INCLUDED
+#define LAMBDA_CORO_HTTP_ADAPTER_HPP_INCLUDED
+
+// ---- begin lambda_coro/http/convert.hpp
+// The pure side of the HTTP adapter: events from API Gateway (REST and HTTP APIs), ALB and
+// function URLs become http::request; http::response goes back in the shape that front
+// expects, buffered or as a streamed response's prelude. No runtime here: usable from tests,
+// other runtimes or tools.
+#ifndef LAMBDA_CORO_HTTP_CONVERT_HPP_INCLUDED
+#define LAMBDA_CORO_HTTP_CONVERT_HPP_INCLUDED
+
+// ---- begin lambda_coro/http/message.hpp
+// HTTP requests and responses as handlers see them, whichever front (API Gateway REST or
+// HTTP API, ALB, function URL) the event came from. No dependency beyond the standard library
+// and the JSON layer, so a static bootstrap carries nothing else.
+#ifndef LAMBDA_CORO_HTTP_MESSAGE_HPP_INCLUDED
+#define LAMBDA_CORO_HTTP_MESSAGE_HPP_INCLUDED
+
 
 #include <functional>
 #include <map>
@@ -3978,438 +5883,6 @@ inline middleware cors(cors_options options = {}) {
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_HTTP_ROUTER_HPP_INCLUDED
 // ---- end lambda_coro/http/router.hpp
-// ---- begin lambda_coro/runtime/errors.hpp
-// How failures become Lambda error reports: {"errorMessage","errorType","stackTrace"}.
-#ifndef LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
-#define LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
-
-// ---- begin lambda_coro/detail/demangle.hpp
-// Exception type names for error reports and logs.
-#ifndef LAMBDA_CORO_DETAIL_DEMANGLE_HPP_INCLUDED
-#define LAMBDA_CORO_DETAIL_DEMANGLE_HPP_INCLUDED
-
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace detail {
-
-// Names an exception type from its Itanium-mangled typeid name without __cxa_demangle, whose
-// demangler costs ~48 KiB of a static bootstrap. Covers what exceptions are: builtin types,
-// pointers, and namespace- or class-nested names with ABI tags. Anything else (templates,
-// local classes) keeps its mangled spelling, which still identifies the type.
-class type_name_demangler {
-public:
-  explicit type_name_demangler(std::string_view mangled) : in_(mangled) {}
-
-  std::string run() {
-    std::string out;
-    if (!type(out) || !in_.empty()) return {};
-    return out;
-  }
-
-private:
-  bool type(std::string& out) {
-    if (consume('P')) {
-      if (!type(out)) return false;
-      out += '*';
-      return true;
-    }
-    if (consume('K')) {
-      if (!type(out)) return false;
-      out += " const";
-      return true;
-    }
-    if (const char* builtin = builtin_type()) {
-      out += builtin;
-      return true;
-    }
-    return name(out);
-  }
-
-  const char* builtin_type() {
-    if (in_.empty()) return nullptr;
-    const char* name = nullptr;
-    switch (in_.front()) {
-      case 'v': name = "void"; break;
-      case 'b': name = "bool"; break;
-      case 'c': name = "char"; break;
-      case 'a': name = "signed char"; break;
-      case 'h': name = "unsigned char"; break;
-      case 's': name = "short"; break;
-      case 't': name = "unsigned short"; break;
-      case 'i': name = "int"; break;
-      case 'j': name = "unsigned int"; break;
-      case 'l': name = "long"; break;
-      case 'm': name = "unsigned long"; break;
-      case 'x': name = "long long"; break;
-      case 'y': name = "unsigned long long"; break;
-      case 'f': name = "float"; break;
-      case 'd': name = "double"; break;
-      case 'e': name = "long double"; break;
-      case 'w': name = "wchar_t"; break;
-      default: return nullptr;
-    }
-    in_.remove_prefix(1);
-    return name;
-  }
-
-  // A plain or N...E-nested name; "St" (std::) may open either.
-  bool name(std::string& out) {
-    const bool nested = consume('N');
-    if (in_.starts_with("St")) {
-      in_.remove_prefix(2);
-      out += "std::";
-    }
-    if (!nested) return unqualified_name(out);
-    for (bool first = true; first || !consume('E'); first = false) {
-      if (!first) out += "::";
-      if (!unqualified_name(out)) return false;
-    }
-    return true;
-  }
-
-  // <length><identifier>, then any [abi:tag]s.
-  bool unqualified_name(std::string& out) {
-    std::string_view id;
-    if (!source_name(id)) return false;
-    if (id.starts_with("_GLOBAL__N"))
-      out += "(anonymous namespace)";
-    else
-      out += id;
-    while (consume('B')) {
-      if (!source_name(id)) return false;
-      out.append("[abi:").append(id).append("]");
-    }
-    return true;
-  }
-
-  bool source_name(std::string_view& id) {
-    std::size_t length = 0, digits = 0;
-    while (digits < in_.size() && in_[digits] >= '0' && in_[digits] <= '9' && digits < 6)
-      length = length * 10 + static_cast<std::size_t>(in_[digits++] - '0');
-    if (digits == 0 || length == 0 || length > in_.size() - digits) return false;
-    id = in_.substr(digits, length);
-    in_.remove_prefix(digits + length);
-    return true;
-  }
-
-  bool consume(char c) {
-    if (in_.empty() || in_.front() != c) return false;
-    in_.remove_prefix(1);
-    return true;
-  }
-
-  std::string_view in_;
-};
-
-inline std::string demangle(const char* mangled) {
-  std::string result = type_name_demangler(mangled).run();
-  if (result.empty()) return mangled;
-  // Users know lambda_coro::x, not the versioned inline namespace.
-  const std::string versioned = "lambda_coro::" LAMBDA_CORO_DETAIL_STRINGIFY(LAMBDA_CORO_ABI_NAMESPACE) "::";
-  for (auto at = result.find(versioned); at != std::string::npos; at = result.find(versioned, at))
-    result.replace(at, versioned.size(), "lambda_coro::");
-  return result;
-}
-
-}  // namespace detail
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_DETAIL_DEMANGLE_HPP_INCLUDED
-// ---- end lambda_coro/detail/demangle.hpp
-// ---- begin lambda_coro/detail/log.hpp
-// Log lines on stderr, where Lambda collects a function's logs: the level and format Lambda
-// configures (AWS_LAMBDA_LOG_LEVEL, AWS_LAMBDA_LOG_FORMAT), one write() per line so that
-// lines never interleave. The runtime's own messages and lambda_coro::logger share it.
-#ifndef LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
-#define LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
-
-
-#include <errno.h>
-#include <time.h>
-#include <unistd.h>
-
-#include <cstdint>
-#include <cstdlib>
-#include <string>
-#include <string_view>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-
-enum class log_level : unsigned char { trace, debug, info, warn, error, fatal };
-// Text: "[LEVEL]\ttimestamp\trequestId\tmessage key=value…"; JSON: one object per line.
-enum class log_format : unsigned char { text, json };
-
-namespace detail {
-
-inline void write_all(int fd, std::string_view text) {
-  while (!text.empty()) {
-    const ssize_t n = ::write(fd, text.data(), text.size());
-    if (n <= 0) {
-      if (n < 0 && errno == EINTR) continue;
-      return;
-    }
-    text.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
-inline bool ascii_iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
-  return true;
-}
-
-inline constexpr std::string_view level_names[] = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"};
-
-inline log_level parse_log_level(const char* text, log_level fallback) noexcept {
-  if (!text) return fallback;
-  for (unsigned i = 0; i < 6; ++i)
-    if (ascii_iequals(text, level_names[i])) return static_cast<log_level>(i);
-  return fallback;
-}
-
-struct log_settings {
-  log_level level;
-  log_format format;
-};
-
-// Read from the environment once; set_log_level/set_log_format change it.
-inline log_settings& log_config() noexcept {
-  static log_settings settings = [] {
-    const char* format = std::getenv("AWS_LAMBDA_LOG_FORMAT");
-    return log_settings{parse_log_level(std::getenv("AWS_LAMBDA_LOG_LEVEL"), log_level::info),
-                        format && ascii_iequals(format, "json") ? log_format::json : log_format::text};
-  }();
-  return settings;
-}
-
-// The request id of the invocation in hand when a process serves one at a time (the runtime
-// sets it); with concurrent invocations in one process there is none: context::log() knows.
-inline const std::string* process_request_id = nullptr;
-
-// RFC 3339 UTC with milliseconds, from the days-from-civil inverse (no time zone code).
-inline void append_timestamp(std::string& out) {
-  timespec now{};
-  ::clock_gettime(CLOCK_REALTIME, &now);
-  const std::int64_t seconds = now.tv_sec;
-  std::int64_t days = seconds / 86400;
-  std::int64_t of_day = seconds % 86400;
-  if (of_day < 0) {
-    of_day += 86400;
-    --days;
-  }
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
-  const unsigned year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const unsigned mp = (5 * day_of_year + 2) / 153;
-  const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
-  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  const auto year = static_cast<unsigned>(static_cast<std::int64_t>(year_of_era) + era * 400 + (month <= 2));
-  const auto millis = static_cast<unsigned>(now.tv_nsec / 1000000);
-  char text[24];
-  auto put = [&](int at, unsigned value, int digits) {
-    for (int i = digits - 1; i >= 0; --i, value /= 10) text[at + i] = static_cast<char>('0' + value % 10);
-  };
-  put(0, year, 4);
-  text[4] = '-';
-  put(5, month, 2);
-  text[7] = '-';
-  put(8, day, 2);
-  text[10] = 'T';
-  put(11, static_cast<unsigned>(of_day / 3600), 2);
-  text[13] = ':';
-  put(14, static_cast<unsigned>(of_day / 60 % 60), 2);
-  text[16] = ':';
-  put(17, static_cast<unsigned>(of_day % 60), 2);
-  text[19] = '.';
-  put(20, millis, 3);
-  text[23] = 'Z';
-  out.append(text, sizeof text);
-}
-
-// Text lines stay one line: embedded newlines become carriage returns, as Lambda's runtimes do.
-inline void append_one_line(std::string& out, std::string_view text) {
-  const std::size_t at = out.size();
-  out.append(text);
-  for (std::size_t i = at; i < out.size(); ++i)
-    if (out[i] == '\n') out[i] = '\r';
-}
-
-inline void append_json_string(std::string& out, std::string_view text) {
-  json::detail::output sink(out);
-  sink.put('"');
-  json::detail::write_repaired(sink, text);
-  sink.put('"');
-  sink.commit();
-}
-
-// Starts a line in `line` (cleared, its capacity kept): JSON lines are left open for more
-// members, text lines for more " key=value" fields. `source` names the runtime's own messages.
-inline void begin_log_line(std::string& line, log_format format, log_level level, const std::string* request_id,
-                           std::string_view message, std::string_view source) {
-  line.clear();
-  const std::string_view level_name = level_names[static_cast<unsigned>(level)];
-  if (format == log_format::json) {
-    line.append("{\"timestamp\":\"");
-    append_timestamp(line);
-    line.append("\",\"level\":\"").append(level_name).append("\"");
-    if (request_id && !request_id->empty()) {
-      line.append(",\"requestId\":");
-      append_json_string(line, *request_id);
-    }
-    if (!source.empty()) {
-      line.append(",\"logger\":");
-      append_json_string(line, source);
-    }
-    line.append(",\"message\":");
-    append_json_string(line, message);
-    return;
-  }
-  if (!source.empty()) {  // the runtime's messages keep their plain "[lambda-coro] …" shape
-    line.append("[").append(source).append("] ");
-    append_one_line(line, message);
-    return;
-  }
-  line.append("[").append(level_name).append("]\t");
-  append_timestamp(line);
-  line.append("\t");
-  if (request_id && !request_id->empty()) line.append(*request_id).append("\t");
-  append_one_line(line, message);
-}
-
-inline void end_log_line(std::string& line, log_format format) {
-  line.append(format == log_format::json ? "}\n" : "\n");
-  write_all(STDERR_FILENO, line);
-}
-
-// Each thread assembles its lines in one buffer that keeps its capacity: no allocation per line.
-inline std::string& log_buffer() {
-  thread_local std::string line;
-  return line;
-}
-
-// A message of the runtime itself, at `level` (filtered like any other). Rare, so its line
-// is its own: a bootstrap that never logs carries no per-thread buffer.
-inline void log_line(std::string_view text, log_level level = log_level::error) {
-  const log_settings settings = log_config();
-  if (level < settings.level) return;
-  std::string line;
-  begin_log_line(line, settings.format, level, process_request_id, text, "lambda-coro");
-  end_log_line(line, settings.format);
-}
-
-}  // namespace detail
-
-// Changes what AWS_LAMBDA_LOG_LEVEL / AWS_LAMBDA_LOG_FORMAT set, for the whole process.
-inline void set_log_level(log_level level) noexcept { detail::log_config().level = level; }
-inline void set_log_format(log_format format) noexcept { detail::log_config().format = format; }
-inline log_level current_log_level() noexcept { return detail::log_config().level; }
-
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_DETAIL_LOG_HPP_INCLUDED
-// ---- end lambda_coro/detail/log.hpp
-
-#include <boost/describe/class.hpp>
-
-#include <cxxabi.h>  // __cxa_current_exception_type
-#include <errno.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <exception>
-#include <stdexcept>
-#include <string>
-#include <string_view>
-#include <typeinfo>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-
-// Throw from a handler to choose the errorType Lambda reports (e.g. "Function.NotFound").
-class function_error : public std::runtime_error {
-public:
-  function_error(std::string type, const std::string& message)
-      : std::runtime_error(message), type_(std::move(type)) {}
-  const std::string& type() const noexcept { return type_; }
-
-private:
-  std::string type_;
-};
-
-// The Runtime API said the environment cannot go on (HTTP 500), or stayed unreachable:
-// the process must exit. Let it propagate out of a run() loop.
-class runtime_api_error : public std::runtime_error {
-public:
-  using std::runtime_error::runtime_error;
-};
-
-namespace detail {
-
-struct error_report {
-  std::string errorMessage;
-  std::string errorType;
-  std::vector<std::string> stackTrace;  // C++ has no portable stack trace at throw; kept empty
-};
-BOOST_DESCRIBE_STRUCT(error_report, (), (errorMessage, errorType, stackTrace))
-
-// errorType for an event that does not bind to the handler's parameter type.
-inline constexpr std::string_view invalid_event_type = "Runtime.InvalidEvent";
-
-// Describes the exception being handled (call inside a catch block).
-inline error_report report_current_exception() {
-  error_report report;
-  try {
-    throw;
-  } catch (const function_error& e) {
-    report.errorType = e.type();
-    report.errorMessage = e.what();
-  } catch (const std::exception& e) {
-    report.errorType = demangle(typeid(e).name());
-    report.errorMessage = e.what();
-  } catch (...) {
-    const std::type_info* type = abi::__cxa_current_exception_type();
-    report.errorType = type ? demangle(type->name()) : std::string("Runtime.UnknownReason");
-    report.errorMessage = "an exception of type " + report.errorType + " (not derived from std::exception)";
-  }
-  return report;
-}
-
-// A terminate handler that names the escaping exception like an error report does; bootstraps
-// built by lambda_coro_add_bootstrap install it in place of libstdc++'s verbose handler.
-[[noreturn]] inline void report_terminate() noexcept {
-  if (std::current_exception()) {
-    try {
-      const error_report report = report_current_exception();
-      log_line("terminate called after throwing " + report.errorType + ": " + report.errorMessage);
-    } catch (...) {
-      log_line("terminate called after throwing an exception");
-    }
-  } else {
-    log_line("terminate called without an active exception");
-  }
-  std::abort();
-}
-
-}  // namespace detail
-LAMBDA_CORO_END_NAMESPACE
-
-// In the one translation unit of a static bootstrap that defines LAMBDA_CORO_DEFINE_TERMINATE_HANDLER
-// (the CMake and Meson helpers and tools/bootstrap/lambda-coro-bootstrap do it for you):
-// libstdc++'s verbose terminate handler, replaced by report_terminate. That keeps libstdc++'s
-// own handler and its C++ demangler (~48 KiB) out of the static link.
-#if defined(LAMBDA_CORO_DEFINE_TERMINATE_HANDLER) && defined(__GLIBCXX__)
-namespace __gnu_cxx {
-void __verbose_terminate_handler() { lambda_coro::detail::report_terminate(); }
-}  // namespace __gnu_cxx
-#endif
-
-#endif  // LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
-// ---- end lambda_coro/runtime/errors.hpp
 
 #include <optional>
 #include <string>
@@ -4720,647 +6193,12 @@ LAMBDA_CORO_END_NAMESPACE
 #ifndef LAMBDA_CORO_RUNTIME_START_HPP_INCLUDED
 #define LAMBDA_CORO_RUNTIME_START_HPP_INCLUDED
 
-// ---- begin lambda_coro/coro/loop.hpp
-// The event loop lambda-coro's coroutines suspend on: a scheduler interface (what awaitables
-// need: resume soon, a timer, a file descriptor's readiness) and event_loop, its epoll
-// implementation. One loop per thread; lambda_coro/asio.hpp puts a Boost.Asio
-// io_context behind the same interface.
-#ifndef LAMBDA_CORO_CORO_LOOP_HPP_INCLUDED
-#define LAMBDA_CORO_CORO_LOOP_HPP_INCLUDED
-
-
-#include <sys/epoll.h>
-#include <time.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <chrono>
-#include <coroutine>
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <new>
-#include <optional>
-#include <stdexcept>
-#include <stop_token>
-#include <string>
-#include <type_traits>
-#include <utility>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-
-// A wait (sleep_for, wait_readable, wait_writable) ended by its task's stop token: for a
-// handler, the invocation's deadline is near.
-class operation_cancelled : public std::runtime_error {
-public:
-  using std::runtime_error::runtime_error;
-};
-
-namespace detail {
-
-// What every lambda-coro coroutine carries: the stop token of the work it belongs to,
-// inherited from the coroutine that awaits it unless set before.
-struct coroutine_state {
-  const std::stop_token* stop = nullptr;
-};
-
-// Coroutine frames come from a small per-thread cache of freed frames, so a steady state
-// of awaiting tasks allocates nothing.
-class frame_cache {
-public:
-  frame_cache() = default;
-  frame_cache(const frame_cache&) = delete;
-  frame_cache& operator=(const frame_cache&) = delete;
-  ~frame_cache() {
-    for (node*& head : free_)
-      while (head) ::operator delete(std::exchange(head, head->next));
-  }
-
-  void* allocate(std::size_t size) {
-    const std::size_t c = size_class(size);
-    if (c == classes) return ::operator new(size);
-    if (node* n = free_[c]) {
-      free_[c] = n->next;
-      --count_[c];
-      return n;
-    }
-    return ::operator new(class_bytes(c));
-  }
-  void deallocate(void* p, std::size_t size) noexcept {
-    const std::size_t c = size_class(size);
-    if (c == classes || count_[c] == kept_per_class) {
-      ::operator delete(p);
-      return;
-    }
-    free_[c] = ::new (p) node{free_[c]};
-    ++count_[c];
-  }
-
-  static frame_cache& of_this_thread() {
-    thread_local frame_cache cache;
-    return cache;
-  }
-
-private:
-  struct node {
-    node* next;
-  };
-  static constexpr std::size_t classes = 8;  // 128 B to 16 KiB, doubling
-  static constexpr unsigned kept_per_class = 32;
-  static constexpr std::size_t class_bytes(std::size_t c) { return std::size_t{128} << c; }
-  static std::size_t size_class(std::size_t size) {
-    std::size_t c = 0;
-    while (c < classes && class_bytes(c) < size) ++c;
-    return c;
-  }
-  node* free_[classes] = {};
-  unsigned count_[classes] = {};
-};
-
-struct frame_allocated {
-  static void* operator new(std::size_t size) { return frame_cache::of_this_thread().allocate(size); }
-  static void operator delete(void* p, std::size_t size) noexcept { frame_cache::of_this_thread().deallocate(p, size); }
-};
-
-// A pending timer or fd wait. It lives in the awaiting coroutine's frame; `fire` runs on the
-// loop's thread when it is due (by default, resuming `waiter`).
-struct timer_wait {
-  std::chrono::steady_clock::time_point when;
-  std::coroutine_handle<> waiter;
-  void (*fire)(timer_wait&) = [](timer_wait& t) { t.waiter.resume(); };
-  std::size_t heap_index = static_cast<std::size_t>(-1);  // the epoll loop's bookkeeping
-  void* backend = nullptr;                                  // other schedulers' bookkeeping
-};
-
-struct io_wait {
-  int fd = -1;
-  bool writable = false;  // else readable
-  std::coroutine_handle<> waiter;
-  bool armed = false;
-  void* backend = nullptr;
-};
-
-}  // namespace detail
-
-// What awaitables ask of the loop that runs them. Every call is made on the loop's thread.
-class scheduler {
-public:
-  virtual ~scheduler() = default;
-  // Resumes `h` soon, from the loop.
-  virtual void schedule(std::coroutine_handle<> h) = 0;
-  virtual void start_timer(detail::timer_wait& t) = 0;
-  // Withdraws a timer that has not fired; it will not fire.
-  virtual void cancel_timer(detail::timer_wait& t) noexcept = 0;
-  // Resumes w.waiter once w.fd is readable (or writable); one wait per descriptor at a time.
-  virtual void start_io(detail::io_wait& w) = 0;
-  virtual void cancel_io(detail::io_wait& w) noexcept = 0;
-  // Runs the loop until done(context) is true.
-  virtual void run_until(bool (*done)(void*), void* context) = 0;
-
-  // The loop of this thread, or null.
-  static scheduler* current() noexcept { return current_slot(); }
-  // The loop of this thread; usage_error when there is none.
-  static scheduler& current_or_throw() {
-    if (scheduler* s = current_slot()) return *s;
-    detail::throw_usage_error(
-        "lambda_coro: awaiting I/O or a timer where no event loop runs (on another thread, or after the "
-        "loop ended): await inside a task run by start(), run(), sync_wait() or the Asio bridge");
-  }
-
-protected:
-  // Becomes this thread's loop unless one is already.
-  scheduler() noexcept {
-    if (!current_slot()) {
-      current_slot() = this;
-      installed_ = true;
-    }
-  }
-  void uninstall() noexcept {
-    if (installed_) current_slot() = nullptr;
-    installed_ = false;
-  }
-
-private:
-  static scheduler*& current_slot() noexcept {
-    thread_local scheduler* slot = nullptr;
-    return slot;
-  }
-  bool installed_ = false;
-};
-
-// A single-threaded loop on epoll: ready coroutines, a timer heap, one-shot fd waits.
-// Allocation-free in the steady state (its vectors keep their capacity).
-class event_loop final : public scheduler {
-public:
-  event_loop() = default;
-  event_loop(const event_loop&) = delete;
-  event_loop& operator=(const event_loop&) = delete;
-  ~event_loop() override {
-    uninstall();
-    if (epoll_fd_ >= 0) ::close(epoll_fd_);
-  }
-
-  void schedule(std::coroutine_handle<> h) override { ready_.push_back(h); }
-
-  void start_timer(detail::timer_wait& t) override {
-    t.heap_index = timers_.size();
-    timers_.push_back(&t);
-    sift_up(t.heap_index);
-  }
-  void cancel_timer(detail::timer_wait& t) noexcept override {
-    const std::size_t i = t.heap_index;
-    if (i >= timers_.size() || timers_[i] != &t) return;
-    t.heap_index = static_cast<std::size_t>(-1);
-    detail::timer_wait* last = timers_.back();
-    timers_.pop_back();
-    if (last == &t) return;
-    timers_[i] = last;
-    last->heap_index = i;
-    sift_down(i);
-    sift_up(last->heap_index);
-  }
-
-  void start_io(detail::io_wait& w) override {
-    if (epoll_fd_ < 0) {
-      epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
-      if (epoll_fd_ < 0) throw std::runtime_error(std::string("epoll_create1: ") + std::strerror(errno));
-    }
-    epoll_event e{};
-    e.events = (w.writable ? EPOLLOUT : EPOLLIN) | EPOLLONESHOT;
-    e.data.ptr = &w;
-    if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, w.fd, &e) != 0) {
-      if (errno == EEXIST)
-        detail::throw_usage_error("lambda_coro: a second wait on a file descriptor that is already waited for");
-      throw std::runtime_error(std::string("epoll_ctl: ") + std::strerror(errno));
-    }
-    w.armed = true;
-    ++io_waits_;
-  }
-  void cancel_io(detail::io_wait& w) noexcept override {
-    if (!w.armed) return;
-    ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, w.fd, nullptr);
-    w.armed = false;
-    --io_waits_;
-  }
-
-  void run_until(bool (*done)(void*), void* context) override {
-    while (!done(context)) {
-      if (!ready_.empty()) {
-        running_.swap(ready_);
-        for (std::size_t i = 0; i < running_.size(); ++i) running_[i].resume();
-        running_.clear();
-        continue;
-      }
-      if (timers_.empty() && io_waits_ == 0)
-        detail::throw_usage_error(
-            "lambda_coro: a task waits for something no lambda-coro loop drives (no timer, no file descriptor, "
-            "nothing ready)");
-      wait_for_events();
-      fire_due_timers();
-    }
-  }
-
-private:
-  using clock = std::chrono::steady_clock;
-
-  void wait_for_events() {
-    int timeout_ms = -1;
-    if (!timers_.empty()) {
-      const auto left = timers_.front()->when - clock::now();
-      if (left <= clock::duration::zero()) return;
-      // Rounded up: waking early would only spin.
-      timeout_ms = static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(left).count());
-    }
-    if (io_waits_ == 0) {
-      const auto left = timers_.front()->when - clock::now();
-      timespec t{static_cast<time_t>(std::chrono::duration_cast<std::chrono::seconds>(left).count()),
-                 static_cast<long>((left % std::chrono::seconds(1)) / std::chrono::nanoseconds(1))};
-      if (t.tv_sec >= 0 && t.tv_nsec >= 0) ::nanosleep(&t, nullptr);
-      return;
-    }
-    epoll_event events[32];
-    const int n = ::epoll_wait(epoll_fd_, events, 32, timeout_ms);
-    for (int i = 0; i < n; ++i) {
-      auto& w = *static_cast<detail::io_wait*>(events[i].data.ptr);
-      cancel_io(w);  // one-shot: the descriptor may be waited on again, or closed
-      ready_.push_back(w.waiter);
-    }
-  }
-
-  void fire_due_timers() {
-    const auto now = clock::now();
-    while (!timers_.empty() && timers_.front()->when <= now) {
-      detail::timer_wait& t = *timers_.front();
-      cancel_timer(t);
-      t.fire(t);
-    }
-  }
-
-  bool earlier(std::size_t a, std::size_t b) const { return timers_[a]->when < timers_[b]->when; }
-  void swap_entries(std::size_t a, std::size_t b) {
-    std::swap(timers_[a], timers_[b]);
-    timers_[a]->heap_index = a;
-    timers_[b]->heap_index = b;
-  }
-  void sift_up(std::size_t i) {
-    while (i > 0 && earlier(i, (i - 1) / 2)) {
-      swap_entries(i, (i - 1) / 2);
-      i = (i - 1) / 2;
-    }
-  }
-  void sift_down(std::size_t i) {
-    for (;;) {
-      std::size_t smallest = i;
-      for (std::size_t child : {2 * i + 1, 2 * i + 2})
-        if (child < timers_.size() && earlier(child, smallest)) smallest = child;
-      if (smallest == i) return;
-      swap_entries(i, smallest);
-      i = smallest;
-    }
-  }
-
-  int epoll_fd_ = -1;
-  std::size_t io_waits_ = 0;
-  std::vector<std::coroutine_handle<>> ready_, running_;
-  std::vector<detail::timer_wait*> timers_;  // a min-heap on `when`
-};
-
-namespace detail {
-
-// Ends a wait when its task's stop token fires: withdraws it and resumes the waiter from the
-// loop, which then throws operation_cancelled.
-template <class Wait>
-struct cancel_wait {
-  Wait* wait;
-  void operator()() const noexcept { wait->cancel(); }
-};
-
-template <class Promise>
-const std::stop_token* stop_token_of(std::coroutine_handle<Promise> h) noexcept {
-  if constexpr (std::is_base_of_v<coroutine_state, Promise>)
-    return h.promise().stop;
-  else
-    return nullptr;
-}
-
-// The common part of the timer and fd awaiters: the loop, the stop callback, the outcome.
-template <class Derived>
-class cancellable_wait {
-public:
-  cancellable_wait() = default;
-  cancellable_wait(const cancellable_wait&) = delete;
-  cancellable_wait& operator=(const cancellable_wait&) = delete;
-  ~cancellable_wait() { stop_callback_.reset(); }
-
-  // Resumes immediately (false) when the stop token has already fired.
-  template <class Promise>
-  bool await_suspend(std::coroutine_handle<Promise> h) {
-    loop_ = &scheduler::current_or_throw();
-    const std::stop_token* stop = stop_token_of(h);
-    if (stop && stop->stop_requested()) {
-      cancelled_ = true;
-      return false;
-    }
-    static_cast<Derived*>(this)->arm(*loop_, h);
-    if (stop && stop->stop_possible()) stop_callback_.emplace(*stop, cancel_wait<Derived>{static_cast<Derived*>(this)});
-    return true;
-  }
-
-  void cancel() noexcept {
-    if (cancelled_) return;
-    cancelled_ = true;
-    static_cast<Derived*>(this)->disarm(*loop_);
-    loop_->schedule(static_cast<Derived*>(this)->waiter());
-  }
-
-protected:
-  void finish(const char* what) {
-    stop_callback_.reset();
-    if (cancelled_) throw operation_cancelled(what);
-  }
-  scheduler* loop_ = nullptr;
-  bool cancelled_ = false;
-
-private:
-  std::optional<std::stop_callback<cancel_wait<Derived>>> stop_callback_;
-};
-
-class sleep_awaiter : public cancellable_wait<sleep_awaiter> {
-public:
-  explicit sleep_awaiter(std::chrono::steady_clock::time_point when) { timer_.when = when; }
-  ~sleep_awaiter() {
-    if (loop_ && !cancelled_) loop_->cancel_timer(timer_);  // a frame destroyed mid-sleep
-  }
-  bool await_ready() const noexcept { return false; }
-  void await_resume() { finish("lambda_coro::sleep: cancelled by the task's stop token"); }
-
-  void arm(scheduler& loop, std::coroutine_handle<> h) {
-    timer_.waiter = h;
-    loop.start_timer(timer_);
-  }
-  void disarm(scheduler& loop) noexcept { loop.cancel_timer(timer_); }
-  std::coroutine_handle<> waiter() const noexcept { return timer_.waiter; }
-
-private:
-  timer_wait timer_;
-};
-
-class io_awaiter : public cancellable_wait<io_awaiter> {
-public:
-  io_awaiter(int fd, bool writable) {
-    if (fd < 0) throw_usage_error("lambda_coro: waiting on an invalid file descriptor");
-    wait_.fd = fd;
-    wait_.writable = writable;
-  }
-  ~io_awaiter() {
-    if (loop_ && wait_.armed) loop_->cancel_io(wait_);
-  }
-  bool await_ready() const noexcept { return false; }
-  void await_resume() { finish("lambda_coro::wait_readable/wait_writable: cancelled by the task's stop token"); }
-
-  void arm(scheduler& loop, std::coroutine_handle<> h) {
-    wait_.waiter = h;
-    loop.start_io(wait_);
-  }
-  void disarm(scheduler& loop) noexcept { loop.cancel_io(wait_); }
-  std::coroutine_handle<> waiter() const noexcept { return wait_.waiter; }
-
-private:
-  io_wait wait_;
-};
-
-}  // namespace detail
-
-// Suspends the awaiting task for `duration` (at least), letting others run. Throws
-// operation_cancelled when the task's stop token fires first.
-template <class Rep, class Period>
-[[nodiscard]] detail::sleep_awaiter sleep_for(std::chrono::duration<Rep, Period> duration) {
-  return detail::sleep_awaiter(std::chrono::steady_clock::now() +
-                               std::chrono::ceil<std::chrono::steady_clock::duration>(duration));
-}
-[[nodiscard]] inline detail::sleep_awaiter sleep_until(std::chrono::steady_clock::time_point when) {
-  return detail::sleep_awaiter(when);
-}
-
-// Suspends until `fd` (non-blocking, owned by the caller) is readable or writable: the hook
-// for driving any non-blocking client library from a handler. One wait per fd at a time.
-[[nodiscard]] inline detail::io_awaiter wait_readable(int fd) { return detail::io_awaiter(fd, false); }
-[[nodiscard]] inline detail::io_awaiter wait_writable(int fd) { return detail::io_awaiter(fd, true); }
-
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_CORO_LOOP_HPP_INCLUDED
-// ---- end lambda_coro/coro/loop.hpp
 // ---- begin lambda_coro/coro/spawn.hpp
 // Work that runs beside the task that started it: spawn() for work nobody waits for,
 // async_scope for work that is waited for later (join()).
 #ifndef LAMBDA_CORO_CORO_SPAWN_HPP_INCLUDED
 #define LAMBDA_CORO_CORO_SPAWN_HPP_INCLUDED
 
-// ---- begin lambda_coro/coro/task.hpp
-// task<T>: the coroutine type of lambda-coro. Lazy: it starts when awaited (or when
-// sync_wait runs it) and resumes its awaiter when it finishes. A task runs once: awaiting or
-// running one that is empty (moved from) or already started throws usage_error.
-#ifndef LAMBDA_CORO_CORO_TASK_HPP_INCLUDED
-#define LAMBDA_CORO_CORO_TASK_HPP_INCLUDED
-
-
-#include <coroutine>
-#include <exception>
-#include <optional>
-#include <stop_token>
-#include <string>
-#include <type_traits>
-#include <utility>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-
-template <class T = void>
-class task;
-
-namespace detail {
-
-class promise_base : public coroutine_state, public frame_allocated {
-public:
-  std::suspend_always initial_suspend() noexcept { return {}; }
-
-  struct final_awaiter {
-    bool await_ready() const noexcept { return false; }
-    template <class Promise>
-    std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> h) noexcept {
-      promise_base& p = h.promise();
-      // Finished while its awaiter is still in await_suspend: the awaiter just carries on.
-      if (p.started_inline_) return std::noop_coroutine();
-      if (p.continuation_) return p.continuation_;
-      return std::noop_coroutine();
-    }
-    void await_resume() const noexcept {}
-  };
-  final_awaiter final_suspend() noexcept { return {}; }
-
-  void unhandled_exception() noexcept { exception_ = std::current_exception(); }
-
-  // Each task starts once; the second start of one is a usage_error.
-  void mark_started(const char* how) {
-    if (started_) throw usage_error(std::string("lambda_coro::task: ") + how + " a task that has already run");
-    started_ = true;
-  }
-
-  // Starts the task from its awaiter; true when it ran to completion. Completing tasks thus
-  // return to their awaiter instead of resuming it from deeper in the stack, which keeps
-  // long await chains flat even where the compiler makes no tail call (GCC at -O0).
-  bool start_inline(std::coroutine_handle<> self, std::coroutine_handle<> awaiting, const std::stop_token* stop) {
-    if (!this->stop) this->stop = stop;
-    continuation_ = awaiting;
-    started_inline_ = true;
-    self.resume();
-    started_inline_ = false;
-    return self.done();
-  }
-
-  bool failed() const noexcept { return exception_ != nullptr; }
-
-protected:
-  void rethrow_if_failed() {
-    if (exception_) std::rethrow_exception(exception_);
-  }
-
-private:
-  std::coroutine_handle<> continuation_;
-  std::exception_ptr exception_;
-  bool started_inline_ = false;
-  bool started_ = false;
-};
-
-template <class T>
-class promise final : public promise_base {
-public:
-  task<T> get_return_object() noexcept;
-  template <class U>
-    requires std::is_convertible_v<U&&, T>
-  void return_value(U&& v) {
-    value_.emplace(std::forward<U>(v));
-  }
-  T take() {
-    rethrow_if_failed();
-    return std::move(*value_);
-  }
-
-private:
-  std::optional<T> value_;
-};
-
-template <>
-class promise<void> final : public promise_base {
-public:
-  task<void> get_return_object() noexcept;
-  void return_void() noexcept {}
-  void take() { rethrow_if_failed(); }
-};
-
-}  // namespace detail
-
-template <class T>
-class [[nodiscard]] task {
-public:
-  using promise_type = detail::promise<T>;
-  using value_type = T;
-
-  task(task&& other) noexcept : handle_(std::exchange(other.handle_, {})) {}
-  task& operator=(task&& other) noexcept {
-    if (this != &other) {
-      if (handle_) handle_.destroy();
-      handle_ = std::exchange(other.handle_, {});
-    }
-    return *this;
-  }
-  task(const task&) = delete;
-  task& operator=(const task&) = delete;
-  ~task() {
-    if (handle_) handle_.destroy();
-  }
-
-  // Awaiting starts the task; the awaiter resumes when it finishes, with its value or exception.
-  class awaiter {
-  public:
-    explicit awaiter(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
-    bool await_ready() const {
-      if (!handle_) throw usage_error("lambda_coro::task: awaiting an empty (moved-from) task");
-      handle_.promise().mark_started("awaiting");
-      return false;
-    }
-    template <class Awaiting>
-    bool await_suspend(std::coroutine_handle<Awaiting> awaiting) {
-      return !handle_.promise().start_inline(handle_, awaiting, detail::stop_token_of(awaiting));
-    }
-    T await_resume() { return handle_.promise().take(); }
-
-  private:
-    std::coroutine_handle<promise_type> handle_;
-  };
-  awaiter operator co_await() && { return awaiter(handle_); }
-
-  // Runs the task on this thread until it finishes and returns its result: on this thread's
-  // loop, or on an event_loop made for the purpose when the task suspends and none runs.
-  T sync_wait() && {
-    if (scheduler* loop = scheduler::current()) return run_on(*loop);
-    event_loop own;  // cheap until used: its epoll instance is made on the first fd wait
-    return run_on(own);
-  }
-
-  // Cancellation for this task and what it awaits (sleep_for, fd waits, nested tasks); the
-  // token must outlive the task. Unset, a task inherits its awaiter's.
-  void set_stop_token(const std::stop_token& token) {
-    if (!handle_) throw usage_error("lambda_coro::task: set_stop_token on an empty (moved-from) task");
-    handle_.promise().stop = &token;
-  }
-
-  // Runs the task up to its first suspension; the loop finishes it. done() tells when.
-  void start(const char* how = "starting") {
-    if (!handle_) throw usage_error(std::string("lambda_coro::task: ") + how + " an empty (moved-from) task");
-    handle_.promise().mark_started(how);
-    handle_.resume();
-  }
-  bool done() const noexcept { return handle_ && handle_.done(); }
-  // The result of a task that is done(), or its exception.
-  T result() && {
-    if (!done()) throw usage_error("lambda_coro::task: result() of a task that has not finished");
-    return handle_.promise().take();
-  }
-  bool failed() const noexcept { return done() && handle_.promise().failed(); }
-
-private:
-  T run_on(scheduler& loop) {
-    start("sync_wait on");
-    if (!handle_.done()) loop.run_until(&is_done, &handle_);
-    return handle_.promise().take();
-  }
-  static bool is_done(void* handle) {
-    return static_cast<std::coroutine_handle<promise_type>*>(handle)->done();
-  }
-  friend class detail::promise<T>;
-  explicit task(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
-  std::coroutine_handle<promise_type> handle_;
-};
-
-namespace detail {
-template <class T>
-task<T> promise<T>::get_return_object() noexcept {
-  return task<T>(std::coroutine_handle<promise<T>>::from_promise(*this));
-}
-inline task<void> promise<void>::get_return_object() noexcept {
-  return task<void>(std::coroutine_handle<promise<void>>::from_promise(*this));
-}
-
-template <class T>
-inline constexpr bool is_task = false;
-template <class T>
-inline constexpr bool is_task<task<T>> = true;
-}  // namespace detail
-
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_CORO_TASK_HPP_INCLUDED
-// ---- end lambda_coro/coro/task.hpp
 // ---- begin lambda_coro/coro/when_all.hpp
 // when_all: runs tasks concurrently on the loop and resumes when every one has finished.
 #ifndef LAMBDA_CORO_CORO_WHEN_ALL_HPP_INCLUDED
@@ -5918,585 +6756,6 @@ private:
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_RUNTIME_CONTEXT_HPP_INCLUDED
 // ---- end lambda_coro/runtime/context.hpp
-// ---- begin lambda_coro/transport/http_client.hpp
-// A small HTTP/1.1 client for the Lambda Runtime API: one keep-alive connection to a
-// numeric address, TCP_NODELAY, each request written with one system call, responses read
-// into reused buffers that keep simdjson's padding after the body. No DNS resolver,
-// no TLS, no locale: what a static bootstrap should carry and nothing else. Blocking, or
-// non-blocking with requests that suspend on the loop while the socket would block.
-#ifndef LAMBDA_CORO_TRANSPORT_HTTP_CLIENT_HPP_INCLUDED
-#define LAMBDA_CORO_TRANSPORT_HTTP_CLIENT_HPP_INCLUDED
-
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <sys/uio.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <charconv>
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <memory>
-#include <stdexcept>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace detail {
-
-// Bytes readable past the end of a received body, so simdjson can parse it in place.
-inline constexpr std::size_t body_padding = 64;
-
-// Where the Runtime API listens, from AWS_LAMBDA_RUNTIME_API: "host:port", "[v6]:port",
-// "localhost:port" or "http://host:port/base-path".
-struct runtime_endpoint {
-  std::string host;
-  std::uint16_t port = 0;
-  std::string base_path;  // "" or "/base-path", without a trailing slash
-  std::string authority;  // host:port, an IPv6 host in brackets: for messages and Host
-  sockaddr_storage address{};
-  socklen_t address_length = 0;
-};
-
-inline runtime_endpoint parse_runtime_endpoint(std::string_view spec) {
-  const std::string original(spec);
-  auto invalid = [&](const char* why) {
-    return std::invalid_argument("AWS_LAMBDA_RUNTIME_API=\"" + original + "\": " + why);
-  };
-  runtime_endpoint ep;
-  if (spec.starts_with("http://")) spec.remove_prefix(7);
-  if (const auto slash = spec.find('/'); slash != std::string_view::npos) {
-    ep.base_path = std::string(spec.substr(slash));
-    while (!ep.base_path.empty() && ep.base_path.back() == '/') ep.base_path.pop_back();
-    spec = spec.substr(0, slash);
-  }
-  ep.authority = std::string(spec);
-  std::string_view host, port;
-  if (spec.starts_with('[')) {
-    const auto close = spec.find(']');
-    if (close == std::string_view::npos || close + 1 >= spec.size() || spec[close + 1] != ':')
-      throw invalid("expected [ipv6-address]:port");
-    host = spec.substr(1, close - 1);
-    port = spec.substr(close + 2);
-  } else {
-    const auto colon = spec.rfind(':');
-    if (colon == std::string_view::npos) throw invalid("expected host:port");
-    host = spec.substr(0, colon);
-    port = spec.substr(colon + 1);
-  }
-  unsigned value = 0;
-  const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
-  if (ec != std::errc{} || end != port.data() + port.size() || value == 0 || value > 65535)
-    throw invalid("the port must be a number from 1 to 65535");
-  ep.port = static_cast<std::uint16_t>(value);
-  ep.host = std::string(host);
-  const std::string numeric = host == "localhost" ? std::string("127.0.0.1") : ep.host;
-  auto* v4 = reinterpret_cast<sockaddr_in*>(&ep.address);
-  auto* v6 = reinterpret_cast<sockaddr_in6*>(&ep.address);
-  if (inet_pton(AF_INET, numeric.c_str(), &v4->sin_addr) == 1) {
-    v4->sin_family = AF_INET;
-    v4->sin_port = htons(ep.port);
-    ep.address_length = sizeof(sockaddr_in);
-  } else if (inet_pton(AF_INET6, numeric.c_str(), &v6->sin6_addr) == 1) {
-    v6->sin6_family = AF_INET6;
-    v6->sin6_port = htons(ep.port);
-    ep.address_length = sizeof(sockaddr_in6);
-  } else {
-    throw invalid("the host must be an IP address or localhost (no DNS)");
-  }
-  return ep;
-}
-
-// The connection failed or was closed before a complete response arrived.
-class connection_error : public std::runtime_error {
-public:
-  using std::runtime_error::runtime_error;
-};
-
-// Far above Lambda's largest payload (6 MB); a longer body means a broken or hostile peer,
-// and bounds what a Content-Length or chunk size can make the client allocate.
-inline constexpr std::size_t max_response_body = std::size_t{1} << 27;
-
-struct http_header {
-  std::string_view name;
-  std::string_view value;
-};
-
-// Views into the client's buffer: valid until its next request into the same buffer (use_buffer).
-struct http_response {
-  int status = 0;
-  std::vector<http_header> headers;
-  std::string_view body;  // body_padding readable bytes follow it
-
-  std::string_view header(std::string_view name) const noexcept {
-    for (const auto& h : headers)
-      if (iequals(h.name, name)) return h.value;
-    return {};
-  }
-};
-
-class http_client {
-public:
-  // Blocking sockets suit a loop that does one thing at a time; non-blocking ones let a
-  // request suspend on this thread's event loop while the socket would block.
-  enum class io_mode { blocking, non_blocking };
-
-  explicit http_client(runtime_endpoint endpoint, io_mode mode = io_mode::blocking)
-      : endpoint_(std::move(endpoint)), mode_(mode) {}
-  http_client(const http_client&) = delete;
-  http_client& operator=(const http_client&) = delete;
-  ~http_client() { disconnect(); }
-
-  const runtime_endpoint& endpoint() const noexcept { return endpoint_; }
-  io_mode mode() const noexcept { return mode_; }
-
-  // Sends a request to base_path + path and reads the whole response, blocking. A reused
-  // keep-alive connection that turns out to be closed is replaced once; other failures
-  // throw connection_error.
-  const http_response& request(std::string_view method, std::string_view path,
-                               const std::vector<http_header>& headers, std::string_view body) {
-    begin(method, path, headers, body, false);
-    run_blocking();
-    return response_;
-  }
-
-  // The same, suspending on this thread's loop while a non-blocking socket would block.
-  // Arguments must stay valid until the task finishes.
-  task<const http_response*> send(std::string_view method, std::string_view path,
-                                  const std::vector<http_header>& headers, std::string_view body) {
-    begin(method, path, headers, body, false);
-    co_await run();
-    co_return &response_;
-  }
-
-  // A request whose body goes in pieces (Transfer-Encoding: chunked), none of it buffered:
-  // open_chunked() prepares the head, which leaves with the first chunk; each chunk goes
-  // out at once; finish_chunked() sends the last chunk with `trailers` ("Name: value\r\n"
-  // lines) and reads the response. Each send has a blocking form and a task.
-  void open_chunked(std::string_view method, std::string_view path, const std::vector<http_header>& headers) {
-    begin(method, path, headers, {}, true);
-  }
-  void send_chunk_blocking(std::string_view bytes) {
-    if (prepare_chunk(bytes)) run_blocking();
-  }
-  task<> send_chunk(std::string_view bytes) {
-    if (prepare_chunk(bytes)) co_await run();
-  }
-  const http_response& finish_chunked_blocking(std::string_view trailers) {
-    prepare_last_chunk(trailers);
-    run_blocking();
-    return response_;
-  }
-  task<const http_response*> finish_chunked(std::string_view trailers) {
-    prepare_last_chunk(trailers);
-    co_await run();
-    co_return &response_;
-  }
-
-  void disconnect() noexcept {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-  }
-
-  // Responses are read into one of two buffers, chosen here: what one holds stays intact
-  // while requests go through the other (the runtime keeps an event while it answers it).
-  void use_buffer(unsigned index) noexcept { active_ = index & 1; }
-
-private:
-  // Closed before any byte of the response: safe to retry on a new connection.
-  struct stale_connection {};
-
-  enum class io_need { nothing, readable, writable };
-  // Where an exchange stands; advance() moves it on as far as the socket allows.
-  enum class phase { connecting, connected, sending, head, body, chunk_size, chunk_data, trailers, done };
-
-  void begin(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
-             std::string_view body, bool chunked) {
-    retried_ = false;
-    reused_ = fd_ >= 0;
-    prepare_request(method, path, headers, body, chunked);
-    if (chunked) return;  // the head goes with the first chunk
-    request_parts_[0] = {head_.data(), head_.size()};
-    request_parts_[1] = {const_cast<char*>(body.data()), body.size()};
-    request_part_count_ = body.empty() ? 1 : 2;
-    expect_response_ = true;
-    start_sending();
-  }
-
-  // One chunk of a chunked body: false for an empty one (it would end the body).
-  bool prepare_chunk(std::string_view bytes) {
-    if (bytes.empty()) return false;
-    const auto end = std::to_chars(chunk_line_, chunk_line_ + sizeof chunk_line_ - 2, bytes.size(), 16).ptr;
-    end[0] = '\r';
-    end[1] = '\n';
-    request_part_count_ = 0;
-    add_head_if_pending();
-    request_parts_[request_part_count_++] = {chunk_line_, static_cast<std::size_t>(end + 2 - chunk_line_)};
-    request_parts_[request_part_count_++] = {const_cast<char*>(bytes.data()), bytes.size()};
-    request_parts_[request_part_count_++] = {const_cast<char*>(crlf), 2};
-    expect_response_ = false;
-    start_sending();
-    return true;
-  }
-
-  void prepare_last_chunk(std::string_view trailers) {
-    last_chunk_.assign("0\r\n").append(trailers).append("\r\n");
-    request_part_count_ = 0;
-    add_head_if_pending();
-    request_parts_[request_part_count_++] = {last_chunk_.data(), last_chunk_.size()};
-    expect_response_ = true;
-    start_sending();
-  }
-
-  // The head of a chunked request goes with its first chunk; a connection found closed
-  // may be replaced only then, before any of the body has left.
-  void add_head_if_pending() {
-    if (head_pending_) {
-      request_parts_[request_part_count_++] = {head_.data(), head_.size()};
-      head_pending_ = false;
-    } else {
-      reused_ = false;
-    }
-  }
-
-  void start_sending() {
-    std::memcpy(parts_, request_parts_, sizeof parts_);
-    first_part_ = 0;
-    part_count_ = request_part_count_;
-    phase_ = fd_ >= 0 ? phase::sending : connect();
-  }
-
-  void run_blocking() {
-    for (io_need need; (need = advance()) != io_need::nothing;) {
-      // Only a non-blocking socket asks to wait.
-      pollfd ready{fd_, static_cast<short>(need == io_need::readable ? POLLIN : POLLOUT), 0};
-      while (::poll(&ready, 1, -1) < 0 && errno == EINTR) {
-      }
-    }
-  }
-
-  task<> run() {
-    for (io_need need; (need = advance()) != io_need::nothing;) {
-      if (need == io_need::readable)
-        co_await wait_readable(fd_);
-      else
-        co_await wait_writable(fd_);
-    }
-  }
-
-  io_need advance() {
-    for (;;) {
-      try {
-        return step();
-      } catch (const stale_connection&) {
-        // The peer closed a kept-alive connection before answering: once, on a new one.
-        disconnect();
-        if (!reused_ || retried_) throw connection_error("the Runtime API closed the connection before responding");
-        retried_ = true;
-      } catch (const connection_error&) {
-        disconnect();  // the stream's position in the response is lost: never reuse it
-        throw;
-      }
-      start_sending();
-    }
-  }
-
-  io_need step() {
-    for (;;) {
-      switch (phase_) {
-        case phase::connecting:
-          phase_ = phase::connected;
-          return io_need::writable;
-        case phase::connected: {
-          int err = 0;
-          socklen_t length = sizeof err;
-          ::getsockopt(fd_, SOL_SOCKET, SO_ERROR, &err, &length);
-          if (err != 0) throw cannot_connect(err);
-          phase_ = phase::sending;
-          break;
-        }
-        case phase::sending:
-          if (!try_send()) return io_need::writable;
-          if (!expect_response_) {  // a chunk of a body still going
-            phase_ = phase::done;
-            return io_need::nothing;
-          }
-          used_ = 0;
-          phase_ = phase::head;
-          break;
-        case phase::head: {
-          const auto found = used_ >= 4 ? std::string_view(data(), used_).find("\r\n\r\n") : std::string_view::npos;
-          if (found == std::string_view::npos) {
-            if (used_ > (1u << 20)) throw connection_error("the Runtime API sent a response head over 1 MiB");
-            if (!try_receive(used_ > 0)) return io_need::readable;
-            break;
-          }
-          head_end_ = found + 4;
-          start_body();
-          break;
-        }
-        case phase::body:
-          if (used_ >= head_end_ + body_length_) {
-            finish(head_end_ + body_length_);
-            return io_need::nothing;
-          }
-          if (!try_receive(true)) return io_need::readable;
-          break;
-        case phase::chunk_size: {
-          const auto line_end = std::string_view(data(), used_).find("\r\n", read_at_);
-          if (line_end == std::string_view::npos) {
-            if (!try_receive(true)) return io_need::readable;
-            break;
-          }
-          std::size_t size = 0;
-          const char* p = data() + read_at_;
-          const auto [end, ec] = std::from_chars(p, data() + line_end, size, 16);
-          if (ec != std::errc{} || end == p) throw connection_error("the Runtime API sent an invalid chunk size");
-          if (size > max_response_body - (body_end_ - head_end_))
-            throw connection_error("the Runtime API sent a body over 128 MiB");
-          read_at_ = line_end + 2;
-          chunk_size_ = size;
-          if (size == 0) {
-            phase_ = phase::trailers;
-          } else {
-            reserve(read_at_ + size + 2);
-            phase_ = phase::chunk_data;
-          }
-          break;
-        }
-        case phase::chunk_data:
-          if (used_ < read_at_ + chunk_size_ + 2) {
-            if (!try_receive(true)) return io_need::readable;
-            break;
-          }
-          // Compacted in place right after the head.
-          std::memmove(data() + body_end_, data() + read_at_, chunk_size_);
-          body_end_ += chunk_size_;
-          read_at_ += chunk_size_ + 2;
-          phase_ = phase::chunk_size;
-          break;
-        case phase::trailers: {  // lines up to an empty one; none of them is kept
-          const auto line_end = std::string_view(data(), used_).find("\r\n", read_at_);
-          if (line_end == std::string_view::npos) {
-            if (!try_receive(true)) return io_need::readable;
-            break;
-          }
-          const bool empty = line_end == read_at_;
-          read_at_ = line_end + 2;
-          if (empty) {
-            finish(body_end_);
-            return io_need::nothing;
-          }
-          break;
-        }
-        case phase::done:
-          return io_need::nothing;
-      }
-    }
-  }
-
-  void start_body() {
-    parse_head(std::string_view(data(), head_end_));
-    const bool chunked = iequals(response_.header("Transfer-Encoding"), "chunked");
-    const std::string_view length_text = response_.header("Content-Length");
-    body_length_ = 0;
-    if (chunked) {
-      read_at_ = body_end_ = head_end_;
-      phase_ = phase::chunk_size;
-      return;
-    }
-    if (!length_text.empty()) {
-      const auto [end, ec] =
-          std::from_chars(length_text.data(), length_text.data() + length_text.size(), body_length_);
-      if (ec != std::errc{} || end != length_text.data() + length_text.size())
-        throw connection_error("the Runtime API sent an invalid Content-Length");
-      if (body_length_ > max_response_body) throw connection_error("the Runtime API sent a body over 128 MiB");
-    }
-    reserve(head_end_ + body_length_);
-    phase_ = phase::body;
-  }
-
-  void finish(std::size_t body_end) {
-    // Header views are taken last: reading the body may have moved the buffer.
-    parse_head(std::string_view(data(), head_end_));
-    response_.body = std::string_view(data() + head_end_, body_end - head_end_);
-    std::memset(data() + body_end, 0, body_padding);
-    phase_ = phase::done;
-    if (iequals(response_.header("Connection"), "close")) disconnect();
-  }
-
-  connection_error cannot_connect(int err) const {
-    return connection_error("cannot connect to the Runtime API at " + endpoint_.authority + ": " + std::strerror(err));
-  }
-
-  // Opens the connection: done (sending) for a blocking socket, or under way (connecting).
-  phase connect() {
-    const int type = SOCK_STREAM | SOCK_CLOEXEC | (mode_ == io_mode::non_blocking ? SOCK_NONBLOCK : 0);
-    const int fd = ::socket(endpoint_.address.ss_family, type, 0);
-    if (fd < 0) throw connection_error(std::string("socket: ") + std::strerror(errno));
-    int one = 1;
-    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    int rc;
-    do {
-      rc = ::connect(fd, reinterpret_cast<const sockaddr*>(&endpoint_.address), endpoint_.address_length);
-    } while (rc < 0 && errno == EINTR);
-    if (rc < 0 && errno != EINPROGRESS) {
-      const int err = errno;
-      ::close(fd);
-      throw cannot_connect(err);
-    }
-    fd_ = fd;
-    return rc < 0 ? phase::connecting : phase::sending;
-  }
-
-  void prepare_request(std::string_view method, std::string_view path, const std::vector<http_header>& headers,
-                       std::string_view body, bool chunked) {
-    head_.clear();
-    head_.append(method).append(" ").append(endpoint_.base_path).append(path).append(" HTTP/1.1\r\nHost: ");
-    head_.append(endpoint_.authority).append("\r\n");
-    for (const auto& h : headers) head_.append(h.name).append(": ").append(h.value).append("\r\n");
-    head_pending_ = chunked;
-    if (chunked) {
-      head_.append("Transfer-Encoding: chunked\r\n");
-    } else if (method != "GET") {
-      char length[24];
-      const auto end = std::to_chars(length, length + sizeof length, body.size()).ptr;
-      head_.append("Content-Length: ").append(length, static_cast<std::size_t>(end - length)).append("\r\n");
-    }
-    head_.append("\r\n");
-  }
-
-  // Sends what is left of the request, in as few system calls as the socket takes; false
-  // when it would block first.
-  bool try_send() {
-    while (part_count_ > 0) {
-      msghdr message{};
-      message.msg_iov = parts_ + first_part_;
-      message.msg_iovlen = static_cast<decltype(message.msg_iovlen)>(part_count_);
-      const ssize_t sent = ::sendmsg(fd_, &message, MSG_NOSIGNAL);
-      if (sent < 0) {
-        if (errno == EINTR) continue;
-        if (errno == EAGAIN || errno == EWOULDBLOCK) return false;
-        const int err = errno;
-        if (err == EPIPE || err == ECONNRESET) throw stale_connection{};
-        throw connection_error(std::string("sending to the Runtime API: ") + std::strerror(err));
-      }
-      auto left = static_cast<std::size_t>(sent);
-      while (part_count_ > 0 && left >= parts_[first_part_].iov_len) {
-        left -= parts_[first_part_].iov_len;
-        ++first_part_;
-        --part_count_;
-      }
-      if (part_count_ > 0) {
-        iovec& part = parts_[first_part_];
-        part.iov_base = static_cast<char*>(part.iov_base) + left;
-        part.iov_len -= left;
-      }
-    }
-    return true;
-  }
-
-  char* data() noexcept { return buffers_[active_].bytes.get(); }
-  std::size_t capacity() const noexcept { return buffers_[active_].capacity; }
-
-  void reserve(std::size_t needed) {
-    needed += body_padding;
-    receive_buffer& b = buffers_[active_];
-    if (needed <= b.capacity) return;
-    // Starts at a page: most answers and many events fit, and a bigger body grows it once
-    // (its Content-Length is reserved whole), so a small function keeps its RSS small.
-    std::size_t capacity = b.capacity ? b.capacity : 4096;
-    while (capacity < needed) capacity *= 2;
-    auto bigger = std::make_unique<char[]>(capacity);
-    if (used_) std::memcpy(bigger.get(), b.bytes.get(), used_);
-    b.bytes = std::move(bigger);
-    b.capacity = capacity;
-  }
-
-  // Reads at least one more byte into the buffer; false when the socket would block first.
-  bool try_receive(bool response_started) {
-    // Head, body and chunk framing together: trailers or chunk lines cannot grow it unbounded.
-    if (used_ > max_response_body + (std::size_t{1} << 21))
-      throw connection_error("the Runtime API sent a response over 130 MiB");
-    reserve(used_ + 2048);  // room to read into; the recv takes all there is
-    for (;;) {
-      const ssize_t n = ::recv(fd_, data() + used_, capacity() - body_padding - used_, 0);
-      if (n > 0) {
-        used_ += static_cast<std::size_t>(n);
-        return true;
-      }
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return false;
-      const int err = n < 0 ? errno : 0;
-      if (!response_started && (n == 0 || err == ECONNRESET)) throw stale_connection{};
-      throw connection_error(n == 0 ? std::string("the Runtime API closed the connection mid-response")
-                                    : std::string("receiving from the Runtime API: ") + std::strerror(err));
-    }
-  }
-
-  void parse_head(std::string_view head) {
-    response_.headers.clear();
-    const auto first_line_end = head.find("\r\n");
-    const std::string_view status_line = head.substr(0, first_line_end);
-    // "HTTP/1.x NNN[ reason]"
-    const auto digit = [&](std::size_t i) { return status_line[i] >= '0' && status_line[i] <= '9'; };
-    if (!status_line.starts_with("HTTP/1.") || status_line.size() < 12 || status_line[8] != ' ' || !digit(9) ||
-        !digit(10) || !digit(11) || (status_line.size() > 12 && status_line[12] != ' '))
-      throw connection_error("the Runtime API sent an invalid status line");
-    response_.status = (status_line[9] - '0') * 100 + (status_line[10] - '0') * 10 + (status_line[11] - '0');
-    std::size_t pos = first_line_end + 2;
-    while (pos < head.size()) {
-      const auto end = head.find("\r\n", pos);
-      if (end == pos || end == std::string_view::npos) break;
-      const std::string_view line = head.substr(pos, end - pos);
-      const auto colon = line.find(':');
-      if (colon != std::string_view::npos) {
-        std::string_view value = line.substr(colon + 1);
-        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-        while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-        response_.headers.push_back({line.substr(0, colon), value});
-      }
-      pos = end + 2;
-    }
-  }
-
-  runtime_endpoint endpoint_;
-  io_mode mode_;
-  int fd_ = -1;
-  static constexpr char crlf[] = "\r\n";
-  std::string head_;
-  bool head_pending_ = false;  // of a chunked request, until its first chunk
-  char chunk_line_[24] = {};   // a chunk's size line
-  std::string last_chunk_;     // and trailers
-  iovec request_parts_[4] = {};  // the request (or chunk) to send: head, size line, bytes, CRLF
-  int request_part_count_ = 0;
-  iovec parts_[4] = {};  // what is left of it to send
-  int first_part_ = 0, part_count_ = 0;
-  bool expect_response_ = true;  // false while a chunked body goes out
-  phase phase_ = phase::done;
-  bool reused_ = false, retried_ = false;
-  std::size_t head_end_ = 0, body_length_ = 0, read_at_ = 0, body_end_ = 0, chunk_size_ = 0;
-  struct receive_buffer {
-    std::unique_ptr<char[]> bytes;
-    std::size_t capacity = 0;
-  };
-  receive_buffer buffers_[2];
-  unsigned active_ = 0;
-  std::size_t used_ = 0;
-  http_response response_;
-};
-
-}  // namespace detail
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_TRANSPORT_HTTP_CLIENT_HPP_INCLUDED
-// ---- end lambda_coro/transport/http_client.hpp
 
 #include <simdjson.h>
 
@@ -7741,8 +8000,10 @@ int initialize_and_serve(Handler& handler, runtime& first, Serve serve) {
         }
       };
       auto ready = make();
+      arm_shutdown_if_wanted(first.local_mode());
       serve(ready);
     } else {
+      arm_shutdown_if_wanted(first.local_mode());
       serve(handler);
     }
   } catch (const local_run_finished& finished) {
@@ -7827,6 +8088,7 @@ int run(Serve&& serve, const runtime_options& options = {}) {
     return detail::exit_after(e);
   }
   try {
+    detail::arm_shutdown_if_wanted(runtimes.front()->local_mode());
     std::vector<task<>> serving;
     for (auto& rt : runtimes) serving.push_back(serve(*rt));
     detail::serve_all(serving);

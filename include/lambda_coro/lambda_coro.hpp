@@ -4,6 +4,7 @@
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/events.hpp>
+#include <lambda_coro/extension.hpp>
 #include <lambda_coro/http.hpp>
 #include <lambda_coro/json.hpp>
 #include <lambda_coro/log.hpp>

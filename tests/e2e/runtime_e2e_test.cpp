@@ -664,3 +664,38 @@ TEST_CASE("JSON logs name each invocation's requestId: two at once in one proces
   CHECK(lines.at("c/served")["requestId"].as_string() == id);
   CHECK(lines.at("c/served")["timestamp"].as_string().size() == 24);
 }
+
+TEST_CASE("shutdown hooks run on the SIGTERM Lambda sends when an extension is registered") {
+  for (const char* mode : {"shutdown_hooks", "shutdown_hooks_loop"}) {
+    CAPTURE(mode);
+    const std::string done = test::temp_file(std::string(mode) + ".shutdown", "");
+    std::remove(done.c_str());
+    served_function fn(mode, {{"LAMBDA_CORO_TEST_SHUTDOWN_FILE", done}});
+    REQUIRE(fn.invoke(R"({"name":"one"})")->status == 200);
+    const auto stopped = fn.stop();
+    CHECK(stopped.exit_code == 0);
+    // The runtime ended on SIGTERM by itself, within the grace period.
+    CHECK(stopped.err.find("did not stop within") == std::string::npos);
+    std::ifstream in(done);
+    std::stringstream ran;
+    ran << in.rdbuf();
+    CHECK(ran.str() == "second\nfirst\n");
+  }
+}
+
+TEST_CASE("examples/extension gets an INVOKE event per invocation and SHUTDOWN at the end") {
+  served_function fn("typed", {}, {"--extension", LAMBDA_CORO_TEST_EXTENSION});
+  const auto first = fn.invoke(R"({"name":"one"})");
+  REQUIRE(first);
+  CHECK(first->body == "{\"message\":\"Hello, one!\"}");
+  REQUIRE(fn.invoke(R"({"name":"two"})")->status == 200);
+  const auto stopped = fn.stop();
+  CHECK(stopped.exit_code == 0);
+  std::size_t invokes = 0;
+  for (auto at = stopped.err.find("\tINVOKE requestId="); at != std::string::npos;
+       at = stopped.err.find("\tINVOKE requestId=", at + 1))
+    ++invokes;
+  CHECK(invokes == 2);
+  CHECK(stopped.err.find("count=2") != std::string::npos);
+  CHECK(stopped.err.find("SHUTDOWN reason=spindown invocations=2") != std::string::npos);
+}

@@ -274,6 +274,13 @@ int main() {
   if (mode == "spawns") return lc::start(spawns);
   if (mode == "logs_async") return lc::start(logs_async);
   if (mode == "logs_sync") return lc::start(logs_sync);
+  if (mode == "shutdown_hooks" || mode == "shutdown_hooks_loop") {
+    // Two hooks, run last-registered first; each appends to LAMBDA_CORO_TEST_SHUTDOWN_FILE.
+    for (const char* name : {"first", "second"})
+      lc::on_shutdown([name] { std::ofstream(std::getenv("LAMBDA_CORO_TEST_SHUTDOWN_FILE"), std::ios::app) << name << "\n"; });
+    if (mode == "shutdown_hooks_loop") return lc::run(sleepy_loop);
+    return lc::start(typed);
+  }
   if (mode == "stream_async") return lc::start(stream_async);
   if (mode == "stream_sync") return lc::start(stream_sync);
   if (mode == "stream_large") return lc::start(stream_large);

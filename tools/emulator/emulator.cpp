@@ -80,7 +80,47 @@ struct options {
   double timeout_seconds = 0;
   int max_concurrency = 1;  // >1: a Lambda Managed Instances host, AWS_LAMBDA_MAX_CONCURRENCY
   std::string event_file;
+  std::vector<std::string> extensions;  // external extensions, started before the runtime
   std::vector<std::string> command;
+};
+
+// Extensions API documents.
+struct extension_tracing {
+  std::string type;
+  std::string value;
+};
+BOOST_DESCRIBE_STRUCT(extension_tracing, (), (type, value))
+struct invoke_event {
+  std::string eventType = "INVOKE";
+  long long deadlineMs = 0;
+  std::string requestId;
+  std::string invokedFunctionArn;
+  extension_tracing tracing;
+};
+BOOST_DESCRIBE_STRUCT(invoke_event, (), (eventType, deadlineMs, requestId, invokedFunctionArn, tracing))
+struct shutdown_event {
+  std::string eventType = "SHUTDOWN";
+  std::string shutdownReason;
+  long long deadlineMs = 0;
+};
+BOOST_DESCRIBE_STRUCT(shutdown_event, (), (eventType, shutdownReason, deadlineMs))
+struct extension_registration {
+  std::vector<std::string> events;
+};
+BOOST_DESCRIBE_STRUCT(extension_registration, (), (events))
+struct registration_answer {
+  std::string functionName;
+  std::string functionVersion;
+  std::string handler;
+};
+BOOST_DESCRIBE_STRUCT(registration_answer, (), (functionName, functionVersion, handler))
+
+struct registered_extension {
+  std::string name;
+  bool invoke = false;
+  bool shutdown = false;
+  bool ready = false;  // has asked for its first event: its init is done
+  std::deque<std::string> events;
 };
 
 // What a caller sends to the invoke API besides the payload.
@@ -169,22 +209,50 @@ public:
     if (listener_.joinable()) listener_.join();
   }
 
-  // Stops the runtime for good: SIGTERM, then SIGKILL after 500 ms. No new one starts.
+  // Stops the execution environment for good, as Lambda shuts one down: with extensions
+  // registered, SHUTDOWN to those that asked for it and SIGTERM to the runtime, then SIGKILL
+  // to what is left after the grace period (500 ms, 2 s with an external extension); with
+  // none, SIGKILL at once (a runtime alone gets no SIGTERM). No new runtime starts.
   void stop_runtime() {
     pid_t child;
+    std::vector<pid_t> extension_processes;
+    bool graceful;
+    std::chrono::milliseconds grace;
     {
       std::lock_guard lock(mutex_);
       closing_ = true;
       child = child_;
       child_ = -1;
+      extension_processes.swap(extension_pids_);
+      graceful = !extensions_.empty();
+      grace = std::chrono::milliseconds(extension_processes.empty() ? 500 : 2000);
+      const auto deadline = std::chrono::system_clock::now() + grace;
+      shutdown_event event{"SHUTDOWN", "spindown",
+                           std::chrono::duration_cast<std::chrono::milliseconds>(deadline.time_since_epoch()).count()};
+      for (auto& [id, ext] : extensions_)
+        if (ext.shutdown) ext.events.push_back(json::write(event));
+      changed_.notify_all();
     }
-    if (child > 0) {
-      ::kill(child, SIGTERM);
-      // The watcher reaps it; give it 500 ms to go quietly.
-      for (int i = 0; i < 50 && ::kill(child, 0) == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-      if (::kill(child, SIGKILL) == 0)
-        std::cerr << "lambda-coro-emulator: the runtime did not stop within 500 ms of SIGTERM; killed it\n";
+    std::vector<pid_t> all = extension_processes;
+    if (child > 0) all.push_back(child);
+    if (graceful) {
+      if (child > 0) ::kill(child, SIGTERM);
+      const auto give_up = std::chrono::steady_clock::now() + grace;
+      auto running = [&] {
+        for (pid_t pid : all)
+          if (pid == child ? ::kill(pid, 0) == 0 : ::waitpid(pid, nullptr, WNOHANG) == 0) return true;
+        return false;
+      };
+      while (running() && std::chrono::steady_clock::now() < give_up)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      if (child > 0 && ::kill(child, 0) == 0)
+        std::cerr << "lambda-coro-emulator: the runtime did not stop within " << grace.count()
+                  << " ms of SIGTERM; killed it\n";
     }
+    for (pid_t pid : all) ::kill(pid, SIGKILL);
+    for (pid_t pid : extension_processes)  // the runtime's watcher reaps the runtime
+      while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+      }
   }
 
   // Stops the runtime first, then the server.
@@ -222,7 +290,7 @@ public:
                     std::chrono::milliseconds(static_cast<long>(opts_.timeout_seconds * 1000));
     invocations_[inv->id] = inv;
     queue_.push_back(inv);
-    if (child_ <= 0 && !spawn_locked()) {
+    if (child_ <= 0 && !spawning_ && !spawn_locked(lock)) {
       finish_locked(*inv, true, error_json("Runtime.InvalidEntrypoint", "cannot start " + opts_.command[0]));
     }
     changed_.notify_all();
@@ -274,7 +342,67 @@ private:
       return answer(req, id);
     }
     if (req.method == "POST" && req.path == "/2018-06-01/runtime/init/error") return init_error(req);
+    if (req.path.starts_with("/2020-01-01/extension/")) return extension_api(req);
     return api_reply(404, "NotFound", "no Runtime API route " + req.method + " " + req.path);
+  }
+
+  // The Extensions API: register, event/next, init/error and exit/error.
+  emulator::api_response extension_api(emulator::api_request& req) {
+    const std::string what = req.path.substr(std::string_view("/2020-01-01/extension/").size());
+    std::string body;
+    if (!req.read_all(body, max_error_bytes)) return api_reply(413, "RequestEntityTooLarge", "the request is too large");
+    if (req.method == "POST" && what == "register") {
+      const std::string name = req.headers.get("Lambda-Extension-Name");
+      if (name.empty()) return api_reply(400, "InvalidRequest", "Lambda-Extension-Name is missing");
+      extension_registration registration;
+      try {
+        registration = json::read<extension_registration>(body);
+      } catch (const json::error& e) {
+        return api_reply(400, "InvalidRequest", std::string("the registration is not valid: ") + e.what());
+      }
+      std::lock_guard lock(mutex_);
+      if (initialized_generation_ == generation_ && child_ > 0)
+        return api_reply(403, "Extension.RegistrationFailed", "extensions register during init, before the runtime's first /next");
+      registered_extension ext;
+      ext.name = name;
+      for (const auto& e : registration.events) {
+        if (e == "INVOKE") ext.invoke = true;
+        else if (e == "SHUTDOWN") ext.shutdown = true;
+        else return api_reply(400, "InvalidRequest", "unknown event type " + e);
+      }
+      const std::string id = new_id();
+      extensions_[id] = std::move(ext);
+      emulator::api_response res;
+      res.headers.items.emplace_back("Lambda-Extension-Identifier", id);
+      res.body = json::write(registration_answer{function_name(), "$LATEST", "bootstrap"});
+      return res;
+    }
+    const std::string id = req.headers.get("Lambda-Extension-Identifier");
+    std::unique_lock lock(mutex_);
+    auto found = extensions_.find(id);
+    if (found == extensions_.end()) return api_reply(403, "Extension.UnknownExtension", "unknown extension identifier");
+    if (req.method == "GET" && what == "event/next") {
+      found->second.ready = true;
+      changed_.notify_all();
+      // Until an event, or until its environment is gone (a new one clears the registrations).
+      changed_.wait(lock, [&] {
+        found = extensions_.find(id);
+        return stopping_ || found == extensions_.end() || !found->second.events.empty();
+      });
+      if (found == extensions_.end() || found->second.events.empty())
+        return api_reply(500, "Extension.Stopped", "the execution environment is gone");
+      emulator::api_response res;
+      res.body = std::move(found->second.events.front());
+      found->second.events.pop_front();
+      res.headers.items.emplace_back("Lambda-Extension-Event-Identifier", new_id());
+      return res;
+    }
+    if (req.method == "POST" && (what == "init/error" || what == "exit/error")) {
+      std::cerr << "lambda-coro-emulator: extension " << found->second.name << " reported " << what << " "
+                << req.headers.get("Lambda-Extension-Function-Error-Type") << ": " << body << "\n";
+      return accepted();
+    }
+    return api_reply(404, "NotFound", "no Extensions API route " + req.method + " " + req.path);
   }
 
   void routes() {
@@ -368,12 +496,15 @@ private:
     auto& h = res.headers.items;
     h.emplace_back("Lambda-Runtime-Aws-Request-Id", inv->id);
     h.emplace_back("Lambda-Runtime-Deadline-Ms", std::to_string(deadline_ms));
-    h.emplace_back("Lambda-Runtime-Invoked-Function-Arn",
-                   "arn:aws:lambda:" + env_or("AWS_REGION", "us-east-1") + ":000000000000:function:" + function_name());
+    h.emplace_back("Lambda-Runtime-Invoked-Function-Arn", arn_of_function());
     h.emplace_back("Lambda-Runtime-Trace-Id", inv->options.trace_id);
     if (!inv->options.client_context.empty()) h.emplace_back("Lambda-Runtime-Client-Context", inv->options.client_context);
     h.emplace_back("Lambda-Runtime-Invocation-Id", inv->nonce);
     res.body = inv->payload;
+    const invoke_event event{"INVOKE", deadline_ms, inv->id, arn_of_function(), {"X-Amzn-Trace-Id", inv->options.trace_id}};
+    for (auto& [id, ext] : extensions_)
+      if (ext.invoke) ext.events.push_back(json::write(event));
+    changed_.notify_all();
     return res;
   }
 
@@ -584,7 +715,7 @@ private:
     changed_.notify_all();
   }
 
-  bool spawn_locked() {
+  bool spawn_locked(std::unique_lock<std::mutex>& lock) {
     std::vector<std::string> env_strings;
     for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
     auto set = [&](const std::string& name, const std::string& value, bool keep_existing) {
@@ -606,14 +737,48 @@ private:
     set("AWS_LAMBDA_LOG_STREAM_NAME", "local/" + std::to_string(generation_ + 1), true);
     set("AWS_LAMBDA_INITIALIZATION_TYPE", opts_.max_concurrency > 1 ? "lambda-managed-instances" : "on-demand", true);
     if (opts_.max_concurrency > 1) set("AWS_LAMBDA_MAX_CONCURRENCY", std::to_string(opts_.max_concurrency), false);
+    // A new execution environment: its extensions start first and finish their init (ask
+    // for their first event) before the runtime starts, as on Lambda.
+    for (pid_t old : extension_pids_) ::kill(old, SIGKILL);
+    for (pid_t old : extension_pids_) ::waitpid(old, nullptr, 0);
+    extension_pids_.clear();
+    extensions_.clear();
+    for (const auto& path : opts_.extensions) {
+      const pid_t extension = start_process({path}, env_strings);
+      if (extension <= 0) {
+        std::cerr << "lambda-coro-emulator: cannot start the extension " << path << "\n";
+        continue;
+      }
+      extension_pids_.push_back(extension);
+    }
+    if (!extension_pids_.empty()) {
+      spawning_ = true;  // the wait lets other invokes in: they must not start another
+      const bool ready = changed_.wait_for(lock, std::chrono::seconds(10), [&] {
+        std::size_t n = 0;
+        for (const auto& [id, ext] : extensions_) n += ext.ready;
+        return n >= extension_pids_.size();
+      });
+      spawning_ = false;
+      if (!ready) std::cerr << "lambda-coro-emulator: not every extension registered and asked for an event within 10 s\n";
+    }
+    const pid_t pid = start_process(opts_.command, env_strings);
+    if (pid <= 0) return false;
+    child_ = pid;
+    ++generation_;
+    init_error_.clear();
+    changed_.notify_all();
+    watchers_.emplace_back([this, pid] { watch(pid); });
+    return true;
+  }
+
+  // The emulator blocks SIGINT/SIGTERM (one thread takes them) and ignores SIGPIPE; the
+  // runtime and extensions start as Lambda starts them, every signal unblocked and at its default.
+  static pid_t start_process(std::vector<std::string> args, std::vector<std::string>& env_strings) {
     std::vector<char*> envp, argv;
     for (auto& s : env_strings) envp.push_back(s.data());
     envp.push_back(nullptr);
-    std::vector<std::string> args = opts_.command;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
-    // The emulator blocks SIGINT/SIGTERM (one thread takes them) and ignores SIGPIPE; the
-    // runtime starts as Lambda starts it, with every signal unblocked and at its default.
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
     sigset_t none, all;
@@ -625,13 +790,7 @@ private:
     pid_t pid = 0;
     const int spawned = ::posix_spawnp(&pid, argv[0], nullptr, &attributes, argv.data(), envp.data());
     posix_spawnattr_destroy(&attributes);
-    if (spawned != 0) return false;
-    child_ = pid;
-    ++generation_;
-    init_error_.clear();
-    changed_.notify_all();
-    watchers_.emplace_back([this, pid] { watch(pid); });
-    return true;
+    return spawned == 0 ? pid : -1;
   }
 
   void watch(pid_t pid) {
@@ -679,6 +838,9 @@ private:
     return v && *v ? v : fallback;
   }
   static std::string function_name() { return env_or("AWS_LAMBDA_FUNCTION_NAME", "function"); }
+  static std::string arn_of_function() {
+    return "arn:aws:lambda:" + env_or("AWS_REGION", "us-east-1") + ":000000000000:function:" + function_name();
+  }
 
   std::string random_hex(int digits) {
     static const char hex[] = "0123456789abcdef";
@@ -716,6 +878,9 @@ private:
   std::deque<std::string> retired_order_;
   std::string init_error_;
   pid_t child_ = -1;
+  std::map<std::string, registered_extension> extensions_;  // by identifier
+  std::vector<pid_t> extension_pids_;
+  bool spawning_ = false;
   unsigned generation_ = 0;
   unsigned initialized_generation_ = ~0u;
   bool closing_ = false;   // shutting down: no invokes, no new runtime
@@ -725,7 +890,7 @@ private:
 
 int usage() {
   std::cerr << "usage:\n"
-               "  lambda-coro-emulator [--host 127.0.0.1] [--port 8080] [--runtime-api-port 0] [--timeout SECONDS] [--max-concurrency N] -- BOOTSTRAP [ARGS...]\n"
+               "  lambda-coro-emulator [--host 127.0.0.1] [--port 8080] [--runtime-api-port 0] [--extension PATH]... [--timeout SECONDS] [--max-concurrency N] -- BOOTSTRAP [ARGS...]\n"
                "  lambda-coro-emulator serve [--port 8080] [--format http-api|rest-api|alb] [--timeout SECONDS] [--max-concurrency N] -- BOOTSTRAP [ARGS...]\n"
                "  lambda-coro-emulator invoke --event FILE|- [--timeout SECONDS] -- BOOTSTRAP [ARGS...]\n";
   return 2;
@@ -753,6 +918,7 @@ int main(int argc, char** argv) {
     if (i + 1 >= argc) return usage();
     if (arg == "--port") opts.port = std::atoi(argv[++i]);
     else if (arg == "--runtime-api-port") opts.runtime_api_port = std::atoi(argv[++i]);
+    else if (arg == "--extension") opts.extensions.emplace_back(argv[++i]);
     else if (arg == "--host") opts.host = argv[++i];
     else if (arg == "--timeout") opts.timeout_seconds = std::atof(argv[++i]);
     else if (arg == "--max-concurrency") {

@@ -7,6 +7,7 @@
 #include <lambda_coro/coro/spawn.hpp>
 #include <lambda_coro/coro/task.hpp>
 #include <lambda_coro/coro/when_all.hpp>
+#include <lambda_coro/detail/shutdown.hpp>
 #include <lambda_coro/json/read.hpp>
 #include <lambda_coro/json/value.hpp>
 #include <lambda_coro/runtime/errors.hpp>
@@ -393,8 +394,10 @@ int initialize_and_serve(Handler& handler, runtime& first, Serve serve) {
         }
       };
       auto ready = make();
+      arm_shutdown_if_wanted(first.local_mode());
       serve(ready);
     } else {
+      arm_shutdown_if_wanted(first.local_mode());
       serve(handler);
     }
   } catch (const local_run_finished& finished) {
@@ -479,6 +482,7 @@ int run(Serve&& serve, const runtime_options& options = {}) {
     return detail::exit_after(e);
   }
   try {
+    detail::arm_shutdown_if_wanted(runtimes.front()->local_mode());
     std::vector<task<>> serving;
     for (auto& rt : runtimes) serving.push_back(serve(*rt));
     detail::serve_all(serving);

@@ -159,6 +159,14 @@ public:
     co_return &response_;
   }
 
+  // Sends a request and leaves its response unread, blocking until it has gone: a long poll
+  // whose answer does not matter, only that it was asked.
+  void send_without_reading(std::string_view method, std::string_view path, const std::vector<http_header>& headers) {
+    begin(method, path, headers, {}, false);
+    expect_response_ = false;
+    run_blocking();
+  }
+
   // A request whose body goes in pieces (Transfer-Encoding: chunked), none of it buffered:
   // open_chunked() prepares the head, which leaves with the first chunk; each chunk goes
   // out at once; finish_chunked() sends the last chunk with `trailers` ("Name: value\r\n"
