@@ -5439,7 +5439,7 @@ struct request {
   std::string body;       // bytes: base64 from the integration is already decoded
   http::front front = http::front::api_gateway_http;
   bool multi_value_headers = false;  // the integration sent headers as lists (REST API, some ALBs)
-  std::string request_context_json;  // the event's requestContext, as it came
+  std::string event_json;  // the event as it came: its requestContext is read from it on demand
   const lambda_coro::context* lambda = nullptr;  // set while http::start serves the request
 
   // The invocation's Lambda context (request id, deadline, remaining_time(), log()); throws
@@ -5497,12 +5497,18 @@ struct request {
 
 private:
   template <class Context>
+  struct context_holder {
+    Context request_context;
+    BOOST_DESCRIBE_CLASS(context_holder, (), (request_context), (), ())
+    friend constexpr auto json_options(const context_holder*) { return json::object_options(json::naming::camel_case); }
+  };
+
+  template <class Context>
   const Context* context_as(http::front wanted) const {
     if (front != wanted) return nullptr;
     if (!std::holds_alternative<Context>(parsed_context_)) {
-      // A missing requestContext (a hand-made request) reads as an empty one.
-      parsed_context_ = json::read<Context>(request_context_json.empty() ? std::string_view("{}")
-                                                                         : std::string_view(request_context_json));
+      // A hand-made request, with no event, has an empty context.
+      parsed_context_ = event_json.empty() ? Context{} : json::read<context_holder<Context>>(event_json).request_context;
     }
     return &std::get<Context>(parsed_context_);
   }
@@ -5922,7 +5928,7 @@ struct any_http_event {
   events::string_map query_string_parameters;
   events::multi_string_map multi_value_query_string_parameters;
   events::string_map path_parameters;
-  json::raw request_context;
+  any_request_context request_context;
   std::optional<std::string> body;
   bool is_base64_encoded = false;
 };
@@ -6023,10 +6029,8 @@ inline events::string_map single_value_headers(const response& res) {
 inline request to_request(std::string_view event_json) {
   auto e = json::read<detail::any_http_event>(event_json);
   request req;
-  const auto front_context = e.request_context.text.empty()
-                                 ? detail::any_request_context{}
-                                 : json::read<detail::any_request_context>(e.request_context.text);
-  req.request_context_json = std::move(e.request_context.text);
+  const detail::any_request_context& front_context = e.request_context;
+  req.event_json.assign(event_json);
   if (front_context.elb) {
     req.front = front::alb;
     req.method = e.http_method.value_or("");

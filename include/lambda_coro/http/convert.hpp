@@ -53,7 +53,7 @@ struct any_http_event {
   events::string_map query_string_parameters;
   events::multi_string_map multi_value_query_string_parameters;
   events::string_map path_parameters;
-  json::raw request_context;
+  any_request_context request_context;
   std::optional<std::string> body;
   bool is_base64_encoded = false;
 };
@@ -154,10 +154,8 @@ inline events::string_map single_value_headers(const response& res) {
 inline request to_request(std::string_view event_json) {
   auto e = json::read<detail::any_http_event>(event_json);
   request req;
-  const auto front_context = e.request_context.text.empty()
-                                 ? detail::any_request_context{}
-                                 : json::read<detail::any_request_context>(e.request_context.text);
-  req.request_context_json = std::move(e.request_context.text);
+  const detail::any_request_context& front_context = e.request_context;
+  req.event_json.assign(event_json);
   if (front_context.elb) {
     req.front = front::alb;
     req.method = e.http_method.value_or("");
