@@ -1,5 +1,9 @@
-// The HTTP conversions on their own: http/convert.hpp is included first and brings no
-// runtime, so a test, a tool or another runtime can use it.
+// The HTTP conversions on their own: in the header tree, http/convert.hpp is included first
+// and brings no runtime, so a test, a tool or another runtime can use it. The single header
+// is one file, so there the conversions are tested through it.
+#ifdef LAMBDA_CORO_TEST_SINGLE_INCLUDE
+#include <lambda_coro.hpp>
+#else
 #include <lambda_coro/http/convert.hpp>
 
 #ifdef LAMBDA_CORO_RUNTIME_START_HPP_INCLUDED
@@ -7,6 +11,7 @@
 #endif
 #ifdef LAMBDA_CORO_RUNTIME_RUNTIME_HPP_INCLUDED
 #error "http/convert.hpp must not pull in the runtime"
+#endif
 #endif
 
 #include "../support/test_support.hpp"
