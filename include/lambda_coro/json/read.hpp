@@ -12,7 +12,9 @@
 #include <boost/mp11/algorithm.hpp>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
+#include <bitset>
 #include <concepts>
 #include <cstdint>
 #include <cstring>
@@ -20,6 +22,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
 namespace json {
@@ -37,6 +40,24 @@ struct read_context {
   int depth = 0;
   // Validates json::raw subtrees fully; On-Demand only checks their structure.
   simdjson::dom::parser* validator = nullptr;
+  // Whether the object being read must end up as a fresh read would make it (members the
+  // input lacks reset to their defaults) rather than patched. Elements of containers always
+  // are; reusing them keeps the memory their strings and containers own.
+  bool overwrite = false;
+};
+
+// Sets ctx.overwrite for the elements of a container, and restores it.
+template <class Ctx>
+class overwrite_scope {
+public:
+  explicit overwrite_scope(Ctx& ctx) : ctx_(ctx), saved_(ctx.overwrite) { ctx.overwrite = true; }
+  overwrite_scope(const overwrite_scope&) = delete;
+  overwrite_scope& operator=(const overwrite_scope&) = delete;
+  ~overwrite_scope() { ctx_.overwrite = saved_; }
+
+private:
+  Ctx& ctx_;
+  bool saved_;
 };
 
 class depth_guard {
@@ -270,10 +291,27 @@ void read_member(T& object, od::value& v, Ctx& ctx) {
   }
 }
 
+// A default-constructed T, the source of member defaults when a read overwrites.
+template <class T>
+const T& default_object() {
+  static const T defaults{};
+  return defaults;
+}
+
+// Gives a member the value a fresh object has, keeping the memory it owns where the type
+// allows (a string's or vector's copy assignment from an empty one keeps its capacity).
+template <class T, class D>
+void reset_member(T& object) {
+  using M = std::remove_cvref_t<decltype(object.*D::pointer)>;
+  if constexpr (std::is_default_constructible_v<T> && std::is_copy_assignable_v<M>)
+    object.*D::pointer = default_object<T>().*D::pointer;
+}
+
 // Per-struct dispatch tables, built at compile time: wire names and member readers by index.
 template <class T, class Ctx>
 struct struct_binding {
   using reader = void (*)(T&, od::value&, Ctx&);
+  using resetter = void (*)(T&);
 
   template <template <class...> class L, class... D>
   static constexpr auto names(L<D...>*) {
@@ -284,8 +322,14 @@ struct struct_binding {
     return std::array<reader, sizeof...(D)>{&read_member<T, D, Ctx>...};
   }
 
+  template <template <class...> class L, class... D>
+  static constexpr auto resetters(L<D...>*) {
+    return std::array<resetter, sizeof...(D)>{&reset_member<T, D>...};
+  }
+
   static constexpr auto wire_names = names(static_cast<described_members<T>*>(nullptr));
   static constexpr auto member_readers = readers(static_cast<described_members<T>*>(nullptr));
+  static constexpr auto member_resetters = resetters(static_cast<described_members<T>*>(nullptr));
   static constexpr std::size_t count = wire_names.size();
 };
 
@@ -295,6 +339,8 @@ void read_struct(V& v, T& out, Ctx& ctx) {
   if (auto code = v.get_object().get(object)) fail_expected("object", code, v);
   depth_guard guard(ctx.depth);
   using binding = struct_binding<T, Ctx>;
+  const bool overwrite = ctx.overwrite;
+  std::bitset<binding::count> seen;
   // Members usually arrive in declaration order: start each search after the last match,
   // so in-order input costs one comparison per key and any order stays linear in input.
   std::size_t next = 0;
@@ -320,10 +366,16 @@ void read_struct(V& v, T& out, Ctx& ctx) {
     }
     if (i == binding::count) continue;  // unknown key: On-Demand skips the value when the loop advances
     binding::member_readers[i](out, field.value(), ctx);
+    seen.set(i);
     next = i + 1 == binding::count ? 0 : i + 1;
   }
+  if (overwrite && !seen.all())
+    for (std::size_t i = 0; i < binding::count; ++i)
+      if (!seen.test(i)) binding::member_resetters[i](out);
 }
 
+// Elements are read over the ones already there (as fresh elements), so their memory is
+// reused; the surplus is erased.
 template <class Vector, class V, class Ctx>
 void read_vector(V& v, Vector& out, Ctx& ctx) {
   if (read_null(v)) {
@@ -333,7 +385,7 @@ void read_vector(V& v, Vector& out, Ctx& ctx) {
   od::array array;
   if (auto code = v.get_array().get(array)) fail_expected("array", code, v);
   depth_guard guard(ctx.depth);
-  out.clear();
+  overwrite_scope<Ctx> fresh_elements(ctx);
   std::size_t index = 0;
   for (auto element_result : array) {
     od::value element;
@@ -342,17 +394,56 @@ void read_vector(V& v, Vector& out, Ctx& ctx) {
       if constexpr (std::is_same_v<typename Vector::value_type, bool>) {
         bool b = false;
         read_value(element, b, ctx);
-        out.push_back(b);
+        if (index < out.size())
+          out[index] = b;
+        else
+          out.push_back(b);
       } else {
-        read_value(element, out.emplace_back(), ctx);
+        read_value(element, index < out.size() ? out[index] : out.emplace_back(), ctx);
       }
     } catch (error& e) {
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(std::min(index + 1, out.size())), out.end());
       e.prepend_index(index);
       throw;
     }
     ++index;
   }
+  out.erase(out.begin() + static_cast<std::ptrdiff_t>(index), out.end());
 }
+
+// The nodes of the maps being read on this thread, taken out of them to be reused: a read
+// takes a map's nodes on top of the stack and gives back what it did not use on return.
+template <class Map>
+std::vector<typename Map::node_type>& spare_nodes() {
+  thread_local std::vector<typename Map::node_type> nodes;
+  return nodes;
+}
+
+template <class Map>
+class node_recycler {
+public:
+  explicit node_recycler(Map& map) : nodes_(spare_nodes<Map>()), base_(nodes_.size()), next_(base_) {
+    while (!map.empty()) nodes_.push_back(map.extract(map.begin()));
+  }
+  node_recycler(const node_recycler&) = delete;
+  node_recycler& operator=(const node_recycler&) = delete;
+  ~node_recycler() { nodes_.erase(nodes_.begin() + static_cast<std::ptrdiff_t>(base_), nodes_.end()); }
+
+  // A node holding `key`, its value to be overwritten; empty when there is none to reuse.
+  // Taken in the map's former order, so a document like the last one gets the same nodes.
+  typename Map::node_type take(std::string_view key) {
+    if (next_ == nodes_.size()) return {};
+    typename Map::node_type node = std::move(nodes_[next_++]);
+    node.key() = key;
+    return node;
+  }
+  void give_back(typename Map::node_type node) { nodes_.push_back(std::move(node)); }
+
+private:
+  std::vector<typename Map::node_type>& nodes_;
+  std::size_t base_;
+  std::size_t next_;
+};
 
 template <class Map, class V, class Ctx>
 void read_map(V& v, Map& out, Ctx& ctx) {
@@ -363,17 +454,28 @@ void read_map(V& v, Map& out, Ctx& ctx) {
   od::object object;
   if (auto code = v.get_object().get(object)) fail_expected("object", code, v);
   depth_guard guard(ctx.depth);
-  out.clear();
+  overwrite_scope<Ctx> fresh_elements(ctx);
+  node_recycler<Map> recycled(out);
   for (auto field_result : object) {
     od::field field;
     if (auto code = std::move(field_result).get(field)) fail_malformed(code);
     std::string_view key;
     if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
-    auto [position, inserted] = out.try_emplace(typename Map::key_type(key));
-    auto& slot = position->second;
-    if (!inserted) slot = typename Map::mapped_type{};  // a repeated key: the last one wins, whole
+    typename Map::mapped_type* slot = nullptr;
+    if (auto node = recycled.take(key)) {
+      auto inserted = out.insert(std::move(node));
+      slot = &inserted.position->second;
+      if (!inserted.inserted) {  // a repeated key: the last one wins, whole
+        recycled.give_back(std::move(inserted.node));
+        *slot = typename Map::mapped_type{};
+      }
+    } else {
+      auto [position, inserted] = out.try_emplace(typename Map::key_type(key));
+      slot = &position->second;
+      if (!inserted) *slot = typename Map::mapped_type{};
+    }
     try {
-      read_value(field.value(), slot, ctx);
+      read_value(field.value(), *slot, ctx);
     } catch (error& e) {
       e.prepend_key(key);
       throw;
@@ -613,22 +715,39 @@ public:
     return out;
   }
 
+  // Makes `out` what read<T>(json) would return, reusing the memory its strings, vectors and
+  // maps already own: reading similar documents into one object allocates almost nothing.
+  // (read(json, out) patches instead: members the input lacks keep their values.)
+  template <class T>
+  void overwrite(std::string_view json, T& out) {
+    buffer_.reserve(json.size() + simdjson::SIMDJSON_PADDING);
+    buffer_.assign(json);
+    read_padded(simdjson::padded_string_view(buffer_.data(), buffer_.size(), buffer_.capacity()), out, true);
+  }
+  template <class T>
+  void overwrite(simdjson::padded_string_view json, T& out) {
+    if (json.padding() < simdjson::SIMDJSON_PADDING)
+      overwrite(static_cast<std::string_view>(json), out);
+    else
+      read_padded(json, out, true);
+  }
+
 private:
   using read_function = void (*)(simdjson::ondemand::document&, void*, detail::read_context<Borrows>&);
 
   template <class T>
-  void read_padded(simdjson::padded_string_view json, T& out) {
-    read_document(json, &out, [](simdjson::ondemand::document& doc, void* target, detail::read_context<Borrows>& ctx) {
+  void read_padded(simdjson::padded_string_view json, T& out, bool overwrite = false) {
+    read_document(json, &out, overwrite, [](simdjson::ondemand::document& doc, void* target, detail::read_context<Borrows>& ctx) {
       detail::read_value(doc, *static_cast<T*>(target), ctx);
     });
   }
 
   // Not a template: one copy of the document-level checks, whatever T is.
-  void read_document(simdjson::padded_string_view json, void* target, read_function read) {
+  void read_document(simdjson::padded_string_view json, void* target, bool overwrite, read_function read) {
     detail::document_being_read = json;  // every parse error is raised inside this call
     simdjson::ondemand::document doc;
     if (auto code = parser_.iterate(json).get(doc)) detail::fail_malformed(code);
-    detail::read_context<Borrows> ctx{0, &validator_};
+    detail::read_context<Borrows> ctx{0, &validator_, overwrite};
     read(doc, target, ctx);
     const char* rest = nullptr;
     if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS) detail::fail_malformed(simdjson::TRAILING_CONTENT);

@@ -141,6 +141,8 @@ struct handler_types {
 };
 
 // Binds the event to the handler's parameter; false (and a message) when it does not fit.
+// The serve loops keep one event object across invocations and overwrite it, so a warm
+// invocation reuses the strings, vectors and map nodes of the one before.
 template <class Event>
 bool bind_event(json::reader& reader, const invocation& inv, Event& event, std::string& problem) {
   if constexpr (std::is_same_v<Event, std::string_view>) {
@@ -148,7 +150,7 @@ bool bind_event(json::reader& reader, const invocation& inv, Event& event, std::
     return true;
   } else {
     try {
-      reader.read(inv.padded_event(), event);
+      reader.overwrite(inv.padded_event(), event);
       return true;
     } catch (const json::error& e) {
       problem = std::string("the event does not match the handler's parameter type: ") + e.what();
@@ -199,9 +201,9 @@ void serve_with(runtime& rt, Handler& handler) {
   using types = handler_types<Handler>;
   json::reader event_reader;
   std::string problem;
+  typename types::event_type event{};
   for (;;) {
     invocation inv = blocking_access::next(rt);
-    typename types::event_type event{};
     if (!bind_event(event_reader, inv, event, problem)) {
       blocking_access::fail(inv, invalid_event_type, problem);
       continue;
@@ -236,9 +238,9 @@ task<> serve_coroutine(runtime& rt, Handler& handler) {
   std::string problem;
   async_scope scope;
   rt.set_scope(&scope);
+  typename types::event_type event{};
   for (;;) {
     invocation inv = co_await rt.next_invocation();
-    typename types::event_type event{};
     if (!bind_event(event_reader, inv, event, problem)) {
       co_await inv.fail(invalid_event_type, problem);
       continue;
