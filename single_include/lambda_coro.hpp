@@ -1443,6 +1443,7 @@ LAMBDA_CORO_END_NAMESPACE
 #define LAMBDA_CORO_JSON_DETAIL_ESCAPE_HPP_INCLUDED
 
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -1492,6 +1493,7 @@ private:
     std::size_t capacity = s_.size() * 2;
     if (capacity < used + n) capacity = used + n;
     if (capacity < 256) capacity = 256;
+    if (capacity < s_.capacity()) capacity = s_.capacity();  // a reused string: its room is free
     s_.resize(capacity);
     cursor_ = s_.data() + used;
     end_ = s_.data() + s_.size();
@@ -1530,43 +1532,56 @@ inline bool is_ascii(std::string_view s) noexcept {
   return (acc & 0x8080808080808080ULL) == 0;
 }
 
-inline void write_escape(output& out, unsigned char c) {
-  static constexpr char hex[] = "0123456789abcdef";
-  out.reserve(6);
-  char*& p = out.cursor();
-  *p++ = '\\';
-  switch (c) {
-    case '"': *p++ = '"'; return;
-    case '\\': *p++ = '\\'; return;
-    case '\b': *p++ = 'b'; return;
-    case '\f': *p++ = 'f'; return;
-    case '\n': *p++ = 'n'; return;
-    case '\r': *p++ = 'r'; return;
-    case '\t': *p++ = 't'; return;
-    default:
-      *p++ = 'u';
-      *p++ = '0';
-      *p++ = '0';
-      *p++ = hex[c >> 4];
-      *p++ = hex[c & 0xF];
-  }
-}
+// What follows the backslash for each byte that JSON requires escaped; 0 for the others.
+inline constexpr auto escape_letters = [] {
+  std::array<char, 256> letters{};
+  for (int c = 0; c < 0x20; ++c) letters[static_cast<std::size_t>(c)] = 'u';
+  letters['"'] = '"';
+  letters['\\'] = '\\';
+  letters['\b'] = 'b';
+  letters['\f'] = 'f';
+  letters['\n'] = 'n';
+  letters['\r'] = 'r';
+  letters['\t'] = 't';
+  return letters;
+}();
 
-// Body of a string known to be valid UTF-8.
+// Body of a string known to be valid UTF-8. Room for the worst case (every byte \u00XX) is
+// made once, so the loop writes through a raw pointer: clean 8-byte words are copied whole,
+// a word holding an escape byte by byte.
 inline void write_escaped(output& out, std::string_view s) {
-  const char* p = s.data();
-  const char* const end = p + s.size();
-  while (p < end) {
-    const char* run = p;
-    while (end - p >= 8 && !word_needs_escape(load_word(p))) p += 8;
-    while (p < end) {
-      const unsigned char c = static_cast<unsigned char>(*p);
-      if (c < 0x20 || c == '"' || c == '\\') break;
-      ++p;
+  static constexpr char hex[] = "0123456789abcdef";
+  out.reserve(s.size() * 6);
+  char* p = out.cursor();
+  const char* in = s.data();
+  const char* const end = in + s.size();
+  while (in < end) {
+    while (end - in >= 8) {
+      const std::uint64_t w = load_word(in);
+      if (word_needs_escape(w)) break;
+      std::memcpy(p, &w, sizeof w);
+      p += 8;
+      in += 8;
     }
-    out.append(std::string_view(run, static_cast<std::size_t>(p - run)));
-    if (p < end) write_escape(out, static_cast<unsigned char>(*p++));
+    const char* const stop = end - in >= 8 ? in + 8 : end;
+    for (; in < stop; ++in) {
+      const auto c = static_cast<unsigned char>(*in);
+      const char letter = escape_letters[c];
+      if (letter == 0) {
+        *p++ = static_cast<char>(c);
+        continue;
+      }
+      *p++ = '\\';
+      *p++ = letter;
+      if (letter == 'u') {
+        *p++ = '0';
+        *p++ = '0';
+        *p++ = hex[c >> 4];
+        *p++ = hex[c & 0xF];
+      }
+    }
   }
+  out.cursor() = p;
 }
 
 // Length of the valid UTF-8 sequence at s[i], or 0 if the bytes there are not one.
@@ -1633,11 +1648,24 @@ namespace detail {
 
 inline void write_string(output& out, std::string_view s) {
   out.reserve(s.size() + 2);
-  *out.cursor()++ = '"';
-  if (is_ascii(s) || simdjson::validate_utf8(s.data(), s.size()))
-    write_escaped(out, s);
+  char* p = out.cursor();
+  *p++ = '"';
+  // One pass for the common case, 8 bytes at a time: ASCII that needs no escape is copied
+  // as it is checked. The first word that is not hands the rest (which starts on a
+  // character boundary, everything before it being ASCII) to the general path.
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    const std::uint64_t w = load_word(s.data() + i);
+    if ((w & 0x8080808080808080ULL) != 0 || word_needs_escape(w)) break;
+    std::memcpy(p, &w, sizeof w);
+    p += 8;
+  }
+  out.cursor() = p;
+  const std::string_view rest = s.substr(i);
+  if (is_ascii(rest) || simdjson::validate_utf8(rest.data(), rest.size()))
+    write_escaped(out, rest);
   else
-    write_repaired(out, s);
+    write_repaired(out, rest);
   out.put('"');
 }
 
@@ -1646,6 +1674,56 @@ void write_integer(output& out, I i) {
   out.reserve(24);
   char*& p = out.cursor();
   p = std::to_chars(p, p + 24, i).ptr;
+}
+
+// Fast path for doubles with few decimals (prices, measurements): the smallest k for which
+// n / 10^k rounds back to d, n an integer, is the shortest round-trip text. |n| < 2^50 makes
+// the candidate unique (digit spacing above d's ulp) and the product's rounding too small to
+// pick the wrong neighbour, so the digits are the ones std::to_chars would give. Writes
+// nothing and returns nullptr when the value is not of that kind or when to_chars would
+// choose scientific notation.
+inline char* write_decimal_double(char* p, double d) noexcept {
+  static constexpr double powers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+  constexpr double limit = 1125899906842624.0;  // 2^50
+  const double magnitude = d < 0 ? -d : d;
+  if (!(magnitude >= 1e-7) || magnitude >= 1e15) return nullptr;  // zero, -0 and the scientific range
+  for (int k = 0; k < 9; ++k) {
+    const double scaled = magnitude * powers[k];
+    if (scaled >= limit) return nullptr;
+    const auto n = static_cast<std::uint64_t>(scaled + 0.5);
+    // A candidate that round-trips lies within about scaled * 2^-53 of `scaled`; skip the
+    // division for the ones far from it (most steps of a full-precision value).
+    const double distance = static_cast<double>(n) - scaled;
+    if (distance > scaled * 0x1p-48 || -distance > scaled * 0x1p-48) continue;
+    if (static_cast<double>(n) / powers[k] != magnitude) continue;
+    char digits[24];
+    const auto count = static_cast<int>(std::to_chars(digits, digits + sizeof digits, n).ptr - digits);
+    // to_chars takes the shorter of fixed and scientific notation (fixed on a tie).
+    int significant = count;
+    while (significant > 1 && digits[significant - 1] == '0') --significant;
+    const int exponent = count - 1 - k;
+    const int scientific = significant + (significant > 1) + 2 + (exponent <= -100 || exponent >= 100 ? 3 : 2);
+    const int fixed = k == 0 ? count : (count > k ? count + 1 : k + 2);
+    if (fixed > scientific) return nullptr;
+    if (d < 0) *p++ = '-';
+    if (k == 0) {
+      std::memcpy(p, digits, static_cast<std::size_t>(count));
+      return p + count;
+    }
+    if (count > k) {
+      std::memcpy(p, digits, static_cast<std::size_t>(count - k));
+      p += count - k;
+      *p++ = '.';
+      std::memcpy(p, digits + count - k, static_cast<std::size_t>(k));
+      return p + k;
+    }
+    *p++ = '0';
+    *p++ = '.';
+    for (int zeros = k - count; zeros > 0; --zeros) *p++ = '0';
+    std::memcpy(p, digits, static_cast<std::size_t>(count));
+    return p + count;
+  }
+  return nullptr;
 }
 
 // Shortest text that reads back to the same value. Integral values keep a ".0" so they
@@ -1660,6 +1738,16 @@ void write_floating(output& out, F f) {
   out.reserve(32);
   char*& p = out.cursor();
   char* const start = p;
+  if constexpr (std::is_same_v<F, double>) {
+    if (char* end = write_decimal_double(p, f)) {
+      p = end;
+      for (const char* q = start; q < p; ++q)
+        if (*q == '.') return;
+      *p++ = '.';
+      *p++ = '0';
+      return;
+    }
+  }
   p = std::to_chars(p, p + 30, f).ptr;
   for (const char* q = start; q < p; ++q)
     if (*q == '.' || *q == 'e') return;
@@ -1733,7 +1821,7 @@ inline void write_generic(output& out, const value& v) {
 template <class T>
 void write_value(output& out, const T& v) {
   if constexpr (std::is_same_v<T, bool>) {
-    out.append(v ? "true" : "false");
+    out.append(v ? std::string_view("true") : std::string_view("false"));
   } else if constexpr (is_integer<T>) {
     write_integer(out, v);
   } else if constexpr (std::is_floating_point_v<T>) {

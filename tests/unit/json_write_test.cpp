@@ -1,7 +1,12 @@
 #include "../support/test_support.hpp"
 
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 struct point {
@@ -52,4 +57,41 @@ TEST_CASE("large outputs grow the buffer correctly") {
   const std::string text = json::write(points);
   CHECK(text.size() == 100000 * std::string(R"({"x":123456,"y":-7},)").size() + 1);
   CHECK(json::read<std::vector<point>>(text).size() == 100000);
+}
+
+// The decimal fast path must give exactly the digits std::to_chars gives (and the writer's
+// ".0" rule on top), or decline: checked on values of every kind, boundaries included.
+TEST_CASE("doubles: the decimal fast path writes what std::to_chars writes") {
+  std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+  const auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  const auto expected = [](double x) {
+    char buffer[64];
+    std::string text(buffer, std::to_chars(buffer, buffer + sizeof buffer, x).ptr);
+    if (text.find_first_of(".e") == std::string::npos) text += ".0";
+    return text;
+  };
+  std::vector<double> values = {0.1, 0.3, 1.5, 100.0, 1e5, 1e6, 123456.0, 1e15, 999999999999999.0, 1e-7, 1.5e-7,
+                                0.001, 0.0001, 12.0, 4503599627370495.5, 5e-324, 0.0, -0.0, 1e300, 19.99};
+  for (int i = 0; i < 20000; ++i) {
+    const double scale = static_cast<double>(std::uint64_t{1} << (next() % 30)) * 1e-3;
+    const double decimal = static_cast<double>(next() % 100000000) / scale;
+    values.push_back(decimal);
+    values.push_back(static_cast<double>(next() % 100000) / 100.0);
+    values.push_back(std::nextafter(static_cast<double>(next() % 100000) / 100.0, (next() & 1) ? 1e300 : -1e300));
+    values.push_back(static_cast<double>(next() % 1000000) / 7919.0);
+    std::uint64_t bits = next();
+    double any = 0;
+    std::memcpy(&any, &bits, sizeof any);
+    if (std::isfinite(any)) values.push_back(any);
+  }
+  int mismatches = 0;
+  for (const double v : values)
+    for (const double x : {v, -v})
+      if (json::write(x) != expected(x) && ++mismatches < 5) CHECK(json::write(x) == expected(x));
+  CHECK(mismatches == 0);
 }

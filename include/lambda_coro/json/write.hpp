@@ -26,11 +26,24 @@ namespace detail {
 
 inline void write_string(output& out, std::string_view s) {
   out.reserve(s.size() + 2);
-  *out.cursor()++ = '"';
-  if (is_ascii(s) || simdjson::validate_utf8(s.data(), s.size()))
-    write_escaped(out, s);
+  char* p = out.cursor();
+  *p++ = '"';
+  // One pass for the common case, 8 bytes at a time: ASCII that needs no escape is copied
+  // as it is checked. The first word that is not hands the rest (which starts on a
+  // character boundary, everything before it being ASCII) to the general path.
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    const std::uint64_t w = load_word(s.data() + i);
+    if ((w & 0x8080808080808080ULL) != 0 || word_needs_escape(w)) break;
+    std::memcpy(p, &w, sizeof w);
+    p += 8;
+  }
+  out.cursor() = p;
+  const std::string_view rest = s.substr(i);
+  if (is_ascii(rest) || simdjson::validate_utf8(rest.data(), rest.size()))
+    write_escaped(out, rest);
   else
-    write_repaired(out, s);
+    write_repaired(out, rest);
   out.put('"');
 }
 
@@ -39,6 +52,56 @@ void write_integer(output& out, I i) {
   out.reserve(24);
   char*& p = out.cursor();
   p = std::to_chars(p, p + 24, i).ptr;
+}
+
+// Fast path for doubles with few decimals (prices, measurements): the smallest k for which
+// n / 10^k rounds back to d, n an integer, is the shortest round-trip text. |n| < 2^50 makes
+// the candidate unique (digit spacing above d's ulp) and the product's rounding too small to
+// pick the wrong neighbour, so the digits are the ones std::to_chars would give. Writes
+// nothing and returns nullptr when the value is not of that kind or when to_chars would
+// choose scientific notation.
+inline char* write_decimal_double(char* p, double d) noexcept {
+  static constexpr double powers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+  constexpr double limit = 1125899906842624.0;  // 2^50
+  const double magnitude = d < 0 ? -d : d;
+  if (!(magnitude >= 1e-7) || magnitude >= 1e15) return nullptr;  // zero, -0 and the scientific range
+  for (int k = 0; k < 9; ++k) {
+    const double scaled = magnitude * powers[k];
+    if (scaled >= limit) return nullptr;
+    const auto n = static_cast<std::uint64_t>(scaled + 0.5);
+    // A candidate that round-trips lies within about scaled * 2^-53 of `scaled`; skip the
+    // division for the ones far from it (most steps of a full-precision value).
+    const double distance = static_cast<double>(n) - scaled;
+    if (distance > scaled * 0x1p-48 || -distance > scaled * 0x1p-48) continue;
+    if (static_cast<double>(n) / powers[k] != magnitude) continue;
+    char digits[24];
+    const auto count = static_cast<int>(std::to_chars(digits, digits + sizeof digits, n).ptr - digits);
+    // to_chars takes the shorter of fixed and scientific notation (fixed on a tie).
+    int significant = count;
+    while (significant > 1 && digits[significant - 1] == '0') --significant;
+    const int exponent = count - 1 - k;
+    const int scientific = significant + (significant > 1) + 2 + (exponent <= -100 || exponent >= 100 ? 3 : 2);
+    const int fixed = k == 0 ? count : (count > k ? count + 1 : k + 2);
+    if (fixed > scientific) return nullptr;
+    if (d < 0) *p++ = '-';
+    if (k == 0) {
+      std::memcpy(p, digits, static_cast<std::size_t>(count));
+      return p + count;
+    }
+    if (count > k) {
+      std::memcpy(p, digits, static_cast<std::size_t>(count - k));
+      p += count - k;
+      *p++ = '.';
+      std::memcpy(p, digits + count - k, static_cast<std::size_t>(k));
+      return p + k;
+    }
+    *p++ = '0';
+    *p++ = '.';
+    for (int zeros = k - count; zeros > 0; --zeros) *p++ = '0';
+    std::memcpy(p, digits, static_cast<std::size_t>(count));
+    return p + count;
+  }
+  return nullptr;
 }
 
 // Shortest text that reads back to the same value. Integral values keep a ".0" so they
@@ -53,6 +116,16 @@ void write_floating(output& out, F f) {
   out.reserve(32);
   char*& p = out.cursor();
   char* const start = p;
+  if constexpr (std::is_same_v<F, double>) {
+    if (char* end = write_decimal_double(p, f)) {
+      p = end;
+      for (const char* q = start; q < p; ++q)
+        if (*q == '.') return;
+      *p++ = '.';
+      *p++ = '0';
+      return;
+    }
+  }
   p = std::to_chars(p, p + 30, f).ptr;
   for (const char* q = start; q < p; ++q)
     if (*q == '.' || *q == 'e') return;
@@ -126,7 +199,7 @@ inline void write_generic(output& out, const value& v) {
 template <class T>
 void write_value(output& out, const T& v) {
   if constexpr (std::is_same_v<T, bool>) {
-    out.append(v ? "true" : "false");
+    out.append(v ? std::string_view("true") : std::string_view("false"));
   } else if constexpr (is_integer<T>) {
     write_integer(out, v);
   } else if constexpr (std::is_floating_point_v<T>) {

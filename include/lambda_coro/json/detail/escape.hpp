@@ -5,6 +5,7 @@
 
 #include <lambda_coro/config.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -54,6 +55,7 @@ private:
     std::size_t capacity = s_.size() * 2;
     if (capacity < used + n) capacity = used + n;
     if (capacity < 256) capacity = 256;
+    if (capacity < s_.capacity()) capacity = s_.capacity();  // a reused string: its room is free
     s_.resize(capacity);
     cursor_ = s_.data() + used;
     end_ = s_.data() + s_.size();
@@ -92,43 +94,56 @@ inline bool is_ascii(std::string_view s) noexcept {
   return (acc & 0x8080808080808080ULL) == 0;
 }
 
-inline void write_escape(output& out, unsigned char c) {
-  static constexpr char hex[] = "0123456789abcdef";
-  out.reserve(6);
-  char*& p = out.cursor();
-  *p++ = '\\';
-  switch (c) {
-    case '"': *p++ = '"'; return;
-    case '\\': *p++ = '\\'; return;
-    case '\b': *p++ = 'b'; return;
-    case '\f': *p++ = 'f'; return;
-    case '\n': *p++ = 'n'; return;
-    case '\r': *p++ = 'r'; return;
-    case '\t': *p++ = 't'; return;
-    default:
-      *p++ = 'u';
-      *p++ = '0';
-      *p++ = '0';
-      *p++ = hex[c >> 4];
-      *p++ = hex[c & 0xF];
-  }
-}
+// What follows the backslash for each byte that JSON requires escaped; 0 for the others.
+inline constexpr auto escape_letters = [] {
+  std::array<char, 256> letters{};
+  for (int c = 0; c < 0x20; ++c) letters[static_cast<std::size_t>(c)] = 'u';
+  letters['"'] = '"';
+  letters['\\'] = '\\';
+  letters['\b'] = 'b';
+  letters['\f'] = 'f';
+  letters['\n'] = 'n';
+  letters['\r'] = 'r';
+  letters['\t'] = 't';
+  return letters;
+}();
 
-// Body of a string known to be valid UTF-8.
+// Body of a string known to be valid UTF-8. Room for the worst case (every byte \u00XX) is
+// made once, so the loop writes through a raw pointer: clean 8-byte words are copied whole,
+// a word holding an escape byte by byte.
 inline void write_escaped(output& out, std::string_view s) {
-  const char* p = s.data();
-  const char* const end = p + s.size();
-  while (p < end) {
-    const char* run = p;
-    while (end - p >= 8 && !word_needs_escape(load_word(p))) p += 8;
-    while (p < end) {
-      const unsigned char c = static_cast<unsigned char>(*p);
-      if (c < 0x20 || c == '"' || c == '\\') break;
-      ++p;
+  static constexpr char hex[] = "0123456789abcdef";
+  out.reserve(s.size() * 6);
+  char* p = out.cursor();
+  const char* in = s.data();
+  const char* const end = in + s.size();
+  while (in < end) {
+    while (end - in >= 8) {
+      const std::uint64_t w = load_word(in);
+      if (word_needs_escape(w)) break;
+      std::memcpy(p, &w, sizeof w);
+      p += 8;
+      in += 8;
     }
-    out.append(std::string_view(run, static_cast<std::size_t>(p - run)));
-    if (p < end) write_escape(out, static_cast<unsigned char>(*p++));
+    const char* const stop = end - in >= 8 ? in + 8 : end;
+    for (; in < stop; ++in) {
+      const auto c = static_cast<unsigned char>(*in);
+      const char letter = escape_letters[c];
+      if (letter == 0) {
+        *p++ = static_cast<char>(c);
+        continue;
+      }
+      *p++ = '\\';
+      *p++ = letter;
+      if (letter == 'u') {
+        *p++ = '0';
+        *p++ = '0';
+        *p++ = hex[c >> 4];
+        *p++ = hex[c & 0xF];
+      }
+    }
   }
+  out.cursor() = p;
 }
 
 // Length of the valid UTF-8 sequence at s[i], or 0 if the bytes there are not one.
