@@ -673,30 +673,18 @@ inline constexpr int max_depth = LAMBDA_CORO_JSON_MAX_DEPTH;
 
 // Borrows: std::string_view results may view the parser's buffers. A json::reader's reads
 // may; the free json::read functions, whose parser is a hidden per-thread one, may not.
-template <bool Borrows>
+// Overwrites: the read must leave every object as a fresh read would (members the input
+// lacks reset to their defaults), reusing the memory it holds: vector elements are read in
+// place and map nodes recycled. Otherwise the top object is patched and container elements
+// are built fresh. A compile-time choice, so programs that never overwrite carry no
+// recycling code.
+template <bool Borrows, bool Overwrites = false>
 struct read_context {
   static constexpr bool borrows = Borrows;
+  static constexpr bool overwrites = Overwrites;
   int depth = 0;
   // Validates json::raw subtrees fully; On-Demand only checks their structure.
   simdjson::dom::parser* validator = nullptr;
-  // Whether the object being read must end up as a fresh read would make it (members the
-  // input lacks reset to their defaults) rather than patched. Elements of containers always
-  // are; reusing them keeps the memory their strings and containers own.
-  bool overwrite = false;
-};
-
-// Sets ctx.overwrite for the elements of a container, and restores it.
-template <class Ctx>
-class overwrite_scope {
-public:
-  explicit overwrite_scope(Ctx& ctx) : ctx_(ctx), saved_(ctx.overwrite) { ctx.overwrite = true; }
-  overwrite_scope(const overwrite_scope&) = delete;
-  overwrite_scope& operator=(const overwrite_scope&) = delete;
-  ~overwrite_scope() { ctx_.overwrite = saved_; }
-
-private:
-  Ctx& ctx_;
-  bool saved_;
 };
 
 class depth_guard {
@@ -978,8 +966,7 @@ void read_struct(V& v, T& out, Ctx& ctx) {
   if (auto code = v.get_object().get(object)) fail_expected("object", code, v);
   depth_guard guard(ctx.depth);
   using binding = struct_binding<T, Ctx>;
-  const bool overwrite = ctx.overwrite;
-  std::bitset<binding::count> seen;
+  [[maybe_unused]] std::bitset<binding::count> seen;
   // Members usually arrive in declaration order: start each search after the last match,
   // so in-order input costs one comparison per key and any order stays linear in input.
   std::size_t next = 0;
@@ -1005,16 +992,18 @@ void read_struct(V& v, T& out, Ctx& ctx) {
     }
     if (i == binding::count) continue;  // unknown key: On-Demand skips the value when the loop advances
     binding::member_readers[i](out, field.value(), ctx);
-    seen.set(i);
+    if constexpr (Ctx::overwrites) seen.set(i);
     next = i + 1 == binding::count ? 0 : i + 1;
   }
-  if (overwrite && !seen.all())
-    for (std::size_t i = 0; i < binding::count; ++i)
-      if (!seen.test(i)) binding::member_resetters[i](out);
+  if constexpr (Ctx::overwrites) {
+    if (!seen.all())
+      for (std::size_t i = 0; i < binding::count; ++i)
+        if (!seen.test(i)) binding::member_resetters[i](out);
+  }
 }
 
-// Elements are read over the ones already there (as fresh elements), so their memory is
-// reused; the surplus is erased.
+// Overwriting, elements are read over the ones already there, so their memory is reused;
+// the surplus is erased.
 template <class Vector, class V, class Ctx>
 void read_vector(V& v, Vector& out, Ctx& ctx) {
   if (read_null(v)) {
@@ -1024,7 +1013,7 @@ void read_vector(V& v, Vector& out, Ctx& ctx) {
   od::array array;
   if (auto code = v.get_array().get(array)) fail_expected("array", code, v);
   depth_guard guard(ctx.depth);
-  overwrite_scope<Ctx> fresh_elements(ctx);
+  if constexpr (!Ctx::overwrites) out.clear();
   std::size_t index = 0;
   for (auto element_result : array) {
     od::value element;
@@ -1093,22 +1082,27 @@ void read_map(V& v, Map& out, Ctx& ctx) {
   od::object object;
   if (auto code = v.get_object().get(object)) fail_expected("object", code, v);
   depth_guard guard(ctx.depth);
-  overwrite_scope<Ctx> fresh_elements(ctx);
-  node_recycler<Map> recycled(out);
+  struct no_recycler {
+    explicit no_recycler(Map& map) { map.clear(); }
+  };
+  std::conditional_t<Ctx::overwrites, node_recycler<Map>, no_recycler> recycled(out);
   for (auto field_result : object) {
     od::field field;
     if (auto code = std::move(field_result).get(field)) fail_malformed(code);
     std::string_view key;
     if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
     typename Map::mapped_type* slot = nullptr;
-    if (auto node = recycled.take(key)) {
-      auto inserted = out.insert(std::move(node));
-      slot = &inserted.position->second;
-      if (!inserted.inserted) {  // a repeated key: the last one wins, whole
-        recycled.give_back(std::move(inserted.node));
-        *slot = typename Map::mapped_type{};
+    if constexpr (Ctx::overwrites) {
+      if (auto node = recycled.take(key)) {
+        auto inserted = out.insert(std::move(node));
+        slot = &inserted.position->second;
+        if (!inserted.inserted) {  // a repeated key: the last one wins, whole
+          recycled.give_back(std::move(inserted.node));
+          *slot = typename Map::mapped_type{};
+        }
       }
-    } else {
+    }
+    if (slot == nullptr) {
       auto [position, inserted] = out.try_emplace(typename Map::key_type(key));
       slot = &position->second;
       if (!inserted) *slot = typename Map::mapped_type{};
@@ -1361,33 +1355,33 @@ public:
   void overwrite(std::string_view json, T& out) {
     buffer_.reserve(json.size() + simdjson::SIMDJSON_PADDING);
     buffer_.assign(json);
-    read_padded(simdjson::padded_string_view(buffer_.data(), buffer_.size(), buffer_.capacity()), out, true);
+    read_padded<true>(simdjson::padded_string_view(buffer_.data(), buffer_.size(), buffer_.capacity()), out);
   }
   template <class T>
   void overwrite(simdjson::padded_string_view json, T& out) {
     if (json.padding() < simdjson::SIMDJSON_PADDING)
       overwrite(static_cast<std::string_view>(json), out);
     else
-      read_padded(json, out, true);
+      read_padded<true>(json, out);
   }
 
 private:
-  using read_function = void (*)(simdjson::ondemand::document&, void*, detail::read_context<Borrows>&);
+  using read_function = void (*)(simdjson::ondemand::document&, void*, simdjson::dom::parser*);
 
-  template <class T>
-  void read_padded(simdjson::padded_string_view json, T& out, bool overwrite = false) {
-    read_document(json, &out, overwrite, [](simdjson::ondemand::document& doc, void* target, detail::read_context<Borrows>& ctx) {
+  template <bool Overwrites = false, class T>
+  void read_padded(simdjson::padded_string_view json, T& out) {
+    read_document(json, &out, [](simdjson::ondemand::document& doc, void* target, simdjson::dom::parser* validator) {
+      detail::read_context<Borrows, Overwrites> ctx{0, validator};
       detail::read_value(doc, *static_cast<T*>(target), ctx);
     });
   }
 
-  // Not a template: one copy of the document-level checks, whatever T is.
-  void read_document(simdjson::padded_string_view json, void* target, bool overwrite, read_function read) {
+  // Not a template: one copy of the document-level checks, whatever is read and however.
+  void read_document(simdjson::padded_string_view json, void* target, read_function read) {
     detail::document_being_read = json;  // every parse error is raised inside this call
     simdjson::ondemand::document doc;
     if (auto code = parser_.iterate(json).get(doc)) detail::fail_malformed(code);
-    detail::read_context<Borrows> ctx{0, &validator_, overwrite};
-    read(doc, target, ctx);
+    read(doc, target, &validator_);
     const char* rest = nullptr;
     if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS) detail::fail_malformed(simdjson::TRAILING_CONTENT);
   }

@@ -3,11 +3,15 @@
 //
 //   runtime_bench --floor C_FLOOR --hello HELLO_BOOTSTRAP --sqs SQS_BOOTSTRAP
 //                 [--sqs-speed SQS_BOOTSTRAP_BUILT_FOR_SPEED] [--sqs-view SQS_VIEW_BOOTSTRAP]
+//                 [--generic GENERIC_BOOTSTRAP] [--generic-speed GENERIC_BOOTSTRAP_BUILT_FOR_SPEED]
 //                 [--cold 30] [--warm 2000] [--big 20] [--rounds 3]
 //
 // Cold: exec -> first GET /next, and exec -> first POST /response. Warm: invocations/s,
 // round trip median and p99, CPU per invocation (/proc/PID/schedstat), peak RSS (VmHWM).
-// Big: a ~1 MB SQS batch, echoed raw by the floor, bound into structs by lambda-coro.
+// Big: a ~1 MB SQS batch, echoed raw by the floor, bound into structs by lambda-coro; and
+// the generic ~1.2 MB document of the JSON benchmarks, the same way.
+#include "../json/generic_document.hpp"
+
 #include <lambda_coro/json.hpp>
 
 #include <arpa/inet.h>
@@ -262,6 +266,9 @@ int main(int argc, char** argv) {
   for (const auto& [flag, label] : {std::pair{"--sqs-speed", "bootstrap built with OPTIMIZE speed"},
                                     std::pair{"--sqs-view", "into std::string_view structs, OPTIMIZE speed"}})
     if (args.count(flag)) sqs_variants.push_back({label, args[flag], {}});
+  std::vector<sqs_variant> generic_variants;
+  for (const auto& [flag, label] : {std::pair{"--generic", "OPTIMIZE size"}, std::pair{"--generic-speed", "OPTIMIZE speed"}})
+    if (args.count(flag)) generic_variants.push_back({label, args[flag], {}});
   const int cold = std::stoi(args["--cold"]), warm = std::stoi(args["--warm"]), big = std::stoi(args["--big"]),
             rounds = std::stoi(args["--rounds"]);
   ::signal(SIGPIPE, SIG_IGN);
@@ -269,6 +276,8 @@ int main(int argc, char** argv) {
   api_server server;
   const std::string small_event = R"({"name":"bench"})";
   const std::string big_event = sqs_batch(1000000);
+  const std::string generic_event = bench::generic_document_text();
+  std::vector<double> floor_generic_us;
 
   std::vector<double> floor_next, floor_resp, hello_next, hello_resp;
   for (int i = 0; i < cold; ++i) {  // interleaved, so drift hits both alike
@@ -288,6 +297,10 @@ int main(int argc, char** argv) {
     sqs_big = warm_run(server, sqs, big_event, big);
     for (auto& variant : sqs_variants)
       variant.big_us.push_back(median(warm_run(server, variant.path, big_event, big).round_trips_us));
+    if (!generic_variants.empty())
+      floor_generic_us.push_back(median(warm_run(server, floor, generic_event, big).round_trips_us));
+    for (auto& variant : generic_variants)
+      variant.big_us.push_back(median(warm_run(server, variant.path, generic_event, big).round_trips_us));
     floor_rate.push_back(floor_warm.per_second);
     hello_rate.push_back(hello_warm.per_second);
     floor_cpu.push_back(floor_warm.cpu_us_per_invocation);
@@ -319,5 +332,9 @@ int main(int argc, char** argv) {
     std::printf("| 1 MB SQS event, %s (%.1f KiB) | %.1f µs | %.1f µs | %.2f× | ≤ 3× |\n", variant.label,
                 file_size(variant.path) / 1024.0, median(floor_big_us), median(variant.big_us),
                 median(variant.big_us) / median(floor_big_us));
+  for (const auto& variant : generic_variants)
+    std::printf("| generic document (%zu B) into owning structs, %s (%.1f KiB) | %.1f µs | %.1f µs | %.2f× | ≤ 3× |\n",
+                generic_event.size(), variant.label, file_size(variant.path) / 1024.0, median(floor_generic_us),
+                median(variant.big_us), median(variant.big_us) / median(floor_generic_us));
   return 0;
 }
