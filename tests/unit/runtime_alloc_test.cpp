@@ -117,6 +117,19 @@ batch_summary summarize(const lambda_coro::events::sqs_event& event) {
   return s;
 }
 
+// Serves `api` with `serve` on this thread, counting from the warm_up-th /next: the loop ends
+// on the scripted 500 after `measured` invocations that allocated nothing.
+template <class Serve>
+void check_steady_state_allocates_nothing(counting_runtime_api& api, Serve serve) {
+  allocations = 0;
+  runtime_thread = true;
+  const int exit_code = serve();
+  runtime_thread = false;
+  CHECK(exit_code == 1);  // the scripted 500
+  CHECK(api.served() == warm_up + measured + 1);
+  CHECK(allocations == 0);
+}
+
 }  // namespace
 
 TEST_CASE("the allocation counter counts") {
@@ -132,37 +145,19 @@ TEST_CASE("the allocation counter counts") {
 
 TEST_CASE("lambda_coro::run: a coroutine loop's steady state makes no heap allocation") {
   counting_runtime_api api;
-  allocations = 0;
-  runtime_thread = true;
-  const int exit_code = lambda_coro::run(echo_loop);
-  runtime_thread = false;
-  CHECK(exit_code == 1);  // the scripted 500
-  CHECK(api.served() == warm_up + measured + 1);
-  CHECK(allocations == 0);
+  check_steady_state_allocates_nothing(api, [] { return lambda_coro::run(echo_loop); });
 }
 
 TEST_CASE("lambda_coro::start: a raw handler's steady state makes no heap allocation") {
   counting_runtime_api api;
-  allocations = 0;
-  runtime_thread = true;
-  const int exit_code = lambda_coro::start(echo);
-  runtime_thread = false;
-  CHECK(exit_code == 1);
-  CHECK(api.served() == warm_up + measured + 1);
-  CHECK(allocations == 0);
+  check_steady_state_allocates_nothing(api, [] { return lambda_coro::start(echo); });
 }
 
 TEST_CASE("lambda_coro::start: a typed handler's steady state on an SQS batch makes no heap allocation") {
   // The runtime keeps the event object and overwrites it: strings, vectors and map nodes
   // of one invocation serve the next.
   counting_runtime_api api(test::event("sqs-event.json"));
-  allocations = 0;
-  runtime_thread = true;
-  const int exit_code = lambda_coro::start(summarize);
-  runtime_thread = false;
-  CHECK(exit_code == 1);
-  CHECK(api.served() == warm_up + measured + 1);
-  CHECK(allocations == 0);
+  check_steady_state_allocates_nothing(api, [] { return lambda_coro::start(summarize); });
 }
 
 TEST_CASE("a log line with short fields makes no heap allocation once its thread's buffer is warm") {

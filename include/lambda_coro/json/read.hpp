@@ -681,17 +681,12 @@ public:
   // Copies `json` into an internal padded buffer first.
   template <class T>
   void read(std::string_view json, T& out) {
-    buffer_.reserve(json.size() + simdjson::SIMDJSON_PADDING);
-    buffer_.assign(json);
-    read_padded(simdjson::padded_string_view(buffer_.data(), buffer_.size(), buffer_.capacity()), out);
+    read_padded(padded(json), out);
   }
   // No copy when the caller's buffer already has SIMDJSON_PADDING readable bytes past the end.
   template <class T>
   void read(simdjson::padded_string_view json, T& out) {
-    if (json.padding() < simdjson::SIMDJSON_PADDING)
-      read(static_cast<std::string_view>(json), out);
-    else
-      read_padded(json, out);
+    read_padded(padded(json), out);
   }
   // A template so that std::string, which converts to padded_string too, stays unambiguous.
   template <class T, std::same_as<simdjson::padded_string> Padded>
@@ -714,19 +709,25 @@ public:
   // (read(json, out) patches instead: members the input lacks keep their values.)
   template <class T>
   void overwrite(std::string_view json, T& out) {
-    buffer_.reserve(json.size() + simdjson::SIMDJSON_PADDING);
-    buffer_.assign(json);
-    read_padded<true>(simdjson::padded_string_view(buffer_.data(), buffer_.size(), buffer_.capacity()), out);
+    read_padded<true>(padded(json), out);
   }
   template <class T>
   void overwrite(simdjson::padded_string_view json, T& out) {
-    if (json.padding() < simdjson::SIMDJSON_PADDING)
-      overwrite(static_cast<std::string_view>(json), out);
-    else
-      read_padded<true>(json, out);
+    read_padded<true>(padded(json), out);
   }
 
 private:
+  // `json` in the reader's padded buffer.
+  simdjson::padded_string_view padded(std::string_view json) {
+    buffer_.reserve(json.size() + simdjson::SIMDJSON_PADDING);
+    buffer_.assign(json);
+    return simdjson::padded_string_view(buffer_.data(), buffer_.size(), buffer_.capacity());
+  }
+  // The caller's buffer when it has SIMDJSON_PADDING readable bytes past the end, else a copy.
+  simdjson::padded_string_view padded(simdjson::padded_string_view json) {
+    return json.padding() < simdjson::SIMDJSON_PADDING ? padded(static_cast<std::string_view>(json)) : json;
+  }
+
   using read_function = void (*)(simdjson::ondemand::document&, void*, simdjson::dom::parser*);
 
   template <bool Overwrites = false, class T>
