@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -84,6 +86,11 @@ TEST_CASE("doubles: the decimal fast path writes what std::to_chars writes") {
     values.push_back(static_cast<double>(next() % 100000) / 100.0);
     values.push_back(std::nextafter(static_cast<double>(next() % 100000) / 100.0, (next() & 1) ? 1e300 : -1e300));
     values.push_back(static_cast<double>(next() % 1000000) / 7919.0);
+    // 14 to 17 significant digits: the edge of the fast path's reach.
+    char printed[40];
+    std::snprintf(printed, sizeof printed, "%.*g", 14 + static_cast<int>(next() % 4),
+                  static_cast<double>(next() % 1000000) / 7919.0 * std::pow(10.0, static_cast<double>(next() % 24) - 12));
+    values.push_back(std::strtod(printed, nullptr));
     std::uint64_t bits = next();
     double any = 0;
     std::memcpy(&any, &bits, sizeof any);

@@ -13,6 +13,7 @@
 #include <boost/mp11/algorithm.hpp>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -54,54 +55,101 @@ void write_integer(output& out, I i) {
   p = std::to_chars(p, p + 24, i).ptr;
 }
 
-// Fast path for doubles with few decimals (prices, measurements): the smallest k for which
-// n / 10^k rounds back to d, n an integer, is the shortest round-trip text. |n| < 2^50 makes
-// the candidate unique (digit spacing above d's ulp) and the product's rounding too small to
-// pick the wrong neighbour, so the digits are the ones std::to_chars would give. Writes
-// nothing and returns nullptr when the value is not of that kind or when to_chars would
-// choose scientific notation.
+inline constexpr std::uint64_t decimal_powers[] = {1ULL,
+                                                   10ULL,
+                                                   100ULL,
+                                                   1000ULL,
+                                                   10000ULL,
+                                                   100000ULL,
+                                                   1000000ULL,
+                                                   10000000ULL,
+                                                   100000000ULL,
+                                                   1000000000ULL,
+                                                   10000000000ULL,
+                                                   100000000000ULL,
+                                                   1000000000000ULL,
+                                                   10000000000000ULL,
+                                                   100000000000000ULL,
+                                                   1000000000000000ULL,
+                                                   10000000000000000ULL,
+                                                   100000000000000000ULL,
+                                                   1000000000000000000ULL,
+                                                   10000000000000000000ULL};
+
+// Decimal digits in v (1 for 0).
+inline int decimal_digit_count(std::uint64_t v) noexcept {
+  int count = 1;
+  while (count < 20 && v >= decimal_powers[count]) ++count;
+  return count;
+}
+
+// Writes the `count` lowest decimal digits of v, leading zeros included, ending at `end`,
+// two at a time.
+inline void write_digits_backwards(char* end, std::uint64_t v, int count) noexcept {
+  static constexpr char pairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  for (; count >= 2; count -= 2) {
+    end -= 2;
+    std::memcpy(end, pairs + 2 * (v % 100), 2);
+    v /= 100;
+  }
+  if (count == 1) *--end = static_cast<char>('0' + v % 10);
+}
+
+// Fast path for doubles of up to about 15 significant digits (prices, measurements, values
+// printed with %.15g): with K the most decimals for which d * 10^K < 2^50, at most one
+// integer N has N / 10^K rounding to d (their spacing exceeds d's rounding interval), so if
+// round(d * 10^K) reads back to d it is that N, and N without its trailing zeros is the
+// shortest round-trip text: the digits std::to_chars gives, with ".0" when integral as
+// write_floating writes. Returns the end, or nullptr, having written nothing, when d has
+// more digits than that or when to_chars would choose scientific notation.
 inline char* write_decimal_double(char* p, double d) noexcept {
-  static constexpr double powers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+  static constexpr double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   constexpr double limit = 1125899906842624.0;  // 2^50
   const double magnitude = d < 0 ? -d : d;
-  if (!(magnitude >= 1e-7) || magnitude >= 1e15) return nullptr;  // zero, -0 and the scientific range
-  for (int k = 0; k < 9; ++k) {
-    const double scaled = magnitude * powers[k];
-    if (scaled >= limit) return nullptr;
-    const auto n = static_cast<std::uint64_t>(scaled + 0.5);
-    // A candidate that round-trips lies within about scaled * 2^-53 of `scaled`; skip the
-    // division for the ones far from it (most steps of a full-precision value).
-    const double distance = static_cast<double>(n) - scaled;
-    if (distance > scaled * 0x1p-48 || -distance > scaled * 0x1p-48) continue;
-    if (static_cast<double>(n) / powers[k] != magnitude) continue;
-    char digits[24];
-    const auto count = static_cast<int>(std::to_chars(digits, digits + sizeof digits, n).ptr - digits);
-    // to_chars takes the shorter of fixed and scientific notation (fixed on a tie).
-    int significant = count;
-    while (significant > 1 && digits[significant - 1] == '0') --significant;
-    const int exponent = count - 1 - k;
-    const int scientific = significant + (significant > 1) + 2 + (exponent <= -100 || exponent >= 100 ? 3 : 2);
-    const int fixed = k == 0 ? count : (count > k ? count + 1 : k + 2);
-    if (fixed > scientific) return nullptr;
-    if (d < 0) *p++ = '-';
-    if (k == 0) {
-      std::memcpy(p, digits, static_cast<std::size_t>(count));
-      return p + count;
-    }
-    if (count > k) {
-      std::memcpy(p, digits, static_cast<std::size_t>(count - k));
-      p += count - k;
-      *p++ = '.';
-      std::memcpy(p, digits + count - k, static_cast<std::size_t>(k));
-      return p + k;
-    }
-    *p++ = '0';
-    *p++ = '.';
-    for (int zeros = k - count; zeros > 0; --zeros) *p++ = '0';
-    std::memcpy(p, digits, static_cast<std::size_t>(count));
-    return p + count;
+  if (!(magnitude >= 1e-7) || magnitude >= limit) return nullptr;  // zero, -0 and the scientific range
+  // magnitude < 2^(e + 1), so magnitude * 10^K < 2^50 for K <= (49 - e) * log10(2); one more
+  // decimal may still fit.
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &magnitude, sizeof bits);
+  const int e = static_cast<int>(bits >> 52) - 1023;
+  int k = std::min((49 - e) * 78913 >> 18, 22);  // 78913 / 2^18 is just under log10(2)
+  if (k < 22 && magnitude * powers[k + 1] < limit) ++k;
+  auto n = static_cast<std::uint64_t>(magnitude * powers[k] + 0.5);
+  if (static_cast<double>(n) / powers[k] != magnitude) return nullptr;
+  while (k >= 8 && n % 100000000 == 0) n /= 100000000, k -= 8;
+  if (k >= 4 && n % 10000 == 0) n /= 10000, k -= 4;
+  if (k >= 2 && n % 100 == 0) n /= 100, k -= 2;
+  if (k >= 1 && n % 10 == 0) n /= 10, k -= 1;
+  // The integer part is the truncated magnitude (an integer between it and N / 10^k would be
+  // the unique candidate itself); k > 0 leaves a fraction of exactly k digits.
+  const auto integer_part = static_cast<std::uint64_t>(magnitude);
+  const int integer_digits = decimal_digit_count(integer_part);
+  // to_chars takes the shorter of fixed and scientific notation (fixed on a tie): scientific
+  // can only win for integers with trailing zeros and for 0.0000ddd.
+  if (k == 0 && integer_digits > 5) {
+    int significant = integer_digits;
+    for (std::uint64_t rest = integer_part; rest % 10 == 0; rest /= 10) --significant;
+    if (integer_digits > significant + (significant > 1) + 4) return nullptr;
   }
-  return nullptr;
+  if (integer_part == 0) {
+    const int significant = decimal_digit_count(n);
+    if (k + 2 > significant + (significant > 1) + 4) return nullptr;
+  }
+  if (d < 0) *p++ = '-';
+  p += integer_digits;
+  write_digits_backwards(p, integer_part, integer_digits);
+  *p++ = '.';
+  if (k == 0) {
+    *p++ = '0';
+    return p;
+  }
+  p += k;
+  write_digits_backwards(p, n - integer_part * decimal_powers[k], k);
+  return p;
 }
 
 // Shortest text that reads back to the same value. Integral values keep a ".0" so they
@@ -113,16 +161,12 @@ void write_floating(output& out, F f) {
     out.append("null");
     return;
   }
-  out.reserve(32);
+  out.reserve(64);
   char*& p = out.cursor();
   char* const start = p;
   if constexpr (std::is_same_v<F, double>) {
     if (char* end = write_decimal_double(p, f)) {
       p = end;
-      for (const char* q = start; q < p; ++q)
-        if (*q == '.') return;
-      *p++ = '.';
-      *p++ = '0';
       return;
     }
   }
