@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <bitset>
 #include <concepts>
 #include <cstdint>
@@ -188,6 +189,15 @@ template <class V>
   throw error("expected " + expected + ", got " + type_name(t));
 }
 
+// The field or element an iteration step produced, used where it lies: copying it out with
+// get() stores it in two parts and reloads it whole, a store-forwarding stall per step.
+template <class T>
+T& checked(simdjson::simdjson_result<T>& result) {
+  if (auto code = result.error()) fail_malformed(code);
+  T&& inside = std::move(result).value_unsafe();
+  return inside;
+}
+
 template <class I>
 std::string integer_range() {
   return "integer in range [" + std::to_string(std::numeric_limits<I>::min()) + ", " +
@@ -315,10 +325,50 @@ struct struct_binding {
     return std::array<resetter, sizeof...(D)>{&reset_member<T, D>...};
   }
 
+  // Bytes [at, at + 8) of a name as one word (zero-filled), and the mask of the bytes it has
+  // there: a key in the padded input is matched with a load and compare per 8 bytes.
+  static constexpr std::uint64_t name_word(std::string_view name, std::size_t at) {
+    std::uint64_t word = 0;
+    for (std::size_t i = 0; at + i < name.size() && i < 8; ++i) {
+      const auto byte = static_cast<std::uint64_t>(static_cast<unsigned char>(name[at + i]));
+      word |= byte << (std::endian::native == std::endian::little ? 8 * i : 56 - 8 * i);
+    }
+    return word;
+  }
+  static constexpr std::uint64_t name_mask(std::size_t size, std::size_t at) {
+    const std::size_t bytes = size <= at ? 0 : std::min<std::size_t>(size - at, 8);
+    if (bytes == 8) return ~std::uint64_t{0};
+    const std::uint64_t low = (std::uint64_t{1} << (8 * bytes)) - 1;
+    return std::endian::native == std::endian::little ? low : low << (64 - 8 * bytes);
+  }
+  template <std::size_t... I>
+  static constexpr auto name_words_at(std::size_t at, std::index_sequence<I...>) {
+    return std::array<std::uint64_t, sizeof...(I)>{name_word(wire_names[I], at)...};
+  }
+  template <std::size_t... I>
+  static constexpr auto name_masks_at(std::size_t at, std::index_sequence<I...>) {
+    return std::array<std::uint64_t, sizeof...(I)>{name_mask(wire_names[I].size(), at)...};
+  }
+
   static constexpr auto wire_names = names(static_cast<described_members<T>*>(nullptr));
   static constexpr auto member_readers = readers(static_cast<described_members<T>*>(nullptr));
   static constexpr auto member_resetters = resetters(static_cast<described_members<T>*>(nullptr));
   static constexpr std::size_t count = wire_names.size();
+  static constexpr auto first_words = name_words_at(0, std::make_index_sequence<count>());
+  static constexpr auto first_masks = name_masks_at(0, std::make_index_sequence<count>());
+  static constexpr auto second_words = name_words_at(8, std::make_index_sequence<count>());
+  static constexpr auto second_masks = name_masks_at(8, std::make_index_sequence<count>());
+
+  // Whether a raw key (in simdjson's padded input, so 16 bytes can be read from its start)
+  // is member i's wire name.
+  static bool raw_key_is(std::string_view key, const std::uint64_t (&key_words)[2], std::size_t i) noexcept {
+    if (key.size() != wire_names[i].size() || (key_words[0] & first_masks[i]) != first_words[i]) return false;
+    if (key.size() <= 8) return true;
+    if ((key_words[1] & second_masks[i]) != second_words[i]) return false;
+    for (std::size_t j = 16; j < key.size(); ++j)
+      if (key[j] != wire_names[i][j]) return false;
+    return true;
+  }
 };
 
 template <class T, class V, class Ctx>
@@ -331,25 +381,26 @@ void read_struct(V& v, T& out, Ctx& ctx) {
   // Members usually arrive in declaration order: start each search after the last match,
   // so in-order input costs one comparison per key and any order stays linear in input.
   std::size_t next = 0;
-  const auto find = [&next](std::string_view key) -> std::size_t {
+  const auto find = [&next](auto&& matches) -> std::size_t {
     for (std::size_t tried = 0; tried < binding::count; ++tried) {
       std::size_t i = next + tried;
       if (i >= binding::count) i -= binding::count;
-      if (binding::wire_names[i] == key) return i;
+      if (matches(i)) return i;
     }
     return binding::count;
   };
   for (auto field_result : object) {
-    od::field field;
-    if (auto code = std::move(field_result).get(field)) fail_malformed(code);
+    od::field& field = checked(field_result);
     // Wire names hold no backslash (naming.hpp checks), so a raw key that equals one is that
     // name; only a key with escapes needs unescaping before it can match.
     const std::string_view raw_key = raw_field_key(field);
-    std::size_t i = find(raw_key);
+    std::uint64_t raw_key_words[2];
+    std::memcpy(raw_key_words, raw_key.data(), sizeof raw_key_words);
+    std::size_t i = find([&](std::size_t member) { return binding::raw_key_is(raw_key, raw_key_words, member); });
     if (i == binding::count && std::memchr(raw_key.data(), '\\', raw_key.size()) != nullptr) {
       std::string_view key;
       if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
-      i = find(key);
+      i = find([&](std::size_t member) { return binding::wire_names[member] == key; });
     }
     if (i == binding::count) continue;  // unknown key: On-Demand skips the value when the loop advances
     binding::member_readers[i](out, field.value(), ctx);
@@ -377,8 +428,7 @@ void read_vector(V& v, Vector& out, Ctx& ctx) {
   if constexpr (!Ctx::overwrites) out.clear();
   std::size_t index = 0;
   for (auto element_result : array) {
-    od::value element;
-    if (auto code = std::move(element_result).get(element)) fail_malformed(code);
+    od::value& element = checked(element_result);
     try {
       if constexpr (std::is_same_v<typename Vector::value_type, bool>) {
         bool b = false;
@@ -448,8 +498,7 @@ void read_map(V& v, Map& out, Ctx& ctx) {
   };
   std::conditional_t<Ctx::overwrites, node_recycler<Map>, no_recycler> recycled(out);
   for (auto field_result : object) {
-    od::field field;
-    if (auto code = std::move(field_result).get(field)) fail_malformed(code);
+    od::field& field = checked(field_result);
     std::string_view key;
     if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
     typename Map::mapped_type* slot = nullptr;
@@ -521,8 +570,7 @@ void read_generic(V& v, value& out, Ctx& ctx) {
       depth_guard guard(ctx.depth);
       value::array elements;
       for (auto element_result : array) {
-        od::value element;
-        if (auto code = std::move(element_result).get(element)) fail_malformed(code);
+        od::value& element = checked(element_result);
         try {
           read_generic(element, elements.emplace_back(), ctx);
         } catch (error& e) {
@@ -539,8 +587,7 @@ void read_generic(V& v, value& out, Ctx& ctx) {
       depth_guard guard(ctx.depth);
       value::object members;
       for (auto field_result : object) {
-        od::field field;
-        if (auto code = std::move(field_result).get(field)) fail_malformed(code);
+        od::field& field = checked(field_result);
         std::string_view key;
         if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
         auto& member = members.emplace_back(std::string(key), value{});
