@@ -172,7 +172,13 @@ private:
 // Allocation-free in the steady state (its vectors keep their capacity).
 class event_loop final : public scheduler {
 public:
-  event_loop() = default;
+  // Room from the start: how many coroutines become ready in one round depends on timing,
+  // and a first growth must not fall in the steady state.
+  event_loop() {
+    ready_.reserve(initial_capacity);
+    running_.reserve(initial_capacity);
+    timers_.reserve(initial_capacity);
+  }
   event_loop(const event_loop&) = delete;
   event_loop& operator=(const event_loop&) = delete;
   ~event_loop() override {
@@ -301,6 +307,7 @@ private:
 
   int epoll_fd_ = -1;
   std::size_t io_waits_ = 0;
+  static constexpr std::size_t initial_capacity = 16;
   std::vector<std::coroutine_handle<>> ready_, running_;
   std::vector<detail::timer_wait*> timers_;  // a min-heap on `when`
 };
