@@ -298,9 +298,11 @@ struct wire_name {
   }
   static constexpr std::size_t size = length();
 
-  // "\"name\":" so the writer emits a key with a single copy.
-  static constexpr std::array<char, size + 3> make_key() {
-    std::array<char, size + 3> key{};
+  // "\"name\":" so the writer emits a key with a single copy, zero-padded to a multiple of
+  // 16 bytes so that the copy is of a fixed size (no library call).
+  static constexpr std::size_t key_block_size = (size + 3 + 15) / 16 * 16;
+  static constexpr std::array<char, key_block_size> make_key() {
+    std::array<char, key_block_size> key{};
     key[0] = '"';
     constexpr std::string_view r = renamed();
     if constexpr (!r.empty()) {
@@ -312,8 +314,8 @@ struct wire_name {
     key[size + 2] = ':';
     return key;
   }
-  static constexpr std::array<char, size + 3> key = make_key();
-  static constexpr std::string_view quoted_key{key.data(), key.size()};
+  static constexpr std::array<char, key_block_size> key = make_key();
+  static constexpr std::string_view quoted_key{key.data(), size + 3};
   static constexpr std::string_view name{key.data() + 1, size};
   static_assert(is_plain_name(name),
                 "lambda_coro::json: a wire name must be non-empty, without quotes, backslashes "
@@ -1486,6 +1488,7 @@ LAMBDA_CORO_END_NAMESPACE
 
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -1522,6 +1525,13 @@ public:
   void put(char c) {
     reserve(1);
     *cursor_++ = c;
+  }
+  // The first `used` bytes of a fixed-size block, copied whole (the rest is overwritten later).
+  template <std::size_t N>
+  void append_block(const std::array<char, N>& block, std::size_t used) {
+    reserve(N);
+    std::memcpy(cursor_, block.data(), N);
+    cursor_ += used;
   }
   void append(std::string_view text) {
     reserve(text.size());
@@ -1564,6 +1574,37 @@ inline bool word_needs_escape(std::uint64_t w) noexcept {
   const std::uint64_t b = w ^ (ones * '\\');
   const std::uint64_t backslash = (b - ones) & ~b & highs;
   return (control | quote | backslash) != 0;
+}
+
+// The n < 8 bytes at p as one word, the bytes after them spaces (ASCII that needs no
+// escape), read with two overlapping loads: nothing past p + n is touched.
+inline std::uint64_t load_short(const char* p, std::size_t n) noexcept {
+  static_assert(std::endian::native == std::endian::little || std::endian::native == std::endian::big);
+  std::uint64_t w = 0;
+  if (n >= 4) {
+    std::uint32_t first, last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    if constexpr (std::endian::native == std::endian::little)
+      w = first | std::uint64_t{last} << (8 * (n - 4));
+    else
+      w = std::uint64_t{first} << 32 | std::uint64_t{last} << (8 * (8 - n));
+  } else if (n >= 2) {
+    std::uint16_t first, last;
+    std::memcpy(&first, p, 2);
+    std::memcpy(&last, p + n - 2, 2);
+    if constexpr (std::endian::native == std::endian::little)
+      w = first | std::uint64_t{last} << (8 * (n - 2));
+    else
+      w = std::uint64_t{first} << 48 | std::uint64_t{last} << (8 * (8 - n));
+  } else if (n == 1) {
+    w = static_cast<unsigned char>(*p);
+    if constexpr (std::endian::native == std::endian::big) w <<= 56;
+  }
+  constexpr std::uint64_t all = ~std::uint64_t{0};
+  std::uint64_t mask = 0;
+  if (n != 0) mask = std::endian::native == std::endian::little ? all >> (8 * (8 - n)) : all << (8 * (8 - n));
+  return (w & mask) | (0x2020202020202020ULL & ~mask);
 }
 
 inline bool is_ascii(std::string_view s) noexcept {
@@ -1690,7 +1731,7 @@ namespace json {
 namespace detail {
 
 inline void write_string(output& out, std::string_view s) {
-  out.reserve(s.size() + 2);
+  out.reserve(s.size() + 10);
   char* p = out.cursor();
   *p++ = '"';
   // One pass for the common case, 8 bytes at a time: ASCII that needs no escape is copied
@@ -1703,6 +1744,19 @@ inline void write_string(output& out, std::string_view s) {
     std::memcpy(p, &w, sizeof w);
     p += 8;
   }
+#ifndef __OPTIMIZE_SIZE__  // a speed-for-size trade: bootstraps built for size keep the general path
+  // The last few bytes as one word too, when clean.
+  if (s.size() - i < 8) {
+    const std::uint64_t w = load_short(s.data() + i, s.size() - i);
+    if ((w & 0x8080808080808080ULL) == 0 && !word_needs_escape(w)) {
+      std::memcpy(p, &w, sizeof w);
+      p += s.size() - i;
+      *p++ = '"';
+      out.cursor() = p;
+      return;
+    }
+  }
+#endif
   out.cursor() = p;
   const std::string_view rest = s.substr(i);
   if (is_ascii(rest) || simdjson::validate_utf8(rest.data(), rest.size()))
@@ -1863,7 +1917,7 @@ void write_members(output& out, const T& v) {
       if (!member.has_value()) return;  // empty optionals are omitted
     }
     out.put(',');
-    out.append(member_wire_name<D>::quoted_key);
+    out.append_block(member_wire_name<D>::key, member_wire_name<D>::quoted_key.size());
     try {
       write_value(out, member);
     } catch (error& e) {
@@ -4349,7 +4403,13 @@ private:
 // Allocation-free in the steady state (its vectors keep their capacity).
 class event_loop final : public scheduler {
 public:
-  event_loop() = default;
+  // Room from the start: how many coroutines become ready in one round depends on timing,
+  // and a first growth must not fall in the steady state.
+  event_loop() {
+    ready_.reserve(initial_capacity);
+    running_.reserve(initial_capacity);
+    timers_.reserve(initial_capacity);
+  }
   event_loop(const event_loop&) = delete;
   event_loop& operator=(const event_loop&) = delete;
   ~event_loop() override {
@@ -4478,6 +4538,7 @@ private:
 
   int epoll_fd_ = -1;
   std::size_t io_waits_ = 0;
+  static constexpr std::size_t initial_capacity = 16;
   std::vector<std::coroutine_handle<>> ready_, running_;
   std::vector<detail::timer_wait*> timers_;  // a min-heap on `when`
 };

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -100,5 +101,36 @@ TEST_CASE("doubles: the decimal fast path writes what std::to_chars writes") {
   for (const double v : values)
     for (const double x : {v, -v})
       if (json::write(x) != expected(x) && ++mismatches < 5) CHECK(json::write(x) == expected(x));
+  CHECK(mismatches == 0);
+}
+
+// Strings are copied a word at a time, the last few bytes assembled from overlapping loads:
+// every length around the word size, with a character that needs escaping (or is not ASCII)
+// at every position, must come out as a byte-by-byte escaper writes it.
+TEST_CASE("strings of every short length with an escape at every position") {
+  const auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (const char c : s) {
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\x01') out += "\\u0001";
+      else out += c;
+    }
+    return out + "\"";
+  };
+  int mismatches = 0;
+  for (std::size_t length = 0; length <= 25; ++length)
+    for (const std::string_view special : {"\"", "\\", "\n", "\x01", "\xC3\xA9", "~"})
+      for (std::size_t at = 0; at <= length; ++at) {
+        std::string s(length, 'a');
+        for (std::size_t i = 0; i < length; ++i) s[i] = static_cast<char>('a' + i % 26);
+        s.insert(at, special);
+        // Held in a buffer of its exact size: reading past the end would show under ASan.
+        const auto exact = std::make_unique<char[]>(s.size());
+        std::memcpy(exact.get(), s.data(), s.size());
+        const std::string_view view(exact.get(), s.size());
+        if (json::write(view) != reference(s) && ++mismatches < 5) CHECK(json::write(view) == reference(s));
+      }
   CHECK(mismatches == 0);
 }

@@ -135,9 +135,11 @@ struct wire_name {
   }
   static constexpr std::size_t size = length();
 
-  // "\"name\":" so the writer emits a key with a single copy.
-  static constexpr std::array<char, size + 3> make_key() {
-    std::array<char, size + 3> key{};
+  // "\"name\":" so the writer emits a key with a single copy, zero-padded to a multiple of
+  // 16 bytes so that the copy is of a fixed size (no library call).
+  static constexpr std::size_t key_block_size = (size + 3 + 15) / 16 * 16;
+  static constexpr std::array<char, key_block_size> make_key() {
+    std::array<char, key_block_size> key{};
     key[0] = '"';
     constexpr std::string_view r = renamed();
     if constexpr (!r.empty()) {
@@ -149,8 +151,8 @@ struct wire_name {
     key[size + 2] = ':';
     return key;
   }
-  static constexpr std::array<char, size + 3> key = make_key();
-  static constexpr std::string_view quoted_key{key.data(), key.size()};
+  static constexpr std::array<char, key_block_size> key = make_key();
+  static constexpr std::string_view quoted_key{key.data(), size + 3};
   static constexpr std::string_view name{key.data() + 1, size};
   static_assert(is_plain_name(name),
                 "lambda_coro::json: a wire name must be non-empty, without quotes, backslashes "

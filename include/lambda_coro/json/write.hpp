@@ -26,7 +26,7 @@ namespace json {
 namespace detail {
 
 inline void write_string(output& out, std::string_view s) {
-  out.reserve(s.size() + 2);
+  out.reserve(s.size() + 10);
   char* p = out.cursor();
   *p++ = '"';
   // One pass for the common case, 8 bytes at a time: ASCII that needs no escape is copied
@@ -39,6 +39,19 @@ inline void write_string(output& out, std::string_view s) {
     std::memcpy(p, &w, sizeof w);
     p += 8;
   }
+#ifndef __OPTIMIZE_SIZE__  // a speed-for-size trade: bootstraps built for size keep the general path
+  // The last few bytes as one word too, when clean.
+  if (s.size() - i < 8) {
+    const std::uint64_t w = load_short(s.data() + i, s.size() - i);
+    if ((w & 0x8080808080808080ULL) == 0 && !word_needs_escape(w)) {
+      std::memcpy(p, &w, sizeof w);
+      p += s.size() - i;
+      *p++ = '"';
+      out.cursor() = p;
+      return;
+    }
+  }
+#endif
   out.cursor() = p;
   const std::string_view rest = s.substr(i);
   if (is_ascii(rest) || simdjson::validate_utf8(rest.data(), rest.size()))
@@ -199,7 +212,7 @@ void write_members(output& out, const T& v) {
       if (!member.has_value()) return;  // empty optionals are omitted
     }
     out.put(',');
-    out.append(member_wire_name<D>::quoted_key);
+    out.append_block(member_wire_name<D>::key, member_wire_name<D>::quoted_key.size());
     try {
       write_value(out, member);
     } catch (error& e) {

@@ -6,6 +6,7 @@
 #include <lambda_coro/config.hpp>
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -42,6 +43,13 @@ public:
   void put(char c) {
     reserve(1);
     *cursor_++ = c;
+  }
+  // The first `used` bytes of a fixed-size block, copied whole (the rest is overwritten later).
+  template <std::size_t N>
+  void append_block(const std::array<char, N>& block, std::size_t used) {
+    reserve(N);
+    std::memcpy(cursor_, block.data(), N);
+    cursor_ += used;
   }
   void append(std::string_view text) {
     reserve(text.size());
@@ -84,6 +92,37 @@ inline bool word_needs_escape(std::uint64_t w) noexcept {
   const std::uint64_t b = w ^ (ones * '\\');
   const std::uint64_t backslash = (b - ones) & ~b & highs;
   return (control | quote | backslash) != 0;
+}
+
+// The n < 8 bytes at p as one word, the bytes after them spaces (ASCII that needs no
+// escape), read with two overlapping loads: nothing past p + n is touched.
+inline std::uint64_t load_short(const char* p, std::size_t n) noexcept {
+  static_assert(std::endian::native == std::endian::little || std::endian::native == std::endian::big);
+  std::uint64_t w = 0;
+  if (n >= 4) {
+    std::uint32_t first, last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    if constexpr (std::endian::native == std::endian::little)
+      w = first | std::uint64_t{last} << (8 * (n - 4));
+    else
+      w = std::uint64_t{first} << 32 | std::uint64_t{last} << (8 * (8 - n));
+  } else if (n >= 2) {
+    std::uint16_t first, last;
+    std::memcpy(&first, p, 2);
+    std::memcpy(&last, p + n - 2, 2);
+    if constexpr (std::endian::native == std::endian::little)
+      w = first | std::uint64_t{last} << (8 * (n - 2));
+    else
+      w = std::uint64_t{first} << 48 | std::uint64_t{last} << (8 * (8 - n));
+  } else if (n == 1) {
+    w = static_cast<unsigned char>(*p);
+    if constexpr (std::endian::native == std::endian::big) w <<= 56;
+  }
+  constexpr std::uint64_t all = ~std::uint64_t{0};
+  std::uint64_t mask = 0;
+  if (n != 0) mask = std::endian::native == std::endian::little ? all >> (8 * (8 - n)) : all << (8 * (8 - n));
+  return (w & mask) | (0x2020202020202020ULL & ~mask);
 }
 
 inline bool is_ascii(std::string_view s) noexcept {
