@@ -1091,40 +1091,69 @@ void read_vector(V& v, Vector& out, Ctx& ctx) {
   out.erase(out.begin() + static_cast<std::ptrdiff_t>(index), out.end());
 }
 
-// The nodes of the maps being read on this thread, taken out of them to be reused: a read
-// takes a map's nodes on top of the stack and gives back what it did not use on return.
+// Nodes of maps of one type whose keys an overwrite did not see again, kept on this thread
+// for the keys a later read adds (a node's key is reassigned, its value read over): maps
+// whose keys change between invocations reuse their memory too. At most a few hundred.
 template <class Map>
 std::vector<typename Map::node_type>& spare_nodes() {
   thread_local std::vector<typename Map::node_type> nodes;
   return nodes;
 }
+inline constexpr std::size_t spare_nodes_kept = 256;
 
-template <class Map>
-class node_recycler {
+// The values an overwrite of one map has read, on a per-thread stack (a nested map's sit
+// above its parent's): at the end, the map's other nodes are the keys the input lacked.
+class seen_map_values {
 public:
-  explicit node_recycler(Map& map) : nodes_(spare_nodes<Map>()), base_(nodes_.size()), next_(base_) {
-    while (!map.empty()) nodes_.push_back(map.extract(map.begin()));
-  }
-  node_recycler(const node_recycler&) = delete;
-  node_recycler& operator=(const node_recycler&) = delete;
-  ~node_recycler() { nodes_.erase(nodes_.begin() + static_cast<std::ptrdiff_t>(base_), nodes_.end()); }
+  seen_map_values() : values_(stack()), base_(values_.size()) {}
+  seen_map_values(const seen_map_values&) = delete;
+  seen_map_values& operator=(const seen_map_values&) = delete;
+  ~seen_map_values() { values_.resize(base_); }
 
-  // A node holding `key`, its value to be overwritten; empty when there is none to reuse.
-  // Taken in the map's former order, so a document like the last one gets the same nodes.
-  typename Map::node_type take(std::string_view key) {
-    if (next_ == nodes_.size()) return {};
-    typename Map::node_type node = std::move(nodes_[next_++]);
-    node.key() = key;
-    return node;
+  void add(const void* value) { values_.push_back(value); }
+
+  // Takes out of `map` the nodes whose values were not seen, keeping some as spares.
+  template <class Map>
+  void remove_unseen(Map& map) {
+    const auto first = values_.begin() + static_cast<std::ptrdiff_t>(base_);
+    if (static_cast<std::size_t>(values_.end() - first) == map.size()) return;  // every key once
+    std::sort(first, values_.end(), std::less<>());
+    const auto last = std::unique(first, values_.end());
+    if (static_cast<std::size_t>(last - first) == map.size()) return;  // keys repeated, none missing
+    auto& spare = spare_nodes<Map>();
+    for (auto it = map.begin(); it != map.end();) {
+      const auto next = std::next(it);
+      if (!std::binary_search(first, last, static_cast<const void*>(&it->second), std::less<>())) {
+        if (spare.size() < spare_nodes_kept)
+          spare.push_back(map.extract(it));
+        else
+          map.erase(it);
+      }
+      it = next;
+    }
   }
-  void give_back(typename Map::node_type node) { nodes_.push_back(std::move(node)); }
 
 private:
-  std::vector<typename Map::node_type>& nodes_;
+  static std::vector<const void*>& stack() {
+    thread_local std::vector<const void*> values;
+    return values;
+  }
+  std::vector<const void*>& values_;
   std::size_t base_;
-  std::size_t next_;
 };
 
+// A key as the map's key_type, built in a buffer kept per thread: finding a std::string key
+// in a std::map<std::string, ...> costs no allocation.
+template <class Map>
+const typename Map::key_type& lookup_key(std::string_view key) {
+  thread_local typename Map::key_type scratch;
+  scratch.assign(key);
+  return scratch;
+}
+
+// Overwriting, a key the map holds is read over in place (no node moves, so a document with
+// the keys of the last one touches no node); a new key takes a spare node or a new one; the
+// nodes whose keys the input lacks are taken out at the end.
 template <class Map, class V, class Ctx>
 void read_map(V& v, Map& out, Ctx& ctx) {
   if (read_null(v)) {
@@ -1134,23 +1163,28 @@ void read_map(V& v, Map& out, Ctx& ctx) {
   od::object object;
   if (auto code = v.get_object().get(object)) fail_expected("object", code, v);
   depth_guard guard(ctx.depth);
-  struct no_recycler {
-    explicit no_recycler(Map& map) { map.clear(); }
+  struct not_tracked {
+    explicit not_tracked(Map& map) { map.clear(); }
   };
-  std::conditional_t<Ctx::overwrites, node_recycler<Map>, no_recycler> recycled(out);
+  std::conditional_t<Ctx::overwrites, seen_map_values, not_tracked> seen = [&] {
+    if constexpr (Ctx::overwrites)
+      return seen_map_values();
+    else
+      return not_tracked(out);
+  }();
   for (auto field_result : object) {
     od::field& field = checked(field_result);
     std::string_view key;
     if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
     typename Map::mapped_type* slot = nullptr;
     if constexpr (Ctx::overwrites) {
-      if (auto node = recycled.take(key)) {
-        auto inserted = out.insert(std::move(node));
-        slot = &inserted.position->second;
-        if (!inserted.inserted) {  // a repeated key: the last one wins, whole
-          recycled.give_back(std::move(inserted.node));
-          *slot = typename Map::mapped_type{};
-        }
+      if (auto found = out.find(lookup_key<Map>(key)); found != out.end()) {
+        slot = &found->second;  // also a repeated key: read over, so the last one wins whole
+      } else if (auto& spare = spare_nodes<Map>(); !spare.empty()) {
+        typename Map::node_type node = std::move(spare.back());
+        spare.pop_back();
+        node.key() = key;
+        slot = &out.insert(std::move(node)).position->second;
       }
     }
     if (slot == nullptr) {
@@ -1158,6 +1192,7 @@ void read_map(V& v, Map& out, Ctx& ctx) {
       slot = &position->second;
       if (!inserted) *slot = typename Map::mapped_type{};
     }
+    if constexpr (Ctx::overwrites) seen.add(slot);
     try {
       read_value(field.value(), *slot, ctx);
     } catch (error& e) {
@@ -1165,6 +1200,7 @@ void read_map(V& v, Map& out, Ctx& ctx) {
       throw;
     }
   }
+  if constexpr (Ctx::overwrites) seen.remove_unseen(out);
 }
 
 template <class V, class Ctx>

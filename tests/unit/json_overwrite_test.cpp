@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -140,4 +141,22 @@ TEST_CASE("overwrite on AWS sample events: same as a fresh read, in any order") 
     reader.overwrite(text, request);
     CHECK(json::write(request) == json::write(json::read<ev::http_api_request>(text)));
   }
+}
+
+TEST_CASE("overwrite: a map's nodes stay with their keys, and those of keys gone serve new keys") {
+  std::map<std::string, std::string> target;
+  json::reader reader;
+  reader.overwrite(R"({"a":"1","b":"2","c":"3"})", target);
+  const std::string* a = &target.at("a");
+  const std::string* b = &target.at("b");
+  const std::string* c = &target.at("c");
+  reader.overwrite(R"({"c":"three","d":"4","c":"3 again"})", target);
+  CHECK(target == std::map<std::string, std::string>{{"c", "3 again"}, {"d", "4"}});
+  CHECK(&target.at("c") == c);
+  reader.overwrite(R"({"f":"6","g":"7","c":"3"})", target);
+  CHECK(target == std::map<std::string, std::string>{{"c", "3"}, {"f", "6"}, {"g", "7"}});
+  const std::set<const std::string*> spares = {a, b};
+  CHECK(spares.count(&target.at("f")) == 1);
+  CHECK(spares.count(&target.at("g")) == 1);
+  CHECK(&target.at("c") == c);
 }
