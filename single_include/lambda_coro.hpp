@@ -1142,13 +1142,18 @@ private:
   std::size_t base_;
 };
 
-// A key as the map's key_type, built in a buffer kept per thread: finding a std::string key
-// in a std::map<std::string, ...> costs no allocation.
+// A key as the map's key_type: a std::string is built in a buffer kept per thread, so that
+// finding a key in a std::map<std::string, ...> costs no allocation.
 template <class Map>
-const typename Map::key_type& lookup_key(std::string_view key) {
-  thread_local typename Map::key_type scratch;
-  scratch.assign(key);
-  return scratch;
+decltype(auto) lookup_key(std::string_view key) {
+  using key_type = typename Map::key_type;
+  if constexpr (std::is_same_v<key_type, std::string_view>) {
+    return key;
+  } else {
+    thread_local key_type scratch;
+    scratch.assign(key);
+    return static_cast<const key_type&>(scratch);
+  }
 }
 
 // Overwriting, a key the map holds is read over in place (no node moves, so a document with
@@ -1172,6 +1177,14 @@ void read_map(V& v, Map& out, Ctx& ctx) {
     else
       return not_tracked(out);
   }();
+  if constexpr (Ctx::overwrites && std::is_same_v<typename Map::key_type, std::string_view>) {
+    // Borrowed keys view the previous document, which is gone: nothing to match them with.
+    auto& spare = spare_nodes<Map>();
+    while (!out.empty()) {
+      auto node = out.extract(out.begin());
+      if (spare.size() < spare_nodes_kept) spare.push_back(std::move(node));
+    }
+  }
   for (auto field_result : object) {
     od::field& field = checked(field_result);
     std::string_view key;

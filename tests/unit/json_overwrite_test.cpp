@@ -160,3 +160,19 @@ TEST_CASE("overwrite: a map's nodes stay with their keys, and those of keys gone
   CHECK(spares.count(&target.at("g")) == 1);
   CHECK(&target.at("c") == c);
 }
+
+TEST_CASE("overwrite: maps with borrowed keys and values") {
+  std::map<std::string_view, std::string_view> target;
+  json::reader reader;
+  reader.overwrite(R"({"a":"1","b":"2"})", target);
+  CHECK(target == std::map<std::string_view, std::string_view>{{"a", "1"}, {"b", "2"}});
+  reader.overwrite(R"({"b":"two","c":"3"})", target);
+  CHECK(target == std::map<std::string_view, std::string_view>{{"b", "two"}, {"c", "3"}});
+  // The keys held view the last document: a larger one, read into a new buffer, must not
+  // compare against them.
+  const std::string large = R"({"c":"three","d":")" + std::string(100000, 'x') + R"("})";
+  reader.overwrite(large, target);
+  REQUIRE(target.size() == 2);
+  CHECK(target.at("c") == "three");
+  CHECK(target.at("d").size() == 100000);
+}
