@@ -515,6 +515,21 @@ decltype(auto) lookup_key(std::string_view key) {
   }
 }
 
+// The node of `key` in a map being overwritten. A small std::map is scanned comparing
+// lengths first: one string comparison per key where a tree search makes two or three.
+template <class Map>
+typename Map::iterator find_key(Map& map, std::string_view key) {
+  if constexpr (is_specialization<Map, std::map>::value) {
+    if (map.size() <= 8) {
+      auto it = map.begin();
+      for (; it != map.end(); ++it)
+        if (it->first.size() == key.size() && std::memcmp(it->first.data(), key.data(), key.size()) == 0) break;
+      return it;
+    }
+  }
+  return map.find(lookup_key<Map>(key));
+}
+
 // Overwriting, a key the map holds is read over in place (no node moves, so a document with
 // the keys of the last one touches no node); a new key takes a spare node or a new one; the
 // nodes whose keys the input lacks are taken out at the end.
@@ -550,7 +565,7 @@ void read_map(V& v, Map& out, Ctx& ctx) {
     if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
     typename Map::mapped_type* slot = nullptr;
     if constexpr (Ctx::overwrites) {
-      if (auto found = out.find(lookup_key<Map>(key)); found != out.end()) {
+      if (auto found = find_key(out, key); found != out.end()) {
         slot = &found->second;  // also a repeated key: read over, so the last one wins whole
       } else if (auto& spare = spare_nodes<Map>(); !spare.empty()) {
         typename Map::node_type node = std::move(spare.back());
