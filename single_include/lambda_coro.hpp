@@ -1388,7 +1388,11 @@ void read_value(V& v, T& out, Ctx& ctx) {
   } else if constexpr (std::is_floating_point_v<T>) {
     read_floating(v, out);
   } else if constexpr (std::is_same_v<T, std::string>) {
-    out.assign(read_string_view(v));
+    // clear + append: a plain copy into the capacity held, where assign goes through
+    // replace (which allows for overlap).
+    const std::string_view text = read_string_view(v);
+    out.clear();
+    out.append(text);
   } else if constexpr (std::is_same_v<T, std::string_view>) {
     static_assert(Ctx::borrows, LAMBDA_CORO_DETAIL_BORROWED);
     out = read_string_view(v);
