@@ -342,11 +342,11 @@ struct struct_binding {
     return std::endian::native == std::endian::little ? low : low << (64 - 8 * bytes);
   }
   template <std::size_t... I>
-  static constexpr auto name_words_at(std::size_t at, std::index_sequence<I...>) {
+  static constexpr auto name_words_at([[maybe_unused]] std::size_t at, std::index_sequence<I...>) {
     return std::array<std::uint64_t, sizeof...(I)>{name_word(wire_names[I], at)...};
   }
   template <std::size_t... I>
-  static constexpr auto name_masks_at(std::size_t at, std::index_sequence<I...>) {
+  static constexpr auto name_masks_at([[maybe_unused]] std::size_t at, std::index_sequence<I...>) {
     return std::array<std::uint64_t, sizeof...(I)>{name_mask(wire_names[I].size(), at)...};
   }
 
@@ -381,11 +381,13 @@ void read_struct(V& v, T& out, Ctx& ctx) {
   // Members usually arrive in declaration order: start each search after the last match,
   // so in-order input costs one comparison per key and any order stays linear in input.
   std::size_t next = 0;
-  const auto find = [&next](auto&& matches) -> std::size_t {
-    for (std::size_t tried = 0; tried < binding::count; ++tried) {
-      std::size_t i = next + tried;
-      if (i >= binding::count) i -= binding::count;
-      if (matches(i)) return i;
+  const auto find = [&]([[maybe_unused]] auto&& matches) -> std::size_t {
+    if constexpr (binding::count > 0) {  // no loop to compile (and warn about) for an empty struct
+      for (std::size_t tried = 0; tried < binding::count; ++tried) {
+        std::size_t i = next + tried;
+        if (i >= binding::count) i -= binding::count;
+        if (matches(i)) return i;
+      }
     }
     return binding::count;
   };
