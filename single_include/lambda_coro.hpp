@@ -1006,7 +1006,7 @@ struct struct_binding {
     if (key.size() != wire_names[i].size() || (key_words[0] & first_masks[i]) != first_words[i]) return false;
     if (key.size() <= 8) return true;
     if ((key_words[1] & second_masks[i]) != second_words[i]) return false;
-    for (std::size_t j = 16; j < key.size(); ++j)
+    for (std::size_t j = 16; j < wire_names[i].size(); ++j)  // the name's own size: the same, and GCC sees it
       if (key[j] != wire_names[i][j]) return false;
     return true;
   }
