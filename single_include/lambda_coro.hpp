@@ -1634,16 +1634,24 @@ inline std::uint64_t load_word(const char* p) noexcept {
   return w;
 }
 
-// True when one of the 8 bytes is '"', '\\' or a control character (SWAR, exact as a test).
-inline bool word_needs_escape(std::uint64_t w) noexcept {
+// The high bit of each byte of w that JSON requires escaped ('"', '\\', a control
+// character), exact byte by byte (no carry crosses a byte); bytes >= 0x80 are plain.
+inline std::uint64_t escape_mask(std::uint64_t w) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  const std::uint64_t control = (w - ones * 0x20) & ~w & highs;
-  const std::uint64_t q = w ^ (ones * '"');
-  const std::uint64_t quote = (q - ones) & ~q & highs;
-  const std::uint64_t b = w ^ (ones * '\\');
-  const std::uint64_t backslash = (b - ones) & ~b & highs;
-  return (control | quote | backslash) != 0;
+  constexpr std::uint64_t low7 = ones * 0x7F;
+  const std::uint64_t seven = w & low7;
+  const std::uint64_t not_quote = (seven ^ (ones * '"')) + low7;
+  const std::uint64_t not_backslash = (seven ^ (ones * '\\')) + low7;
+  const std::uint64_t not_control = (w & (ones * 0x60)) + low7;  // bit 5 or 6 set: >= 0x20
+  return ~((not_quote & not_backslash & not_control) | w) & (ones * 0x80);
+}
+
+// Index of the first byte, in memory order, whose high bit is set in a non-zero mask.
+inline int first_marked_byte(std::uint64_t mask) noexcept {
+  if constexpr (std::endian::native == std::endian::little)
+    return std::countr_zero(mask) >> 3;
+  else
+    return std::countl_zero(mask) >> 3;
 }
 
 // The n < 8 bytes at p as one word, the bytes after them spaces (ASCII that needs no
@@ -1677,14 +1685,6 @@ inline std::uint64_t load_short(const char* p, std::size_t n) noexcept {
   return (w & mask) | (0x2020202020202020ULL & ~mask);
 }
 
-inline bool is_ascii(std::string_view s) noexcept {
-  std::size_t i = 0;
-  std::uint64_t acc = 0;
-  for (; i + 8 <= s.size(); i += 8) acc |= load_word(s.data() + i);
-  for (; i < s.size(); ++i) acc |= static_cast<unsigned char>(s[i]);
-  return (acc & 0x8080808080808080ULL) == 0;
-}
-
 // What follows the backslash for each byte that JSON requires escaped; 0 for the others.
 inline constexpr auto escape_letters = [] {
   std::array<char, 256> letters{};
@@ -1699,42 +1699,78 @@ inline constexpr auto escape_letters = [] {
   return letters;
 }();
 
-// Body of a string known to be valid UTF-8. Room for the worst case (every byte \u00XX) is
-// made once, so the loop writes through a raw pointer: clean 8-byte words are copied whole,
-// a word holding an escape byte by byte.
-inline void write_escaped(output& out, std::string_view s) {
+// Writes c as its escape sequence; room for it and the rest of the string (plus the 8
+// bytes a whole-word copy may write ahead) is made here, escapes being the rare case.
+inline char* write_escape(output& out, char* p, unsigned char c, std::size_t rest) {
   static constexpr char hex[] = "0123456789abcdef";
-  out.reserve(s.size() * 6);
+  out.cursor() = p;
+  out.reserve(rest + 16);
+  p = out.cursor();
+  const char letter = escape_letters[c];
+  *p++ = '\\';
+  *p++ = letter;
+  if (letter == 'u') {
+    std::memcpy(p, "00", 2);
+    p[2] = hex[c >> 4];
+    p[3] = hex[c & 0xF];
+    p += 4;
+  }
+  return p;
+}
+
+// Body of a string, escaped, bytes >= 0x80 copied as they are. Each 8-byte word is copied
+// before it is checked, and an escape found restarts the scan right after it, so the copy
+// never goes byte by byte; the last few bytes are one short word. Returns whether a byte
+// >= 0x80 was seen (the caller then checks the text is UTF-8).
+inline bool write_escaped(output& out, std::string_view s) {
+  out.reserve(s.size() + 16);
   char* p = out.cursor();
   const char* in = s.data();
   const char* const end = in + s.size();
-  while (in < end) {
-    while (end - in >= 8) {
-      const std::uint64_t w = load_word(in);
-      if (word_needs_escape(w)) break;
-      std::memcpy(p, &w, sizeof w);
+  std::uint64_t seen = 0;
+  while (end - in >= 8) {
+    const std::uint64_t w = load_word(in);
+    std::memcpy(p, &w, sizeof w);
+    seen |= w;
+    const std::uint64_t mask = escape_mask(w);
+    if (mask == 0) {
       p += 8;
       in += 8;
+      continue;
     }
-    const char* const stop = end - in >= 8 ? in + 8 : end;
-    for (; in < stop; ++in) {
-      const auto c = static_cast<unsigned char>(*in);
-      const char letter = escape_letters[c];
-      if (letter == 0) {
-        *p++ = static_cast<char>(c);
-        continue;
-      }
-      *p++ = '\\';
-      *p++ = letter;
-      if (letter == 'u') {
-        *p++ = '0';
-        *p++ = '0';
-        *p++ = hex[c >> 4];
-        *p++ = hex[c & 0xF];
-      }
-    }
+    const int clean = first_marked_byte(mask);
+    in += clean;
+    p = write_escape(out, p + clean, static_cast<unsigned char>(*in), static_cast<std::size_t>(end - in));
+    ++in;
   }
+#ifdef __OPTIMIZE_SIZE__  // bootstraps built for size take the last bytes one by one
+  for (; in < end; ++in) {
+    const auto c = static_cast<unsigned char>(*in);
+    seen |= c;
+    if (escape_letters[c] == 0)
+      *p++ = static_cast<char>(c);
+    else
+      p = write_escape(out, p, c, static_cast<std::size_t>(end - in));
+  }
+#else
+  while (in < end) {
+    const auto left = static_cast<std::size_t>(end - in);
+    const std::uint64_t w = load_short(in, left);
+    std::memcpy(p, &w, sizeof w);
+    seen |= w;
+    const std::uint64_t mask = escape_mask(w);
+    if (mask == 0) {
+      p += left;
+      break;
+    }
+    const int clean = first_marked_byte(mask);
+    in += clean;
+    p = write_escape(out, p + clean, static_cast<unsigned char>(*in), left - static_cast<std::size_t>(clean));
+    ++in;
+  }
+#endif
   out.cursor() = p;
+  return (seen & 0x8080808080808080ULL) != 0;
 }
 
 // Length of the valid UTF-8 sequence at s[i], or 0 if the bytes there are not one.
@@ -1760,6 +1796,30 @@ inline std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexc
     return 4;
   }
   return 0;
+}
+
+// Whether s is UTF-8, ASCII runs skipped a word at a time: for short strings, where a call
+// into a SIMD validator costs more than the check.
+inline bool is_utf8(std::string_view s) noexcept {
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s.size() - i >= 8) {
+      const std::uint64_t high = load_word(s.data() + i) & highs;
+      if (high == 0) {
+        i += 8;
+        continue;
+      }
+      i += static_cast<std::size_t>(first_marked_byte(high));
+    } else if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t length = utf8_sequence_length(s, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
 }
 
 // Invalid UTF-8 is written with each offending byte replaced by U+FFFD, so the output is
@@ -1800,39 +1860,19 @@ LAMBDA_CORO_BEGIN_NAMESPACE
 namespace json {
 namespace detail {
 
+// From this length on, simdjson's vectorized UTF-8 check beats the scalar one.
+inline constexpr std::size_t simd_utf8_min_size = 64;
+
+// Non-ASCII text is checked after it is written (most strings are ASCII and skip the
+// check); text that is not UTF-8 is written again, repaired.
 inline void write_string(output& out, std::string_view s) {
-  out.reserve(s.size() + 10);
-  char* p = out.cursor();
-  *p++ = '"';
-  // One pass for the common case, 8 bytes at a time: ASCII that needs no escape is copied
-  // as it is checked. The first word that is not hands the rest (which starts on a
-  // character boundary, everything before it being ASCII) to the general path.
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    const std::uint64_t w = load_word(s.data() + i);
-    if ((w & 0x8080808080808080ULL) != 0 || word_needs_escape(w)) break;
-    std::memcpy(p, &w, sizeof w);
-    p += 8;
+  const std::size_t start = out.size();
+  out.put('"');
+  if (write_escaped(out, s) &&
+      !(s.size() < simd_utf8_min_size ? is_utf8(s) : simdjson::validate_utf8(s.data(), s.size()))) {
+    out.cursor() = out.at(start + 1);
+    write_repaired(out, s);
   }
-#ifndef __OPTIMIZE_SIZE__  // a speed-for-size trade: bootstraps built for size keep the general path
-  // The last few bytes as one word too, when clean.
-  if (s.size() - i < 8) {
-    const std::uint64_t w = load_short(s.data() + i, s.size() - i);
-    if ((w & 0x8080808080808080ULL) == 0 && !word_needs_escape(w)) {
-      std::memcpy(p, &w, sizeof w);
-      p += s.size() - i;
-      *p++ = '"';
-      out.cursor() = p;
-      return;
-    }
-  }
-#endif
-  out.cursor() = p;
-  const std::string_view rest = s.substr(i);
-  if (is_ascii(rest) || simdjson::validate_utf8(rest.data(), rest.size()))
-    write_escaped(out, rest);
-  else
-    write_repaired(out, rest);
   out.put('"');
 }
 

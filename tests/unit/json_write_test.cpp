@@ -135,3 +135,35 @@ TEST_CASE("strings of every short length with an escape at every position") {
       }
   CHECK(mismatches == 0);
 }
+
+// UTF-8 is checked after the copy, by a scalar check for short strings and simdjson's for
+// long ones: both sides of the switch, every position, valid and invalid sequences.
+TEST_CASE("strings of every length up to 80 with valid and invalid UTF-8 at every position") {
+  struct insertion {
+    std::string_view bytes, written;
+  };
+  const insertion insertions[] = {
+      {"\xC3\xA9", "\xC3\xA9"},
+      {"\xE2\x80\x94", "\xE2\x80\x94"},
+      {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"},
+      {"\x80", "\xEF\xBF\xBD"},                                        // lone continuation byte
+      {"\xC3", "\xEF\xBF\xBD"},                                        // truncated sequence
+      {"\xC0\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD"},                        // overlong
+      {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},        // UTF-16 surrogate
+      {"\xC3\"", "\xEF\xBF\xBD\\\""},                                  // truncated, then an escape
+  };
+  int mismatches = 0;
+  for (std::size_t length = 0; length <= 80; ++length)
+    for (const insertion& insert : insertions)
+      for (std::size_t at = 0; at <= length; at += (length > 20 ? 3 : 1)) {
+        std::string s(length, 'a');
+        for (std::size_t i = 0; i < length; ++i) s[i] = static_cast<char>('a' + i % 26);
+        std::string expected = "\"" + s.substr(0, at) + std::string(insert.written) + s.substr(at) + "\"";
+        s.insert(at, insert.bytes);
+        const auto exact = std::make_unique<char[]>(s.size());
+        std::memcpy(exact.get(), s.data(), s.size());
+        const std::string_view view(exact.get(), s.size());
+        if (json::write(view) != expected && ++mismatches < 5) CHECK(json::write(view) == expected);
+      }
+  CHECK(mismatches == 0);
+}

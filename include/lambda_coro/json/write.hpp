@@ -25,39 +25,19 @@ LAMBDA_CORO_BEGIN_NAMESPACE
 namespace json {
 namespace detail {
 
+// From this length on, simdjson's vectorized UTF-8 check beats the scalar one.
+inline constexpr std::size_t simd_utf8_min_size = 64;
+
+// Non-ASCII text is checked after it is written (most strings are ASCII and skip the
+// check); text that is not UTF-8 is written again, repaired.
 inline void write_string(output& out, std::string_view s) {
-  out.reserve(s.size() + 10);
-  char* p = out.cursor();
-  *p++ = '"';
-  // One pass for the common case, 8 bytes at a time: ASCII that needs no escape is copied
-  // as it is checked. The first word that is not hands the rest (which starts on a
-  // character boundary, everything before it being ASCII) to the general path.
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    const std::uint64_t w = load_word(s.data() + i);
-    if ((w & 0x8080808080808080ULL) != 0 || word_needs_escape(w)) break;
-    std::memcpy(p, &w, sizeof w);
-    p += 8;
+  const std::size_t start = out.size();
+  out.put('"');
+  if (write_escaped(out, s) &&
+      !(s.size() < simd_utf8_min_size ? is_utf8(s) : simdjson::validate_utf8(s.data(), s.size()))) {
+    out.cursor() = out.at(start + 1);
+    write_repaired(out, s);
   }
-#ifndef __OPTIMIZE_SIZE__  // a speed-for-size trade: bootstraps built for size keep the general path
-  // The last few bytes as one word too, when clean.
-  if (s.size() - i < 8) {
-    const std::uint64_t w = load_short(s.data() + i, s.size() - i);
-    if ((w & 0x8080808080808080ULL) == 0 && !word_needs_escape(w)) {
-      std::memcpy(p, &w, sizeof w);
-      p += s.size() - i;
-      *p++ = '"';
-      out.cursor() = p;
-      return;
-    }
-  }
-#endif
-  out.cursor() = p;
-  const std::string_view rest = s.substr(i);
-  if (is_ascii(rest) || simdjson::validate_utf8(rest.data(), rest.size()))
-    write_escaped(out, rest);
-  else
-    write_repaired(out, rest);
   out.put('"');
 }
 
