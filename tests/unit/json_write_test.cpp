@@ -158,7 +158,8 @@ TEST_CASE("strings of every length up to 80 with valid and invalid UTF-8 at ever
       for (std::size_t at = 0; at <= length; at += (length > 20 ? 3 : 1)) {
         std::string s(length, 'a');
         for (std::size_t i = 0; i < length; ++i) s[i] = static_cast<char>('a' + i % 26);
-        std::string expected = "\"" + s.substr(0, at) + std::string(insert.written) + s.substr(at) + "\"";
+        std::string expected = "\"";
+        expected.append(s, 0, at).append(insert.written).append(s, at).append("\"");
         s.insert(at, insert.bytes);
         const auto exact = std::make_unique<char[]>(s.size());
         std::memcpy(exact.get(), s.data(), s.size());
