@@ -78,89 +78,20 @@
 #ifndef LAMBDA_CORO_EVENTS_APIGW_HPP_INCLUDED
 #define LAMBDA_CORO_EVENTS_APIGW_HPP_INCLUDED
 
-// ---- begin lambda_coro/json.hpp
-// JSON binding: described structs to and from JSON text.
-#ifndef LAMBDA_CORO_JSON_HPP_INCLUDED
-#define LAMBDA_CORO_JSON_HPP_INCLUDED
+// ---- begin lambda_coro/events/naming.hpp
+// How AWS spells event members: camelCase, unless a struct declares otherwise.
+#ifndef LAMBDA_CORO_EVENTS_NAMING_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_NAMING_HPP_INCLUDED
 
-// The describe macros users need next to their types: BOOST_DESCRIBE_STRUCT, BOOST_DESCRIBE_ENUM.
+// ---- begin lambda_coro/json/declare.hpp
+// What declaring a bindable type needs, without the reader and writer (and simdjson):
+// the describe macros, the naming hooks, json::value and json::raw.
+#ifndef LAMBDA_CORO_JSON_DECLARE_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_DECLARE_HPP_INCLUDED
+
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
-// ---- begin lambda_coro/json/error.hpp
-// json::error: every failure to read or write JSON, naming the JSON path.
-#ifndef LAMBDA_CORO_JSON_ERROR_HPP_INCLUDED
-#define LAMBDA_CORO_JSON_ERROR_HPP_INCLUDED
-
-
-#include <cstddef>
-#include <stdexcept>
-#include <string>
-#include <string_view>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace json {
-
-// what() reads "<path>: <problem>", e.g. "$.Records[2].body: expected string, got number".
-class error : public std::runtime_error {
-public:
-  explicit error(std::string problem, std::string path = "$")
-      : std::runtime_error(problem), problem_(std::move(problem)), path_(std::move(path)) {
-    compose();
-  }
-
-  const char* what() const noexcept override { return what_.c_str(); }
-  // JSONPath-style location of the failure: "$", "$.a.b[3]", "$[\"key with spaces\"]".
-  const std::string& path() const noexcept { return path_; }
-  // The failure without its location.
-  const std::string& problem() const noexcept { return problem_; }
-
-  // Used while unwinding: each enclosing object or array adds its segment in front.
-  void prepend_key(std::string_view key) {
-    std::string segment;
-    if (is_identifier(key)) {
-      segment.reserve(key.size() + 1);
-      segment += '.';
-      segment += key;
-    } else {
-      segment += "[\"";
-      for (char c : key) {
-        if (c == '"' || c == '\\') segment += '\\';
-        segment += c;
-      }
-      segment += "\"]";
-    }
-    insert_segment(segment);
-  }
-  void prepend_index(std::size_t index) {
-    insert_segment("[" + std::to_string(index) + "]");
-  }
-
-private:
-  static bool is_identifier(std::string_view key) noexcept {
-    if (key.empty()) return false;
-    for (char c : key) {
-      const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '_' || c == '-';
-      if (!ok) return false;
-    }
-    return true;
-  }
-  void insert_segment(const std::string& segment) {
-    path_.insert(1, segment);  // after the leading '$'
-    compose();
-  }
-  void compose() { what_ = path_ + ": " + problem_; }
-
-  std::string problem_;
-  std::string path_;
-  std::string what_;
-};
-
-}  // namespace json
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_JSON_ERROR_HPP_INCLUDED
-// ---- end lambda_coro/json/error.hpp
 // ---- begin lambda_coro/json/naming.hpp
 // Wire names: how a described struct's members are spelled in JSON.
 #ifndef LAMBDA_CORO_JSON_NAMING_HPP_INCLUDED
@@ -345,21 +276,85 @@ using member_wire_name = wire_name<member_owner<Descriptor>, Descriptor>;
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_JSON_NAMING_HPP_INCLUDED
 // ---- end lambda_coro/json/naming.hpp
-// ---- begin lambda_coro/json/read.hpp
-// json::read: JSON text to C++ values with simdjson On-Demand, in one forward pass.
-#ifndef LAMBDA_CORO_JSON_READ_HPP_INCLUDED
-#define LAMBDA_CORO_JSON_READ_HPP_INCLUDED
-
-// ---- begin lambda_coro/json/detail/traits.hpp
-// Which C++ types bind to JSON, and as what.
-#ifndef LAMBDA_CORO_JSON_DETAIL_TRAITS_HPP_INCLUDED
-#define LAMBDA_CORO_JSON_DETAIL_TRAITS_HPP_INCLUDED
-
 // ---- begin lambda_coro/json/value.hpp
 // json::value (any JSON, shape unknown in advance) and json::raw (JSON text kept verbatim).
 #ifndef LAMBDA_CORO_JSON_VALUE_HPP_INCLUDED
 #define LAMBDA_CORO_JSON_VALUE_HPP_INCLUDED
 
+// ---- begin lambda_coro/json/error.hpp
+// json::error: every failure to read or write JSON, naming the JSON path.
+#ifndef LAMBDA_CORO_JSON_ERROR_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_ERROR_HPP_INCLUDED
+
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace json {
+
+// what() reads "<path>: <problem>", e.g. "$.Records[2].body: expected string, got number".
+class error : public std::runtime_error {
+public:
+  explicit error(std::string problem, std::string path = "$")
+      : std::runtime_error(problem), problem_(std::move(problem)), path_(std::move(path)) {
+    compose();
+  }
+
+  const char* what() const noexcept override { return what_.c_str(); }
+  // JSONPath-style location of the failure: "$", "$.a.b[3]", "$[\"key with spaces\"]".
+  const std::string& path() const noexcept { return path_; }
+  // The failure without its location.
+  const std::string& problem() const noexcept { return problem_; }
+
+  // Used while unwinding: each enclosing object or array adds its segment in front.
+  void prepend_key(std::string_view key) {
+    std::string segment;
+    if (is_identifier(key)) {
+      segment.reserve(key.size() + 1);
+      segment += '.';
+      segment += key;
+    } else {
+      segment += "[\"";
+      for (char c : key) {
+        if (c == '"' || c == '\\') segment += '\\';
+        segment += c;
+      }
+      segment += "\"]";
+    }
+    insert_segment(segment);
+  }
+  void prepend_index(std::size_t index) {
+    insert_segment("[" + std::to_string(index) + "]");
+  }
+
+private:
+  static bool is_identifier(std::string_view key) noexcept {
+    if (key.empty()) return false;
+    for (char c : key) {
+      const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '_' || c == '-';
+      if (!ok) return false;
+    }
+    return true;
+  }
+  void insert_segment(const std::string& segment) {
+    path_.insert(1, segment);  // after the leading '$'
+    compose();
+  }
+  void compose() { what_ = path_ + ": " + problem_; }
+
+  std::string problem_;
+  std::string path_;
+  std::string what_;
+};
+
+}  // namespace json
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_ERROR_HPP_INCLUDED
+// ---- end lambda_coro/json/error.hpp
 
 #include <concepts>
 #include <cstddef>
@@ -525,6 +520,1657 @@ private:
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_JSON_VALUE_HPP_INCLUDED
 // ---- end lambda_coro/json/value.hpp
+#endif  // LAMBDA_CORO_JSON_DECLARE_HPP_INCLUDED
+// ---- end lambda_coro/json/declare.hpp
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// Found by ADL for every type of this namespace (and types derived from one). A struct that
+// AWS spells differently declares its own non-template json_options, which wins.
+template <class T>
+constexpr auto json_options(const T*) {
+  return json::object_options(json::naming::camel_case);
+}
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_NAMING_HPP_INCLUDED
+// ---- end lambda_coro/events/naming.hpp
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+using string_map = std::map<std::string, std::string>;
+using multi_string_map = std::map<std::string, std::vector<std::string>>;
+
+// A client certificate presented with mutual TLS.
+struct client_cert_validity {
+  std::string not_before;
+  std::string not_after;
+};
+BOOST_DESCRIBE_STRUCT(client_cert_validity, (), (not_before, not_after))
+
+struct client_certificate {
+  std::string client_cert_pem;
+  std::string subject_dn;
+  std::string issuer_dn;
+  std::string serial_number;
+  client_cert_validity validity;
+};
+BOOST_DESCRIBE_STRUCT(client_certificate, (), (client_cert_pem, subject_dn, issuer_dn, serial_number, validity))
+constexpr auto json_options(const client_certificate*) {
+  return json::object_options(json::naming::camel_case, json::rename{"subject_dn", "subjectDN"},
+                              json::rename{"issuer_dn", "issuerDN"});
+}
+
+// The request line of HTTP API (payload format 2.0) and function URL events.
+struct http_description {
+  std::string method;
+  std::string path;
+  std::string protocol;
+  std::string source_ip;
+  std::string user_agent;
+};
+BOOST_DESCRIBE_STRUCT(http_description, (), (method, path, protocol, source_ip, user_agent))
+
+// ---- REST API (payload format 1.0) ----
+
+struct apigw_request_identity {
+  std::optional<std::string> cognito_identity_pool_id;
+  std::optional<std::string> account_id;
+  std::optional<std::string> cognito_identity_id;
+  std::optional<std::string> caller;
+  std::optional<std::string> api_key;
+  std::optional<std::string> api_key_id;
+  std::optional<std::string> access_key;
+  std::string source_ip;
+  std::optional<std::string> cognito_authentication_type;
+  std::optional<std::string> cognito_authentication_provider;
+  std::optional<std::string> user_arn;
+  std::optional<std::string> user_agent;
+  std::optional<std::string> user;
+  std::optional<client_certificate> client_cert;
+};
+BOOST_DESCRIBE_STRUCT(apigw_request_identity, (),
+                      (cognito_identity_pool_id, account_id, cognito_identity_id, caller, api_key, api_key_id,
+                       access_key, source_ip, cognito_authentication_type, cognito_authentication_provider, user_arn,
+                       user_agent, user, client_cert))
+
+struct apigw_request_context {
+  std::string account_id;
+  std::optional<std::string> resource_id;  // null in console tests and WebSocket authorizers
+  std::optional<std::string> operation_name;
+  std::string stage;
+  std::optional<std::string> domain_name;
+  std::optional<std::string> domain_prefix;
+  std::string request_id;
+  std::optional<std::string> extended_request_id;
+  std::optional<std::string> protocol;
+  apigw_request_identity identity;
+  std::string resource_path;
+  std::optional<std::string> path;
+  // The authorizer's context: principalId, claims, and whatever a Lambda authorizer returned.
+  std::map<std::string, json::value> authorizer;
+  std::string http_method;
+  std::optional<std::string> request_time;
+  std::int64_t request_time_epoch = 0;
+  std::string api_id;
+  // Authorizers of HTTP APIs (payload format 1.0) also get the 2.0 fields.
+  std::optional<http_description> http;
+  std::optional<std::string> route_key;
+  std::optional<std::string> time;
+  std::optional<std::int64_t> time_epoch;
+  // WebSocket APIs' $connect authorizers get the connection.
+  std::optional<std::int64_t> connected_at;
+  std::optional<std::string> connection_id;
+  std::optional<std::string> event_type;
+  std::optional<std::string> message_direction;
+};
+BOOST_DESCRIBE_STRUCT(apigw_request_context, (),
+                      (account_id, resource_id, operation_name, stage, domain_name, domain_prefix, request_id,
+                       extended_request_id, protocol, identity, resource_path, path, authorizer, http_method,
+                       request_time, request_time_epoch, api_id, http, route_key, time, time_epoch, connected_at,
+                       connection_id, event_type, message_direction))
+
+struct apigw_proxy_request {
+  std::string resource;
+  std::string path;
+  std::string http_method;
+  string_map headers;
+  multi_string_map multi_value_headers;
+  string_map query_string_parameters;
+  multi_string_map multi_value_query_string_parameters;
+  string_map path_parameters;
+  string_map stage_variables;
+  apigw_request_context request_context;
+  std::optional<std::string> body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(apigw_proxy_request, (),
+                      (resource, path, http_method, headers, multi_value_headers, query_string_parameters,
+                       multi_value_query_string_parameters, path_parameters, stage_variables, request_context, body,
+                       is_base64_encoded))
+
+struct apigw_proxy_response {
+  int status_code = 200;
+  string_map headers;
+  multi_string_map multi_value_headers;
+  std::string body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(apigw_proxy_response, (), (status_code, headers, multi_value_headers, body, is_base64_encoded))
+
+// ---- WebSocket API ----
+
+struct apigw_websocket_request_context {
+  std::optional<std::string> account_id;
+  std::optional<std::string> resource_id;
+  std::string stage;
+  std::string request_id;
+  apigw_request_identity identity;
+  std::optional<std::string> resource_path;
+  std::map<std::string, json::value> authorizer;
+  std::optional<std::string> http_method;
+  std::string api_id;
+  std::int64_t connected_at = 0;
+  std::string connection_id;
+  std::string domain_name;
+  std::optional<std::string> error;
+  std::string event_type;  // CONNECT, MESSAGE, DISCONNECT
+  std::string extended_request_id;
+  std::optional<std::string> integration_latency;
+  std::string message_direction;
+  std::optional<std::string> message_id;
+  std::string request_time;
+  std::int64_t request_time_epoch = 0;
+  std::string route_key;
+  std::optional<std::string> status;
+  std::optional<std::int64_t> disconnect_status_code;
+  std::optional<std::string> disconnect_reason;
+};
+BOOST_DESCRIBE_STRUCT(apigw_websocket_request_context, (),
+                      (account_id, resource_id, stage, request_id, identity, resource_path, authorizer, http_method,
+                       api_id, connected_at, connection_id, domain_name, error, event_type, extended_request_id,
+                       integration_latency, message_direction, message_id, request_time, request_time_epoch,
+                       route_key, status, disconnect_status_code, disconnect_reason))
+
+struct apigw_websocket_request {
+  std::optional<std::string> resource;
+  std::optional<std::string> path;
+  std::optional<std::string> http_method;
+  string_map headers;
+  multi_string_map multi_value_headers;
+  string_map query_string_parameters;
+  multi_string_map multi_value_query_string_parameters;
+  string_map path_parameters;
+  string_map stage_variables;
+  apigw_websocket_request_context request_context;
+  std::optional<std::string> body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(apigw_websocket_request, (),
+                      (resource, path, http_method, headers, multi_value_headers, query_string_parameters,
+                       multi_value_query_string_parameters, path_parameters, stage_variables, request_context, body,
+                       is_base64_encoded))
+
+// ---- HTTP API (payload format 2.0) ----
+
+struct http_authentication {
+  std::optional<client_certificate> client_cert;
+};
+BOOST_DESCRIBE_STRUCT(http_authentication, (), (client_cert))
+
+struct jwt_authorizer {
+  std::map<std::string, json::value> claims;  // strings, or arrays for multi-valued claims
+  std::vector<std::string> scopes;
+};
+BOOST_DESCRIBE_STRUCT(jwt_authorizer, (), (claims, scopes))
+
+struct cognito_identity_description {
+  std::vector<std::string> amr;
+  std::string identity_id;
+  std::string identity_pool_id;
+};
+BOOST_DESCRIBE_STRUCT(cognito_identity_description, (), (amr, identity_id, identity_pool_id))
+
+struct iam_authorizer {
+  std::string access_key;
+  std::string account_id;
+  std::string caller_id;
+  std::optional<cognito_identity_description> cognito_identity;
+  std::optional<std::string> principal_org_id;
+  std::string user_arn;
+  std::string user_id;
+};
+BOOST_DESCRIBE_STRUCT(iam_authorizer, (),
+                      (access_key, account_id, caller_id, cognito_identity, principal_org_id, user_arn, user_id))
+
+struct http_authorizer {
+  std::optional<jwt_authorizer> jwt;
+  std::optional<iam_authorizer> iam;
+  std::map<std::string, json::value> lambda;  // a Lambda authorizer's context
+};
+BOOST_DESCRIBE_STRUCT(http_authorizer, (), (jwt, iam, lambda))
+
+struct http_request_context {
+  std::string route_key;
+  std::string account_id;
+  std::string stage;
+  std::string request_id;
+  std::optional<http_authorizer> authorizer;
+  std::string api_id;
+  std::optional<http_authentication> authentication;
+  std::string domain_name;
+  std::string domain_prefix;
+  std::string time;
+  std::int64_t time_epoch = 0;
+  http_description http;
+};
+BOOST_DESCRIBE_STRUCT(http_request_context, (),
+                      (route_key, account_id, stage, request_id, authorizer, api_id, authentication, domain_name,
+                       domain_prefix, time, time_epoch, http))
+
+struct http_api_request {
+  std::string version;
+  std::string route_key;
+  std::string raw_path;
+  std::string raw_query_string;
+  std::vector<std::string> cookies;
+  string_map headers;  // repeated headers arrive joined with commas
+  string_map query_string_parameters;
+  string_map path_parameters;
+  string_map stage_variables;
+  http_request_context request_context;
+  std::optional<std::string> body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(http_api_request, (),
+                      (version, route_key, raw_path, raw_query_string, cookies, headers, query_string_parameters,
+                       path_parameters, stage_variables, request_context, body, is_base64_encoded))
+
+struct http_api_response {
+  int status_code = 200;
+  string_map headers;
+  multi_string_map multi_value_headers;
+  std::string body;
+  bool is_base64_encoded = false;
+  std::vector<std::string> cookies;
+};
+BOOST_DESCRIBE_STRUCT(http_api_response, (), (status_code, headers, multi_value_headers, body, is_base64_encoded, cookies))
+
+// ---- Custom authorizers ----
+
+// REST API TOKEN and REQUEST authorizers, and HTTP API authorizers with payload format 1.0.
+struct apigw_custom_authorizer_request {
+  std::optional<std::string> version;
+  std::string type;  // TOKEN or REQUEST
+  std::string method_arn;
+  std::optional<std::string> authorization_token;  // TOKEN
+  std::optional<std::string> identity_source;
+  std::optional<std::string> resource;
+  std::optional<std::string> path;
+  std::optional<std::string> http_method;
+  string_map headers;
+  multi_string_map multi_value_headers;
+  string_map query_string_parameters;
+  multi_string_map multi_value_query_string_parameters;
+  string_map path_parameters;
+  string_map stage_variables;
+  std::optional<apigw_request_context> request_context;
+};
+BOOST_DESCRIBE_STRUCT(apigw_custom_authorizer_request, (),
+                      (version, type, method_arn, authorization_token, identity_source, resource, path, http_method,
+                       headers, multi_value_headers, query_string_parameters, multi_value_query_string_parameters,
+                       path_parameters, stage_variables, request_context))
+
+// HTTP API authorizers with payload format 2.0.
+struct http_api_authorizer_request {
+  std::string version;
+  std::string type;
+  std::string route_arn;
+  std::vector<std::string> identity_source;
+  std::string route_key;
+  std::string raw_path;
+  std::string raw_query_string;
+  std::vector<std::string> cookies;
+  string_map headers;
+  string_map query_string_parameters;
+  http_request_context request_context;
+  string_map path_parameters;
+  string_map stage_variables;
+};
+BOOST_DESCRIBE_STRUCT(http_api_authorizer_request, (),
+                      (version, type, route_arn, identity_source, route_key, raw_path, raw_query_string, cookies,
+                       headers, query_string_parameters, request_context, path_parameters, stage_variables))
+
+// HTTP API "simple response" for authorizers with payload format 2.0.
+struct http_api_authorizer_simple_response {
+  bool is_authorized = false;
+  std::map<std::string, json::value> context;
+};
+BOOST_DESCRIBE_STRUCT(http_api_authorizer_simple_response, (), (is_authorized, context))
+
+// IAM's policy grammar allows one string or an array of strings for Action and Resource;
+// each keeps the form it arrived in (or was given).
+using string_or_list = std::variant<std::string, std::vector<std::string>>;
+
+// The strings of a string_or_list, one or many.
+inline std::vector<std::string> as_list(const string_or_list& v) {
+  if (const auto* one = std::get_if<std::string>(&v)) return {*one};
+  return std::get<std::vector<std::string>>(v);
+}
+
+struct iam_policy_statement {
+  string_or_list action;
+  std::string effect;  // Allow or Deny
+  string_or_list resource;
+  std::optional<std::map<std::string, json::value>> condition;
+};
+BOOST_DESCRIBE_STRUCT(iam_policy_statement, (), (action, effect, resource, condition))
+constexpr auto json_options(const iam_policy_statement*) { return json::object_options(json::naming::pascal_case); }
+
+struct iam_policy_document {
+  std::string version = "2012-10-17";
+  std::vector<iam_policy_statement> statement;
+};
+BOOST_DESCRIBE_STRUCT(iam_policy_document, (), (version, statement))
+constexpr auto json_options(const iam_policy_document*) { return json::object_options(json::naming::pascal_case); }
+
+struct apigw_custom_authorizer_response {
+  std::string principal_id;
+  iam_policy_document policy_document;
+  std::map<std::string, json::value> context;
+  std::optional<std::string> usage_identifier_key;
+};
+BOOST_DESCRIBE_STRUCT(apigw_custom_authorizer_response, (),
+                      (principal_id, policy_document, context, usage_identifier_key))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_APIGW_HPP_INCLUDED
+// ---- end lambda_coro/events/apigw.hpp
+
+#include <optional>
+#include <string>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct elb_context {
+  std::string target_group_arn;
+};
+BOOST_DESCRIBE_STRUCT(elb_context, (), (target_group_arn))
+
+struct alb_request_context {
+  elb_context elb;
+};
+BOOST_DESCRIBE_STRUCT(alb_request_context, (), (elb))
+
+// With multi-value headers enabled on the target group, ALB fills the multi_value_* maps
+// instead of the single-value ones; a response must use the same form.
+struct alb_target_group_request {
+  std::string http_method;
+  std::string path;
+  string_map query_string_parameters;  // values are still URL-encoded
+  multi_string_map multi_value_query_string_parameters;
+  string_map headers;
+  multi_string_map multi_value_headers;
+  alb_request_context request_context;
+  bool is_base64_encoded = false;
+  std::optional<std::string> body;
+};
+BOOST_DESCRIBE_STRUCT(alb_target_group_request, (),
+                      (http_method, path, query_string_parameters, multi_value_query_string_parameters, headers,
+                       multi_value_headers, request_context, is_base64_encoded, body))
+
+struct alb_target_group_response {
+  int status_code = 200;
+  std::string status_description = "200 OK";
+  string_map headers;
+  multi_string_map multi_value_headers;
+  std::string body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(alb_target_group_response, (),
+                      (status_code, status_description, headers, multi_value_headers, body, is_base64_encoded))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_ALB_HPP_INCLUDED
+// ---- end lambda_coro/events/alb.hpp
+// ---- begin lambda_coro/events/base64.hpp
+// Base64 (RFC 4648, standard alphabet) for isBase64Encoded bodies and binary record data.
+#ifndef LAMBDA_CORO_EVENTS_BASE64_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_BASE64_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+inline std::string base64_encode(std::string_view bytes) {
+  static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[k])); };
+  for (; i + 3 <= bytes.size(); i += 3) {
+    const std::uint32_t n = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
+    out += alphabet[n >> 18];
+    out += alphabet[(n >> 12) & 63];
+    out += alphabet[(n >> 6) & 63];
+    out += alphabet[n & 63];
+  }
+  if (const std::size_t rest = bytes.size() - i; rest > 0) {
+    const std::uint32_t n = byte(i) << 16 | (rest == 2 ? byte(i + 1) << 8 : 0);
+    out += alphabet[n >> 18];
+    out += alphabet[(n >> 12) & 63];
+    out += rest == 2 ? alphabet[(n >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+// The decoded bytes, or nothing when `text` is not base64 (padding optional, no whitespace).
+inline std::optional<std::string> base64_decode(std::string_view text) {
+  auto value = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+  };
+  while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+  if (text.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() / 4 * 3 + 2);
+  std::uint32_t buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    const int v = value(c);
+    if (v < 0) return std::nullopt;
+    buffer = (buffer << 6) | static_cast<std::uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xFF);
+    }
+  }
+  if ((buffer & ((1u << bits) - 1)) != 0) return std::nullopt;  // non-canonical trailing bits
+  return out;
+}
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_BASE64_HPP_INCLUDED
+// ---- end lambda_coro/events/base64.hpp
+// ---- begin lambda_coro/events/cloudformation.hpp
+// AWS CloudFormation custom resources: the request Lambda gets, and the response the
+// function must PUT to request.response_url (a presigned S3 URL; the runtime does not send it).
+#ifndef LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED
+
+
+#include <map>
+#include <optional>
+#include <string>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct cloudformation_custom_resource_request {
+  std::string request_type;  // Create, Update, Delete
+  std::string response_url;
+  std::string stack_id;
+  std::string request_id;
+  std::string resource_type;
+  std::string logical_resource_id;
+  std::optional<std::string> physical_resource_id;  // Update and Delete
+  std::optional<std::string> service_token;
+  std::map<std::string, json::value> resource_properties;
+  std::map<std::string, json::value> old_resource_properties;  // Update
+};
+BOOST_DESCRIBE_STRUCT(cloudformation_custom_resource_request, (),
+                      (request_type, response_url, stack_id, request_id, resource_type, logical_resource_id,
+                       physical_resource_id, service_token, resource_properties, old_resource_properties))
+constexpr auto json_options(const cloudformation_custom_resource_request*) {
+  return json::object_options(json::naming::pascal_case, json::rename{"response_url", "ResponseURL"});
+}
+
+struct cloudformation_custom_resource_response {
+  std::string status;  // SUCCESS or FAILED
+  std::optional<std::string> reason;
+  std::string physical_resource_id;
+  std::string stack_id;
+  std::string request_id;
+  std::string logical_resource_id;
+  bool no_echo = false;
+  std::map<std::string, json::value> data;
+};
+BOOST_DESCRIBE_STRUCT(cloudformation_custom_resource_response, (),
+                      (status, reason, physical_resource_id, stack_id, request_id, logical_resource_id, no_echo, data))
+constexpr auto json_options(const cloudformation_custom_resource_response*) {
+  return json::object_options(json::naming::pascal_case);
+}
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED
+// ---- end lambda_coro/events/cloudformation.hpp
+// ---- begin lambda_coro/events/cloudwatch_logs.hpp
+// Amazon CloudWatch Logs subscription events. The payload arrives gzipped and base64
+// encoded in awslogs.data; events/cloudwatch_logs_zlib.hpp decodes it for programs that
+// link zlib, so that functions which never see logs do not carry it.
+#ifndef LAMBDA_CORO_EVENTS_CLOUDWATCH_LOGS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_CLOUDWATCH_LOGS_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct cloudwatch_logs_raw_data {
+  std::string data;  // base64 of gzip of a cloudwatch_logs_data document
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_logs_raw_data, (), (data))
+
+struct cloudwatch_logs_event {
+  cloudwatch_logs_raw_data awslogs;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_logs_event, (), (awslogs))
+
+struct cloudwatch_log_event {
+  std::string id;
+  std::int64_t timestamp = 0;  // epoch milliseconds
+  std::string message;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_log_event, (), (id, timestamp, message))
+
+// The decoded payload.
+struct cloudwatch_logs_data {
+  std::string owner;
+  std::string log_group;
+  std::string log_stream;
+  std::vector<std::string> subscription_filters;
+  std::string message_type;  // DATA_MESSAGE, or CONTROL_MESSAGE when CloudWatch checks the destination
+  std::vector<cloudwatch_log_event> log_events;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_logs_data, (),
+                      (owner, log_group, log_stream, subscription_filters, message_type, log_events))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_CLOUDWATCH_LOGS_HPP_INCLUDED
+// ---- end lambda_coro/events/cloudwatch_logs.hpp
+// ---- begin lambda_coro/events/cognito.hpp
+// Amazon Cognito user pool triggers. Every trigger shares one envelope and differs in its
+// request and response: cognito_trigger<Request, Response>, with an alias per trigger.
+#ifndef LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED
+
+
+#include <boost/describe/class.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+using cognito_attributes = std::map<std::string, json::value>;  // strings, sometimes booleans
+using cognito_metadata = std::map<std::string, std::string>;
+
+struct cognito_caller_context {
+  std::string aws_sdk_version;
+  std::string client_id;
+};
+BOOST_DESCRIBE_STRUCT(cognito_caller_context, (), (aws_sdk_version, client_id))
+
+struct cognito_trigger_envelope {
+  std::string version;
+  std::string trigger_source;  // e.g. PreSignUp_SignUp, TokenGeneration_Authentication
+  std::string region;
+  std::string user_pool_id;
+  std::string user_name;
+  cognito_caller_context caller_context;
+};
+BOOST_DESCRIBE_STRUCT(cognito_trigger_envelope, (), (version, trigger_source, region, user_pool_id, user_name, caller_context))
+
+// The function returns the whole event with `response` filled in.
+template <class Request, class Response>
+struct cognito_trigger : cognito_trigger_envelope {
+  Request request;
+  Response response;
+  BOOST_DESCRIBE_CLASS(cognito_trigger, (cognito_trigger_envelope), (request, response), (), ())
+};
+
+struct cognito_empty {};
+BOOST_DESCRIBE_STRUCT(cognito_empty, (), ())
+
+// Pre sign-up
+struct pre_signup_request {
+  cognito_attributes user_attributes;
+  cognito_metadata validation_data;
+  cognito_metadata client_metadata;
+};
+BOOST_DESCRIBE_STRUCT(pre_signup_request, (), (user_attributes, validation_data, client_metadata))
+struct pre_signup_response {
+  bool auto_confirm_user = false;
+  bool auto_verify_email = false;
+  bool auto_verify_phone = false;
+};
+BOOST_DESCRIBE_STRUCT(pre_signup_response, (), (auto_confirm_user, auto_verify_email, auto_verify_phone))
+using cognito_pre_signup = cognito_trigger<pre_signup_request, pre_signup_response>;
+
+// Post confirmation
+struct post_confirmation_request {
+  cognito_attributes user_attributes;
+  cognito_metadata client_metadata;
+};
+BOOST_DESCRIBE_STRUCT(post_confirmation_request, (), (user_attributes, client_metadata))
+using cognito_post_confirmation = cognito_trigger<post_confirmation_request, cognito_empty>;
+
+// Pre authentication
+struct pre_authentication_request {
+  cognito_attributes user_attributes;
+  cognito_metadata validation_data;
+  bool user_not_found = false;
+};
+BOOST_DESCRIBE_STRUCT(pre_authentication_request, (), (user_attributes, validation_data, user_not_found))
+using cognito_pre_authentication = cognito_trigger<pre_authentication_request, cognito_empty>;
+
+// Post authentication
+struct post_authentication_request {
+  bool new_device_used = false;
+  cognito_attributes user_attributes;
+  cognito_metadata client_metadata;
+};
+BOOST_DESCRIBE_STRUCT(post_authentication_request, (), (new_device_used, user_attributes, client_metadata))
+using cognito_post_authentication = cognito_trigger<post_authentication_request, cognito_empty>;
+
+// Custom authentication challenges
+struct cognito_challenge_result {
+  std::string challenge_name;
+  bool challenge_result = false;
+  std::optional<std::string> challenge_metadata;
+};
+BOOST_DESCRIBE_STRUCT(cognito_challenge_result, (), (challenge_name, challenge_result, challenge_metadata))
+
+struct define_auth_challenge_request {
+  cognito_attributes user_attributes;
+  std::vector<cognito_challenge_result> session;
+  cognito_metadata client_metadata;
+  bool user_not_found = false;
+};
+BOOST_DESCRIBE_STRUCT(define_auth_challenge_request, (), (user_attributes, session, client_metadata, user_not_found))
+struct define_auth_challenge_response {  // members arrive null, for the function to set
+  std::optional<std::string> challenge_name;
+  std::optional<bool> issue_tokens;
+  std::optional<bool> fail_authentication;
+};
+BOOST_DESCRIBE_STRUCT(define_auth_challenge_response, (), (challenge_name, issue_tokens, fail_authentication))
+using cognito_define_auth_challenge = cognito_trigger<define_auth_challenge_request, define_auth_challenge_response>;
+
+struct create_auth_challenge_request {
+  cognito_attributes user_attributes;
+  std::string challenge_name;
+  std::vector<cognito_challenge_result> session;
+  cognito_metadata client_metadata;
+  bool user_not_found = false;
+};
+BOOST_DESCRIBE_STRUCT(create_auth_challenge_request, (), (user_attributes, challenge_name, session, client_metadata, user_not_found))
+struct create_auth_challenge_response {
+  std::map<std::string, std::string> public_challenge_parameters;
+  std::map<std::string, std::string> private_challenge_parameters;
+  std::optional<std::string> challenge_metadata;  // null on arrival
+};
+BOOST_DESCRIBE_STRUCT(create_auth_challenge_response, (), (public_challenge_parameters, private_challenge_parameters, challenge_metadata))
+using cognito_create_auth_challenge = cognito_trigger<create_auth_challenge_request, create_auth_challenge_response>;
+
+struct verify_auth_challenge_request {
+  cognito_attributes user_attributes;
+  std::map<std::string, std::string> private_challenge_parameters;
+  json::value challenge_answer;  // usually a string
+  cognito_metadata client_metadata;
+  bool user_not_found = false;
+};
+BOOST_DESCRIBE_STRUCT(verify_auth_challenge_request, (),
+                      (user_attributes, private_challenge_parameters, challenge_answer, client_metadata, user_not_found))
+struct verify_auth_challenge_response {
+  std::optional<bool> answer_correct;  // null until the function decides
+};
+BOOST_DESCRIBE_STRUCT(verify_auth_challenge_response, (), (answer_correct))
+using cognito_verify_auth_challenge = cognito_trigger<verify_auth_challenge_request, verify_auth_challenge_response>;
+
+// Custom message
+struct custom_message_request {
+  cognito_attributes user_attributes;
+  std::optional<std::string> code_parameter;
+  std::optional<std::string> link_parameter;      // verification links
+  std::optional<std::string> username_parameter;  // null except for AdminCreateUser messages
+  cognito_metadata client_metadata;
+};
+BOOST_DESCRIBE_STRUCT(custom_message_request, (),
+                      (user_attributes, code_parameter, link_parameter, username_parameter, client_metadata))
+struct custom_message_response {
+  std::optional<std::string> sms_message;
+  std::optional<std::string> email_message;
+  std::optional<std::string> email_subject;
+};
+BOOST_DESCRIBE_STRUCT(custom_message_response, (), (sms_message, email_message, email_subject))
+using cognito_custom_message = cognito_trigger<custom_message_request, custom_message_response>;
+
+// Pre token generation, version 1 and version 2
+struct cognito_group_configuration {
+  std::vector<std::string> groups_to_override;
+  std::vector<std::string> iam_roles_to_override;
+  std::optional<std::string> preferred_role;
+};
+BOOST_DESCRIBE_STRUCT(cognito_group_configuration, (), (groups_to_override, iam_roles_to_override, preferred_role))
+
+struct pre_token_generation_request {
+  cognito_attributes user_attributes;
+  cognito_group_configuration group_configuration;
+  cognito_metadata client_metadata;
+  std::vector<std::string> scopes;  // version 2
+};
+BOOST_DESCRIBE_STRUCT(pre_token_generation_request, (), (user_attributes, group_configuration, client_metadata, scopes))
+
+struct cognito_claims_override_details {
+  std::map<std::string, std::string> claims_to_add_or_override;
+  std::vector<std::string> claims_to_suppress;
+  std::optional<cognito_group_configuration> group_override_details;
+};
+BOOST_DESCRIBE_STRUCT(cognito_claims_override_details, (), (claims_to_add_or_override, claims_to_suppress, group_override_details))
+struct pre_token_generation_response {
+  std::optional<cognito_claims_override_details> claims_override_details;
+};
+BOOST_DESCRIBE_STRUCT(pre_token_generation_response, (), (claims_override_details))
+using cognito_pre_token_generation = cognito_trigger<pre_token_generation_request, pre_token_generation_response>;
+
+struct cognito_token_generation_v2 {
+  std::map<std::string, json::value> claims_to_add_or_override;  // v2 claims may be any JSON
+  std::vector<std::string> claims_to_suppress;
+  std::vector<std::string> scopes_to_add;
+  std::vector<std::string> scopes_to_suppress;
+};
+BOOST_DESCRIBE_STRUCT(cognito_token_generation_v2, (), (claims_to_add_or_override, claims_to_suppress, scopes_to_add, scopes_to_suppress))
+struct cognito_claims_and_scope_override_details {
+  std::optional<cognito_token_generation_v2> id_token_generation;
+  std::optional<cognito_token_generation_v2> access_token_generation;
+  std::optional<cognito_group_configuration> group_override_details;
+};
+BOOST_DESCRIBE_STRUCT(cognito_claims_and_scope_override_details, (), (id_token_generation, access_token_generation, group_override_details))
+struct pre_token_generation_v2_response {
+  std::optional<cognito_claims_and_scope_override_details> claims_and_scope_override_details;
+};
+BOOST_DESCRIBE_STRUCT(pre_token_generation_v2_response, (), (claims_and_scope_override_details))
+using cognito_pre_token_generation_v2 = cognito_trigger<pre_token_generation_request, pre_token_generation_v2_response>;
+
+// User migration
+struct migrate_user_request {
+  std::optional<std::string> user_name;
+  std::optional<std::string> password;
+  cognito_attributes user_attributes;
+  cognito_metadata validation_data;
+  cognito_metadata client_metadata;
+};
+BOOST_DESCRIBE_STRUCT(migrate_user_request, (), (user_name, password, user_attributes, validation_data, client_metadata))
+struct migrate_user_response {
+  std::map<std::string, std::string> user_attributes;
+  std::optional<std::string> final_user_status;
+  std::optional<std::string> message_action;
+  std::vector<std::string> desired_delivery_mediums;
+  std::optional<bool> force_alias_creation;  // null on arrival
+};
+BOOST_DESCRIBE_STRUCT(migrate_user_response, (),
+                      (user_attributes, final_user_status, message_action, desired_delivery_mediums, force_alias_creation))
+using cognito_migrate_user = cognito_trigger<migrate_user_request, migrate_user_response>;
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED
+// ---- end lambda_coro/events/cognito.hpp
+// ---- begin lambda_coro/events/dynamodb.hpp
+// Amazon DynamoDB Streams events, with DynamoDB's attribute-value type.
+#ifndef LAMBDA_CORO_EVENTS_DYNAMODB_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_DYNAMODB_HPP_INCLUDED
+
+// ---- begin lambda_coro/events/streams.hpp
+// What stream and queue events share: partial batch responses and tumbling windows.
+#ifndef LAMBDA_CORO_EVENTS_STREAMS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_STREAMS_HPP_INCLUDED
+
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// Partial batch response (ReportBatchItemFailures): only the listed items are retried.
+struct batch_item_failure {
+  std::string item_identifier;  // the SQS messageId, or the Kinesis/DynamoDB sequence number
+};
+BOOST_DESCRIBE_STRUCT(batch_item_failure, (), (item_identifier))
+
+struct batch_response {
+  std::vector<batch_item_failure> batch_item_failures;
+};
+BOOST_DESCRIBE_STRUCT(batch_response, (), (batch_item_failures))
+
+// Tumbling windows for Kinesis and DynamoDB Streams.
+struct time_window {
+  std::string start;
+  std::string end;
+};
+BOOST_DESCRIBE_STRUCT(time_window, (), (start, end))
+
+// What Kinesis and DynamoDB Streams events add when the function aggregates over windows.
+struct tumbling_window_fields {
+  std::optional<time_window> window;
+  std::map<std::string, std::string> state;
+  std::optional<std::string> shard_id;
+  std::optional<std::string> event_source_arn;
+  std::optional<bool> is_final_invoke_for_window;
+  std::optional<bool> is_window_terminated_early;
+};
+BOOST_DESCRIBE_STRUCT(tumbling_window_fields, (),
+                      (window, state, shard_id, event_source_arn, is_final_invoke_for_window, is_window_terminated_early))
+constexpr auto json_options(const tumbling_window_fields*) {
+  return json::object_options(json::naming::camel_case, json::rename{"event_source_arn", "eventSourceARN"});
+}
+
+// The state carried to the next invocation of the window, and the failed items.
+struct time_window_response {
+  std::map<std::string, std::string> state;
+  std::vector<batch_item_failure> batch_item_failures;
+};
+BOOST_DESCRIBE_STRUCT(time_window_response, (), (state, batch_item_failures))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_STREAMS_HPP_INCLUDED
+// ---- end lambda_coro/events/streams.hpp
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// One DynamoDB value in its wire form: exactly one member is set. Numbers stay strings
+// (DynamoDB numbers have 38 digits of precision); binary values are base64.
+struct dynamodb_attribute_value {
+  std::optional<std::string> s;
+  std::optional<std::string> n;
+  std::optional<std::string> b;
+  std::optional<std::vector<std::string>> ss;
+  std::optional<std::vector<std::string>> ns;
+  std::optional<std::vector<std::string>> bs;
+  std::optional<std::map<std::string, dynamodb_attribute_value>> m;
+  std::optional<std::vector<dynamodb_attribute_value>> l;
+  std::optional<bool> null;
+  std::optional<bool> boolean;
+
+  friend bool operator==(const dynamodb_attribute_value&, const dynamodb_attribute_value&) = default;
+};
+BOOST_DESCRIBE_STRUCT(dynamodb_attribute_value, (), (s, n, b, ss, ns, bs, m, l, null, boolean))
+constexpr auto json_options(const dynamodb_attribute_value*) {
+  return json::object_options(json::naming::as_written, json::rename{"s", "S"}, json::rename{"n", "N"},
+                              json::rename{"b", "B"}, json::rename{"ss", "SS"}, json::rename{"ns", "NS"},
+                              json::rename{"bs", "BS"}, json::rename{"m", "M"}, json::rename{"l", "L"},
+                              json::rename{"null", "NULL"}, json::rename{"boolean", "BOOL"});
+}
+
+using dynamodb_item = std::map<std::string, dynamodb_attribute_value>;
+
+struct dynamodb_stream_record {
+  std::optional<double> approximate_creation_date_time;  // epoch seconds
+  dynamodb_item keys;
+  dynamodb_item new_image;
+  dynamodb_item old_image;
+  std::string sequence_number;
+  std::int64_t size_bytes = 0;
+  std::string stream_view_type;  // KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES
+};
+BOOST_DESCRIBE_STRUCT(dynamodb_stream_record, (),
+                      (approximate_creation_date_time, keys, new_image, old_image, sequence_number, size_bytes,
+                       stream_view_type))
+constexpr auto json_options(const dynamodb_stream_record*) { return json::object_options(json::naming::pascal_case); }
+
+struct dynamodb_user_identity {
+  std::string type;
+  std::string principal_id;
+};
+BOOST_DESCRIBE_STRUCT(dynamodb_user_identity, (), (type, principal_id))
+
+struct dynamodb_event_record {
+  std::string event_id;
+  std::string event_name;  // INSERT, MODIFY, REMOVE
+  std::string event_version;
+  std::string event_source;
+  std::string aws_region;
+  dynamodb_stream_record dynamodb;
+  std::string event_source_arn;
+  std::optional<dynamodb_user_identity> user_identity;
+  // Records that came through Kinesis Data Streams for DynamoDB.
+  std::optional<std::string> record_format;  // "application/json"
+  std::optional<std::string> table_name;
+};
+BOOST_DESCRIBE_STRUCT(dynamodb_event_record, (),
+                      (event_id, event_name, event_version, event_source, aws_region, dynamodb, event_source_arn,
+                       user_identity, record_format, table_name))
+constexpr auto json_options(const dynamodb_event_record*) {
+  return json::object_options(json::naming::camel_case, json::rename{"event_id", "eventID"},
+                              json::rename{"event_source_arn", "eventSourceARN"});
+}
+
+struct dynamodb_event : tumbling_window_fields {
+  std::vector<dynamodb_event_record> records;
+};
+BOOST_DESCRIBE_STRUCT(dynamodb_event, (tumbling_window_fields), (records))
+constexpr auto json_options(const dynamodb_event*) { return json::object_options(json::naming::pascal_case); }
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_DYNAMODB_HPP_INCLUDED
+// ---- end lambda_coro/events/dynamodb.hpp
+// ---- begin lambda_coro/events/eventbridge.hpp
+// Amazon EventBridge (CloudWatch Events) events, scheduled events included.
+#ifndef LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
+
+
+#include <boost/describe/class.hpp>
+
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// `Detail` is the event-specific payload: json::raw (the default) keeps its text to bind
+// later, once `source` and `detail_type` say what it is; or name a described struct.
+template <class Detail = json::raw>
+struct eventbridge_event {
+  std::string version;
+  std::string id;
+  std::string detail_type;  // "Scheduled Event" for schedules
+  std::string source;       // aws.events for schedules
+  std::string account;
+  std::string time;
+  std::string region;
+  std::vector<std::string> resources;
+  Detail detail;
+
+  BOOST_DESCRIBE_CLASS(eventbridge_event, (), (version, id, detail_type, source, account, time, region, resources, detail),
+                       (), ())
+};
+template <class Detail>
+constexpr auto json_options(const eventbridge_event<Detail>*) {
+  return json::object_options(json::naming::as_written, json::rename{"detail_type", "detail-type"});
+}
+
+using cloudwatch_event = eventbridge_event<>;
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
+// ---- end lambda_coro/events/eventbridge.hpp
+// ---- begin lambda_coro/events/kinesis.hpp
+// Amazon Kinesis Data Streams events and Kinesis Data Firehose transformations.
+#ifndef LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct kinesis_record_data {
+  std::string kinesis_schema_version;
+  std::string partition_key;
+  std::string sequence_number;
+  std::string data;  // base64: see events::base64_decode
+  double approximate_arrival_timestamp = 0;  // epoch seconds
+  std::optional<std::string> encryption_type;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_record_data, (),
+                      (kinesis_schema_version, partition_key, sequence_number, data, approximate_arrival_timestamp,
+                       encryption_type))
+
+struct kinesis_event_record {
+  kinesis_record_data kinesis;
+  std::string event_source;
+  std::string event_version;
+  std::string event_id;
+  std::string event_name;
+  std::string invoke_identity_arn;
+  std::string aws_region;
+  std::string event_source_arn;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_event_record, (),
+                      (kinesis, event_source, event_version, event_id, event_name, invoke_identity_arn, aws_region,
+                       event_source_arn))
+constexpr auto json_options(const kinesis_event_record*) {
+  return json::object_options(json::naming::camel_case, json::rename{"event_id", "eventID"},
+                              json::rename{"event_source_arn", "eventSourceARN"});
+}
+
+struct kinesis_event : tumbling_window_fields {
+  std::vector<kinesis_event_record> records;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_event, (tumbling_window_fields), (records))
+constexpr auto json_options(const kinesis_event*) { return json::object_options(json::naming::pascal_case); }
+
+// ---- Firehose ----
+
+struct firehose_kinesis_record_metadata {
+  std::string shard_id;
+  std::string partition_key;
+  std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
+  std::string sequence_number;
+  std::int64_t subsequence_number = 0;
+};
+BOOST_DESCRIBE_STRUCT(firehose_kinesis_record_metadata, (),
+                      (shard_id, partition_key, approximate_arrival_timestamp, sequence_number, subsequence_number))
+
+// Records from an Amazon MSK source.
+struct firehose_msk_record_metadata {
+  std::string offset;
+  std::string partition_id;
+  std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
+};
+BOOST_DESCRIBE_STRUCT(firehose_msk_record_metadata, (), (offset, partition_id, approximate_arrival_timestamp))
+
+struct firehose_event_record {
+  std::string record_id;
+  std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
+  std::string data;                                // base64 (Direct PUT and Kinesis sources)
+  std::optional<firehose_kinesis_record_metadata> kinesis_record_metadata;
+  std::optional<std::string> kafka_record_value;   // base64 (MSK sources, instead of data)
+  std::optional<firehose_msk_record_metadata> msk_record_metadata;
+};
+BOOST_DESCRIBE_STRUCT(firehose_event_record, (),
+                      (record_id, approximate_arrival_timestamp, data, kinesis_record_metadata, kafka_record_value,
+                       msk_record_metadata))
+
+struct firehose_event {
+  std::string invocation_id;
+  std::string delivery_stream_arn;
+  std::optional<std::string> source_kinesis_stream_arn;
+  std::optional<std::string> source_msk_arn;
+  std::string region;
+  std::vector<firehose_event_record> records;
+};
+BOOST_DESCRIBE_STRUCT(firehose_event, (),
+                      (invocation_id, delivery_stream_arn, source_kinesis_stream_arn, source_msk_arn, region, records))
+constexpr auto json_options(const firehose_event*) {
+  return json::object_options(json::naming::camel_case, json::rename{"source_msk_arn", "sourceMSKArn"});
+}
+
+struct firehose_response_record_metadata {
+  std::map<std::string, std::string> partition_keys;  // dynamic partitioning
+  std::optional<json::value> otf_metadata;            // Iceberg destinations
+};
+BOOST_DESCRIBE_STRUCT(firehose_response_record_metadata, (), (partition_keys, otf_metadata))
+
+struct firehose_response_record {
+  std::string record_id;
+  std::string result;  // Ok, Dropped, ProcessingFailed
+  std::string data;    // base64
+  std::optional<firehose_response_record_metadata> metadata;
+};
+BOOST_DESCRIBE_STRUCT(firehose_response_record, (), (record_id, result, data, metadata))
+
+struct firehose_response {
+  std::vector<firehose_response_record> records;
+};
+BOOST_DESCRIBE_STRUCT(firehose_response, (), (records))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED
+// ---- end lambda_coro/events/kinesis.hpp
+// ---- begin lambda_coro/events/lambda_url.hpp
+// Lambda function URL events: the HTTP API payload format 2.0 (routeKey is always "$default").
+#ifndef LAMBDA_CORO_EVENTS_LAMBDA_URL_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_LAMBDA_URL_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct lambda_function_url_authorizer {
+  std::optional<iam_authorizer> iam;
+};
+BOOST_DESCRIBE_STRUCT(lambda_function_url_authorizer, (), (iam))
+
+struct lambda_function_url_request_context {
+  std::string account_id;
+  std::string request_id;
+  std::optional<lambda_function_url_authorizer> authorizer;
+  std::string api_id;  // the URL id
+  std::string domain_name;
+  std::string domain_prefix;
+  std::string time;
+  std::int64_t time_epoch = 0;
+  http_description http;
+  std::optional<std::string> route_key;
+  std::optional<std::string> stage;
+};
+BOOST_DESCRIBE_STRUCT(lambda_function_url_request_context, (),
+                      (account_id, request_id, authorizer, api_id, domain_name, domain_prefix, time, time_epoch, http,
+                       route_key, stage))
+
+struct lambda_function_url_request {
+  std::string version;
+  std::optional<std::string> route_key;
+  std::string raw_path;
+  std::string raw_query_string;
+  std::vector<std::string> cookies;
+  string_map headers;
+  string_map query_string_parameters;
+  lambda_function_url_request_context request_context;
+  std::optional<std::string> body;
+  bool is_base64_encoded = false;
+};
+BOOST_DESCRIBE_STRUCT(lambda_function_url_request, (),
+                      (version, route_key, raw_path, raw_query_string, cookies, headers, query_string_parameters,
+                       request_context, body, is_base64_encoded))
+
+struct lambda_function_url_response {
+  int status_code = 200;
+  string_map headers;
+  std::string body;
+  bool is_base64_encoded = false;
+  std::vector<std::string> cookies;
+};
+BOOST_DESCRIBE_STRUCT(lambda_function_url_response, (), (status_code, headers, body, is_base64_encoded, cookies))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_LAMBDA_URL_HPP_INCLUDED
+// ---- end lambda_coro/events/lambda_url.hpp
+// ---- begin lambda_coro/events/s3.hpp
+// Amazon S3 event notifications and S3 Batch Operations jobs.
+#ifndef LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct s3_user_identity {
+  std::string principal_id;
+};
+BOOST_DESCRIBE_STRUCT(s3_user_identity, (), (principal_id))
+
+struct s3_request_parameters {
+  std::string source_ip_address;
+};
+BOOST_DESCRIBE_STRUCT(s3_request_parameters, (), (source_ip_address))
+constexpr auto json_options(const s3_request_parameters*) {
+  return json::object_options(json::naming::as_written, json::rename{"source_ip_address", "sourceIPAddress"});
+}
+
+struct s3_bucket {
+  std::string name;
+  s3_user_identity owner_identity;
+  std::string arn;
+};
+BOOST_DESCRIBE_STRUCT(s3_bucket, (), (name, owner_identity, arn))
+
+struct s3_object {
+  std::string key;  // URL-encoded, as S3 sends it
+  std::int64_t size = 0;
+  std::optional<std::string> url_decoded_key;
+  std::optional<std::string> version_id;
+  std::optional<std::string> e_tag;
+  std::string sequencer;
+};
+BOOST_DESCRIBE_STRUCT(s3_object, (), (key, size, url_decoded_key, version_id, e_tag, sequencer))
+
+struct s3_entity {
+  std::string schema_version;
+  std::string configuration_id;
+  s3_bucket bucket;
+  s3_object object;
+};
+BOOST_DESCRIBE_STRUCT(s3_entity, (), (schema_version, configuration_id, bucket, object))
+constexpr auto json_options(const s3_entity*) {
+  return json::object_options(json::naming::camel_case, json::rename{"schema_version", "s3SchemaVersion"});
+}
+
+struct s3_event_record {
+  std::string event_version;
+  std::string event_source;
+  std::string aws_region;
+  std::string event_time;
+  std::string event_name;
+  s3_user_identity user_identity;
+  s3_request_parameters request_parameters;
+  std::map<std::string, std::string> response_elements;  // x-amz-request-id, x-amz-id-2
+  s3_entity s3;
+  // Present for the event types that carry them (restores, tiering, lifecycle, replication).
+  std::optional<json::value> glacier_event_data;
+  std::optional<json::value> restore_event_data;
+  std::optional<json::value> intelligent_tiering_event_data;
+  std::optional<json::value> lifecycle_event_data;
+  std::optional<json::value> replication_event_data;
+};
+BOOST_DESCRIBE_STRUCT(s3_event_record, (),
+                      (event_version, event_source, aws_region, event_time, event_name, user_identity,
+                       request_parameters, response_elements, s3, glacier_event_data, restore_event_data,
+                       intelligent_tiering_event_data, lifecycle_event_data, replication_event_data))
+
+struct s3_event {
+  std::vector<s3_event_record> records;
+};
+BOOST_DESCRIBE_STRUCT(s3_event, (), (records))
+constexpr auto json_options(const s3_event*) { return json::object_options(json::naming::pascal_case); }
+
+// S3 Batch Operations: schema 1.0 names the bucket by ARN, 2.0 by name with user arguments.
+struct s3_batch_job {
+  std::string id;
+  std::map<std::string, std::string> user_arguments;
+};
+BOOST_DESCRIBE_STRUCT(s3_batch_job, (), (id, user_arguments))
+
+struct s3_batch_job_task {
+  std::string task_id;
+  std::string s3_key;
+  std::optional<std::string> s3_version_id;
+  std::optional<std::string> s3_bucket_arn;
+  std::optional<std::string> s3_bucket;
+};
+BOOST_DESCRIBE_STRUCT(s3_batch_job_task, (), (task_id, s3_key, s3_version_id, s3_bucket_arn, s3_bucket))
+constexpr auto json_options(const s3_batch_job_task*) {
+  return json::object_options(json::naming::camel_case, json::rename{"s3_key", "s3Key"},
+                              json::rename{"s3_version_id", "s3VersionId"}, json::rename{"s3_bucket_arn", "s3BucketArn"},
+                              json::rename{"s3_bucket", "s3Bucket"});
+}
+
+struct s3_batch_job_event {
+  std::string invocation_schema_version;
+  std::string invocation_id;
+  s3_batch_job job;
+  std::vector<s3_batch_job_task> tasks;
+};
+BOOST_DESCRIBE_STRUCT(s3_batch_job_event, (), (invocation_schema_version, invocation_id, job, tasks))
+
+struct s3_batch_job_result {
+  std::string task_id;
+  std::string result_code;  // Succeeded, TemporaryFailure, PermanentFailure
+  std::string result_string;
+};
+BOOST_DESCRIBE_STRUCT(s3_batch_job_result, (), (task_id, result_code, result_string))
+
+struct s3_batch_job_response {
+  std::string invocation_schema_version;
+  std::string treat_missing_keys_as;
+  std::string invocation_id;
+  std::vector<s3_batch_job_result> results;
+};
+BOOST_DESCRIBE_STRUCT(s3_batch_job_response, (), (invocation_schema_version, treat_missing_keys_as, invocation_id, results))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
+// ---- end lambda_coro/events/s3.hpp
+// ---- begin lambda_coro/events/secrets_manager.hpp
+// AWS Secrets Manager rotation events.
+#ifndef LAMBDA_CORO_EVENTS_SECRETS_MANAGER_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_SECRETS_MANAGER_HPP_INCLUDED
+
+
+#include <optional>
+#include <string>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct secrets_manager_rotation_event {
+  std::string step;  // createSecret, setSecret, testSecret, finishSecret
+  std::string secret_id;
+  std::string client_request_token;
+  std::optional<std::string> rotation_token;
+};
+BOOST_DESCRIBE_STRUCT(secrets_manager_rotation_event, (), (step, secret_id, client_request_token, rotation_token))
+constexpr auto json_options(const secrets_manager_rotation_event*) {
+  return json::object_options(json::naming::pascal_case);
+}
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_SECRETS_MANAGER_HPP_INCLUDED
+// ---- end lambda_coro/events/secrets_manager.hpp
+// ---- begin lambda_coro/events/ses.hpp
+// Amazon SES email receiving events (the Lambda action).
+#ifndef LAMBDA_CORO_EVENTS_SES_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_SES_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct ses_mail_header {
+  std::string name;
+  std::string value;
+};
+BOOST_DESCRIBE_STRUCT(ses_mail_header, (), (name, value))
+
+struct ses_common_headers {
+  std::vector<std::string> from;
+  std::vector<std::string> to;
+  std::vector<std::string> cc;
+  std::vector<std::string> bcc;
+  std::vector<std::string> sender;
+  std::vector<std::string> reply_to;
+  std::string return_path;
+  std::string message_id;
+  std::string date;
+  std::string subject;
+};
+BOOST_DESCRIBE_STRUCT(ses_common_headers, (), (from, to, cc, bcc, sender, reply_to, return_path, message_id, date, subject))
+
+struct ses_mail {
+  ses_common_headers common_headers;
+  std::string source;
+  std::string timestamp;
+  std::vector<std::string> destination;
+  std::vector<ses_mail_header> headers;
+  bool headers_truncated = false;
+  std::string message_id;
+};
+BOOST_DESCRIBE_STRUCT(ses_mail, (), (common_headers, source, timestamp, destination, headers, headers_truncated, message_id))
+
+struct ses_verdict {
+  std::string status;  // PASS, FAIL, GRAY, PROCESSING_FAILED, DISABLED
+};
+BOOST_DESCRIBE_STRUCT(ses_verdict, (), (status))
+
+struct ses_receipt_action {
+  std::string type;
+  std::optional<std::string> invocation_type;
+  std::optional<std::string> function_arn;
+  std::optional<std::string> topic_arn;
+  std::optional<std::string> bucket_name;
+  std::optional<std::string> object_key;
+  std::optional<std::string> object_key_prefix;
+};
+BOOST_DESCRIBE_STRUCT(ses_receipt_action, (),
+                      (type, invocation_type, function_arn, topic_arn, bucket_name, object_key, object_key_prefix))
+
+struct ses_receipt {
+  std::vector<std::string> recipients;
+  std::string timestamp;
+  ses_verdict spam_verdict;
+  ses_verdict dkim_verdict;
+  ses_verdict dmarc_verdict;
+  std::optional<std::string> dmarc_policy;
+  ses_verdict spf_verdict;
+  ses_verdict virus_verdict;
+  ses_receipt_action action;
+  std::int64_t processing_time_millis = 0;
+};
+BOOST_DESCRIBE_STRUCT(ses_receipt, (),
+                      (recipients, timestamp, spam_verdict, dkim_verdict, dmarc_verdict, dmarc_policy, spf_verdict,
+                       virus_verdict, action, processing_time_millis))
+
+struct ses_message {
+  ses_mail mail;
+  ses_receipt receipt;
+};
+BOOST_DESCRIBE_STRUCT(ses_message, (), (mail, receipt))
+
+struct ses_event_record {
+  std::string event_version;
+  std::string event_source;
+  ses_message ses;
+};
+BOOST_DESCRIBE_STRUCT(ses_event_record, (), (event_version, event_source, ses))
+
+struct ses_event {
+  std::vector<ses_event_record> records;
+};
+BOOST_DESCRIBE_STRUCT(ses_event, (), (records))
+constexpr auto json_options(const ses_event*) { return json::object_options(json::naming::pascal_case); }
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_SES_HPP_INCLUDED
+// ---- end lambda_coro/events/ses.hpp
+// ---- begin lambda_coro/events/sns.hpp
+// Amazon SNS events.
+#ifndef LAMBDA_CORO_EVENTS_SNS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_SNS_HPP_INCLUDED
+
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct sns_message_attribute {
+  std::string type;  // String, Number, Binary, String.Array
+  std::string value;
+};
+BOOST_DESCRIBE_STRUCT(sns_message_attribute, (), (type, value))
+constexpr auto json_options(const sns_message_attribute*) { return json::object_options(json::naming::pascal_case); }
+
+struct sns_entity {
+  std::string signature;
+  std::string message_id;
+  std::string type;
+  std::string topic_arn;
+  std::map<std::string, sns_message_attribute> message_attributes;
+  std::string signature_version;
+  std::string timestamp;
+  // SNS spells these "...Url" in Lambda deliveries and "...URL" in others; each spelling has
+  // its member, so what arrived is written back as it came. The functions read either.
+  std::optional<std::string> signing_cert_url;           // SigningCertUrl
+  std::optional<std::string> signing_cert_url_uppercase;  // SigningCertURL
+  std::string message;
+  std::optional<std::string> unsubscribe_url;            // UnsubscribeUrl
+  std::optional<std::string> unsubscribe_url_uppercase;  // UnsubscribeURL
+  std::optional<std::string> subject;
+
+  std::string_view signing_certificate_location() const noexcept {
+    return either(signing_cert_url, signing_cert_url_uppercase);
+  }
+  std::string_view unsubscribe_location() const noexcept { return either(unsubscribe_url, unsubscribe_url_uppercase); }
+
+private:
+  static std::string_view either(const std::optional<std::string>& a, const std::optional<std::string>& b) noexcept {
+    if (a) return *a;
+    return b ? std::string_view(*b) : std::string_view();
+  }
+};
+BOOST_DESCRIBE_STRUCT(sns_entity, (),
+                      (signature, message_id, type, topic_arn, message_attributes, signature_version, timestamp,
+                       signing_cert_url, signing_cert_url_uppercase, message, unsubscribe_url,
+                       unsubscribe_url_uppercase, subject))
+constexpr auto json_options(const sns_entity*) {
+  return json::object_options(json::naming::pascal_case, json::rename{"signing_cert_url", "SigningCertUrl"},
+                              json::rename{"signing_cert_url_uppercase", "SigningCertURL"},
+                              json::rename{"unsubscribe_url", "UnsubscribeUrl"},
+                              json::rename{"unsubscribe_url_uppercase", "UnsubscribeURL"});
+}
+
+struct sns_record {
+  std::string event_version;
+  std::string event_subscription_arn;
+  std::string event_source;
+  sns_entity sns;
+};
+BOOST_DESCRIBE_STRUCT(sns_record, (), (event_version, event_subscription_arn, event_source, sns))
+constexpr auto json_options(const sns_record*) { return json::object_options(json::naming::pascal_case); }
+
+struct sns_event {
+  std::vector<sns_record> records;
+};
+BOOST_DESCRIBE_STRUCT(sns_event, (), (records))
+constexpr auto json_options(const sns_event*) { return json::object_options(json::naming::pascal_case); }
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_SNS_HPP_INCLUDED
+// ---- end lambda_coro/events/sns.hpp
+// ---- begin lambda_coro/events/sqs.hpp
+// Amazon SQS events and the partial batch response.
+#ifndef LAMBDA_CORO_EVENTS_SQS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_SQS_HPP_INCLUDED
+
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct sqs_message_attribute {
+  std::optional<std::string> string_value;
+  std::optional<std::string> binary_value;  // base64
+  std::vector<std::string> string_list_values;
+  std::vector<std::string> binary_list_values;
+  std::string data_type;
+};
+BOOST_DESCRIBE_STRUCT(sqs_message_attribute, (),
+                      (string_value, binary_value, string_list_values, binary_list_values, data_type))
+
+struct sqs_message {
+  std::string message_id;
+  std::string receipt_handle;
+  std::string body;
+  std::string md5_of_body;
+  std::optional<std::string> md5_of_message_attributes;
+  std::map<std::string, std::string> attributes;  // ApproximateReceiveCount, SentTimestamp, MessageGroupId…
+  std::map<std::string, sqs_message_attribute> message_attributes;
+  std::string event_source_arn;
+  std::string event_source;
+  std::string aws_region;
+};
+BOOST_DESCRIBE_STRUCT(sqs_message, (),
+                      (message_id, receipt_handle, body, md5_of_body, md5_of_message_attributes, attributes,
+                       message_attributes, event_source_arn, event_source, aws_region))
+constexpr auto json_options(const sqs_message*) {
+  return json::object_options(json::naming::camel_case, json::rename{"event_source_arn", "eventSourceARN"});
+}
+
+struct sqs_event {
+  std::vector<sqs_message> records;
+};
+BOOST_DESCRIBE_STRUCT(sqs_event, (), (records))
+constexpr auto json_options(const sqs_event*) { return json::object_options(json::naming::pascal_case); }
+
+using sqs_batch_response = batch_response;
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_SQS_HPP_INCLUDED
+// ---- end lambda_coro/events/sqs.hpp
+#endif  // LAMBDA_CORO_EVENTS_HPP_INCLUDED
+// ---- end lambda_coro/events.hpp
+// ---- begin lambda_coro/extension.hpp
+// The Lambda Extensions API: write an extension with lambda-coro, or let a function learn of
+// its shutdown.
+//
+// An external extension is its own program in /opt/extensions (a layer); Lambda starts it
+// before the runtime and it lives across invocations:
+//   lambda_coro::extension ext("my-extension", {lambda_coro::extension_event_type::invoke,
+//                                               lambda_coro::extension_event_type::shutdown});
+//   for (;;) {
+//     auto e = ext.next();                          // blocks until Lambda has something
+//     if (e.type == lambda_coro::extension_event_type::shutdown) { flush(); return 0; }
+//   }
+//
+// A function that wants to clean up registers a shutdown hook. Lambda sends a runtime
+// SIGTERM only when an extension is registered, so start() and run() then register an
+// internal extension for it:
+//   lambda_coro::on_shutdown([&] { db.close(); metrics.flush(); });
+#ifndef LAMBDA_CORO_EXTENSION_HPP_INCLUDED
+#define LAMBDA_CORO_EXTENSION_HPP_INCLUDED
+
+// ---- begin lambda_coro/detail/shutdown.hpp
+// Where start() and run() find the shutdown setup: set by lambda_coro::on_shutdown(), so a
+// function without shutdown hooks links none of it (extension.hpp).
+#ifndef LAMBDA_CORO_DETAIL_SHUTDOWN_HPP_INCLUDED
+#define LAMBDA_CORO_DETAIL_SHUTDOWN_HPP_INCLUDED
+
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace detail {
+inline void (*arm_shutdown_hook)(bool local_mode) = nullptr;
+
+inline void arm_shutdown_if_wanted(bool local_mode) {
+  if (arm_shutdown_hook) arm_shutdown_hook(local_mode);
+}
+}  // namespace detail
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_DETAIL_SHUTDOWN_HPP_INCLUDED
+// ---- end lambda_coro/detail/shutdown.hpp
+// ---- begin lambda_coro/json/read.hpp
+// json::read: JSON text to C++ values with simdjson On-Demand, in one forward pass.
+#ifndef LAMBDA_CORO_JSON_READ_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_READ_HPP_INCLUDED
+
+// ---- begin lambda_coro/json/detail/traits.hpp
+// Which C++ types bind to JSON, and as what.
+#ifndef LAMBDA_CORO_JSON_DETAIL_TRAITS_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_DETAIL_TRAITS_HPP_INCLUDED
+
 
 #include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
@@ -2158,1722 +3804,6 @@ std::string write(const T& v) {
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_JSON_WRITE_HPP_INCLUDED
 // ---- end lambda_coro/json/write.hpp
-#endif  // LAMBDA_CORO_JSON_HPP_INCLUDED
-// ---- end lambda_coro/json.hpp
-
-#include <cstdint>
-#include <map>
-#include <optional>
-#include <string>
-#include <variant>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-using string_map = std::map<std::string, std::string>;
-using multi_string_map = std::map<std::string, std::vector<std::string>>;
-
-// A client certificate presented with mutual TLS.
-struct client_cert_validity {
-  std::string not_before;
-  std::string not_after;
-};
-BOOST_DESCRIBE_STRUCT(client_cert_validity, (), (not_before, not_after))
-constexpr auto json_options(const client_cert_validity*) { return json::object_options(json::naming::camel_case); }
-
-struct client_certificate {
-  std::string client_cert_pem;
-  std::string subject_dn;
-  std::string issuer_dn;
-  std::string serial_number;
-  client_cert_validity validity;
-};
-BOOST_DESCRIBE_STRUCT(client_certificate, (), (client_cert_pem, subject_dn, issuer_dn, serial_number, validity))
-constexpr auto json_options(const client_certificate*) {
-  return json::object_options(json::naming::camel_case, json::rename{"subject_dn", "subjectDN"},
-                              json::rename{"issuer_dn", "issuerDN"});
-}
-
-// The request line of HTTP API (payload format 2.0) and function URL events.
-struct http_description {
-  std::string method;
-  std::string path;
-  std::string protocol;
-  std::string source_ip;
-  std::string user_agent;
-};
-BOOST_DESCRIBE_STRUCT(http_description, (), (method, path, protocol, source_ip, user_agent))
-constexpr auto json_options(const http_description*) { return json::object_options(json::naming::camel_case); }
-
-// ---- REST API (payload format 1.0) ----
-
-struct apigw_request_identity {
-  std::optional<std::string> cognito_identity_pool_id;
-  std::optional<std::string> account_id;
-  std::optional<std::string> cognito_identity_id;
-  std::optional<std::string> caller;
-  std::optional<std::string> api_key;
-  std::optional<std::string> api_key_id;
-  std::optional<std::string> access_key;
-  std::string source_ip;
-  std::optional<std::string> cognito_authentication_type;
-  std::optional<std::string> cognito_authentication_provider;
-  std::optional<std::string> user_arn;
-  std::optional<std::string> user_agent;
-  std::optional<std::string> user;
-  std::optional<client_certificate> client_cert;
-};
-BOOST_DESCRIBE_STRUCT(apigw_request_identity, (),
-                      (cognito_identity_pool_id, account_id, cognito_identity_id, caller, api_key, api_key_id,
-                       access_key, source_ip, cognito_authentication_type, cognito_authentication_provider, user_arn,
-                       user_agent, user, client_cert))
-constexpr auto json_options(const apigw_request_identity*) { return json::object_options(json::naming::camel_case); }
-
-struct apigw_request_context {
-  std::string account_id;
-  std::optional<std::string> resource_id;  // null in console tests and WebSocket authorizers
-  std::optional<std::string> operation_name;
-  std::string stage;
-  std::optional<std::string> domain_name;
-  std::optional<std::string> domain_prefix;
-  std::string request_id;
-  std::optional<std::string> extended_request_id;
-  std::optional<std::string> protocol;
-  apigw_request_identity identity;
-  std::string resource_path;
-  std::optional<std::string> path;
-  // The authorizer's context: principalId, claims, and whatever a Lambda authorizer returned.
-  std::map<std::string, json::value> authorizer;
-  std::string http_method;
-  std::optional<std::string> request_time;
-  std::int64_t request_time_epoch = 0;
-  std::string api_id;
-  // Authorizers of HTTP APIs (payload format 1.0) also get the 2.0 fields.
-  std::optional<http_description> http;
-  std::optional<std::string> route_key;
-  std::optional<std::string> time;
-  std::optional<std::int64_t> time_epoch;
-  // WebSocket APIs' $connect authorizers get the connection.
-  std::optional<std::int64_t> connected_at;
-  std::optional<std::string> connection_id;
-  std::optional<std::string> event_type;
-  std::optional<std::string> message_direction;
-};
-BOOST_DESCRIBE_STRUCT(apigw_request_context, (),
-                      (account_id, resource_id, operation_name, stage, domain_name, domain_prefix, request_id,
-                       extended_request_id, protocol, identity, resource_path, path, authorizer, http_method,
-                       request_time, request_time_epoch, api_id, http, route_key, time, time_epoch, connected_at,
-                       connection_id, event_type, message_direction))
-constexpr auto json_options(const apigw_request_context*) { return json::object_options(json::naming::camel_case); }
-
-struct apigw_proxy_request {
-  std::string resource;
-  std::string path;
-  std::string http_method;
-  string_map headers;
-  multi_string_map multi_value_headers;
-  string_map query_string_parameters;
-  multi_string_map multi_value_query_string_parameters;
-  string_map path_parameters;
-  string_map stage_variables;
-  apigw_request_context request_context;
-  std::optional<std::string> body;
-  bool is_base64_encoded = false;
-};
-BOOST_DESCRIBE_STRUCT(apigw_proxy_request, (),
-                      (resource, path, http_method, headers, multi_value_headers, query_string_parameters,
-                       multi_value_query_string_parameters, path_parameters, stage_variables, request_context, body,
-                       is_base64_encoded))
-constexpr auto json_options(const apigw_proxy_request*) { return json::object_options(json::naming::camel_case); }
-
-struct apigw_proxy_response {
-  int status_code = 200;
-  string_map headers;
-  multi_string_map multi_value_headers;
-  std::string body;
-  bool is_base64_encoded = false;
-};
-BOOST_DESCRIBE_STRUCT(apigw_proxy_response, (), (status_code, headers, multi_value_headers, body, is_base64_encoded))
-constexpr auto json_options(const apigw_proxy_response*) { return json::object_options(json::naming::camel_case); }
-
-// ---- WebSocket API ----
-
-struct apigw_websocket_request_context {
-  std::optional<std::string> account_id;
-  std::optional<std::string> resource_id;
-  std::string stage;
-  std::string request_id;
-  apigw_request_identity identity;
-  std::optional<std::string> resource_path;
-  std::map<std::string, json::value> authorizer;
-  std::optional<std::string> http_method;
-  std::string api_id;
-  std::int64_t connected_at = 0;
-  std::string connection_id;
-  std::string domain_name;
-  std::optional<std::string> error;
-  std::string event_type;  // CONNECT, MESSAGE, DISCONNECT
-  std::string extended_request_id;
-  std::optional<std::string> integration_latency;
-  std::string message_direction;
-  std::optional<std::string> message_id;
-  std::string request_time;
-  std::int64_t request_time_epoch = 0;
-  std::string route_key;
-  std::optional<std::string> status;
-  std::optional<std::int64_t> disconnect_status_code;
-  std::optional<std::string> disconnect_reason;
-};
-BOOST_DESCRIBE_STRUCT(apigw_websocket_request_context, (),
-                      (account_id, resource_id, stage, request_id, identity, resource_path, authorizer, http_method,
-                       api_id, connected_at, connection_id, domain_name, error, event_type, extended_request_id,
-                       integration_latency, message_direction, message_id, request_time, request_time_epoch,
-                       route_key, status, disconnect_status_code, disconnect_reason))
-constexpr auto json_options(const apigw_websocket_request_context*) {
-  return json::object_options(json::naming::camel_case);
-}
-
-struct apigw_websocket_request {
-  std::optional<std::string> resource;
-  std::optional<std::string> path;
-  std::optional<std::string> http_method;
-  string_map headers;
-  multi_string_map multi_value_headers;
-  string_map query_string_parameters;
-  multi_string_map multi_value_query_string_parameters;
-  string_map path_parameters;
-  string_map stage_variables;
-  apigw_websocket_request_context request_context;
-  std::optional<std::string> body;
-  bool is_base64_encoded = false;
-};
-BOOST_DESCRIBE_STRUCT(apigw_websocket_request, (),
-                      (resource, path, http_method, headers, multi_value_headers, query_string_parameters,
-                       multi_value_query_string_parameters, path_parameters, stage_variables, request_context, body,
-                       is_base64_encoded))
-constexpr auto json_options(const apigw_websocket_request*) { return json::object_options(json::naming::camel_case); }
-
-// ---- HTTP API (payload format 2.0) ----
-
-struct http_authentication {
-  std::optional<client_certificate> client_cert;
-};
-BOOST_DESCRIBE_STRUCT(http_authentication, (), (client_cert))
-constexpr auto json_options(const http_authentication*) { return json::object_options(json::naming::camel_case); }
-
-struct jwt_authorizer {
-  std::map<std::string, json::value> claims;  // strings, or arrays for multi-valued claims
-  std::vector<std::string> scopes;
-};
-BOOST_DESCRIBE_STRUCT(jwt_authorizer, (), (claims, scopes))
-
-struct cognito_identity_description {
-  std::vector<std::string> amr;
-  std::string identity_id;
-  std::string identity_pool_id;
-};
-BOOST_DESCRIBE_STRUCT(cognito_identity_description, (), (amr, identity_id, identity_pool_id))
-constexpr auto json_options(const cognito_identity_description*) {
-  return json::object_options(json::naming::camel_case);
-}
-
-struct iam_authorizer {
-  std::string access_key;
-  std::string account_id;
-  std::string caller_id;
-  std::optional<cognito_identity_description> cognito_identity;
-  std::optional<std::string> principal_org_id;
-  std::string user_arn;
-  std::string user_id;
-};
-BOOST_DESCRIBE_STRUCT(iam_authorizer, (),
-                      (access_key, account_id, caller_id, cognito_identity, principal_org_id, user_arn, user_id))
-constexpr auto json_options(const iam_authorizer*) { return json::object_options(json::naming::camel_case); }
-
-struct http_authorizer {
-  std::optional<jwt_authorizer> jwt;
-  std::optional<iam_authorizer> iam;
-  std::map<std::string, json::value> lambda;  // a Lambda authorizer's context
-};
-BOOST_DESCRIBE_STRUCT(http_authorizer, (), (jwt, iam, lambda))
-
-struct http_request_context {
-  std::string route_key;
-  std::string account_id;
-  std::string stage;
-  std::string request_id;
-  std::optional<http_authorizer> authorizer;
-  std::string api_id;
-  std::optional<http_authentication> authentication;
-  std::string domain_name;
-  std::string domain_prefix;
-  std::string time;
-  std::int64_t time_epoch = 0;
-  http_description http;
-};
-BOOST_DESCRIBE_STRUCT(http_request_context, (),
-                      (route_key, account_id, stage, request_id, authorizer, api_id, authentication, domain_name,
-                       domain_prefix, time, time_epoch, http))
-constexpr auto json_options(const http_request_context*) { return json::object_options(json::naming::camel_case); }
-
-struct http_api_request {
-  std::string version;
-  std::string route_key;
-  std::string raw_path;
-  std::string raw_query_string;
-  std::vector<std::string> cookies;
-  string_map headers;  // repeated headers arrive joined with commas
-  string_map query_string_parameters;
-  string_map path_parameters;
-  string_map stage_variables;
-  http_request_context request_context;
-  std::optional<std::string> body;
-  bool is_base64_encoded = false;
-};
-BOOST_DESCRIBE_STRUCT(http_api_request, (),
-                      (version, route_key, raw_path, raw_query_string, cookies, headers, query_string_parameters,
-                       path_parameters, stage_variables, request_context, body, is_base64_encoded))
-constexpr auto json_options(const http_api_request*) { return json::object_options(json::naming::camel_case); }
-
-struct http_api_response {
-  int status_code = 200;
-  string_map headers;
-  multi_string_map multi_value_headers;
-  std::string body;
-  bool is_base64_encoded = false;
-  std::vector<std::string> cookies;
-};
-BOOST_DESCRIBE_STRUCT(http_api_response, (), (status_code, headers, multi_value_headers, body, is_base64_encoded, cookies))
-constexpr auto json_options(const http_api_response*) { return json::object_options(json::naming::camel_case); }
-
-// ---- Custom authorizers ----
-
-// REST API TOKEN and REQUEST authorizers, and HTTP API authorizers with payload format 1.0.
-struct apigw_custom_authorizer_request {
-  std::optional<std::string> version;
-  std::string type;  // TOKEN or REQUEST
-  std::string method_arn;
-  std::optional<std::string> authorization_token;  // TOKEN
-  std::optional<std::string> identity_source;
-  std::optional<std::string> resource;
-  std::optional<std::string> path;
-  std::optional<std::string> http_method;
-  string_map headers;
-  multi_string_map multi_value_headers;
-  string_map query_string_parameters;
-  multi_string_map multi_value_query_string_parameters;
-  string_map path_parameters;
-  string_map stage_variables;
-  std::optional<apigw_request_context> request_context;
-};
-BOOST_DESCRIBE_STRUCT(apigw_custom_authorizer_request, (),
-                      (version, type, method_arn, authorization_token, identity_source, resource, path, http_method,
-                       headers, multi_value_headers, query_string_parameters, multi_value_query_string_parameters,
-                       path_parameters, stage_variables, request_context))
-constexpr auto json_options(const apigw_custom_authorizer_request*) {
-  return json::object_options(json::naming::camel_case);
-}
-
-// HTTP API authorizers with payload format 2.0.
-struct http_api_authorizer_request {
-  std::string version;
-  std::string type;
-  std::string route_arn;
-  std::vector<std::string> identity_source;
-  std::string route_key;
-  std::string raw_path;
-  std::string raw_query_string;
-  std::vector<std::string> cookies;
-  string_map headers;
-  string_map query_string_parameters;
-  http_request_context request_context;
-  string_map path_parameters;
-  string_map stage_variables;
-};
-BOOST_DESCRIBE_STRUCT(http_api_authorizer_request, (),
-                      (version, type, route_arn, identity_source, route_key, raw_path, raw_query_string, cookies,
-                       headers, query_string_parameters, request_context, path_parameters, stage_variables))
-constexpr auto json_options(const http_api_authorizer_request*) { return json::object_options(json::naming::camel_case); }
-
-// HTTP API "simple response" for authorizers with payload format 2.0.
-struct http_api_authorizer_simple_response {
-  bool is_authorized = false;
-  std::map<std::string, json::value> context;
-};
-BOOST_DESCRIBE_STRUCT(http_api_authorizer_simple_response, (), (is_authorized, context))
-constexpr auto json_options(const http_api_authorizer_simple_response*) {
-  return json::object_options(json::naming::camel_case);
-}
-
-// IAM's policy grammar allows one string or an array of strings for Action and Resource;
-// each keeps the form it arrived in (or was given).
-using string_or_list = std::variant<std::string, std::vector<std::string>>;
-
-// The strings of a string_or_list, one or many.
-inline std::vector<std::string> as_list(const string_or_list& v) {
-  if (const auto* one = std::get_if<std::string>(&v)) return {*one};
-  return std::get<std::vector<std::string>>(v);
-}
-
-struct iam_policy_statement {
-  string_or_list action;
-  std::string effect;  // Allow or Deny
-  string_or_list resource;
-  std::optional<std::map<std::string, json::value>> condition;
-};
-BOOST_DESCRIBE_STRUCT(iam_policy_statement, (), (action, effect, resource, condition))
-constexpr auto json_options(const iam_policy_statement*) { return json::object_options(json::naming::pascal_case); }
-
-struct iam_policy_document {
-  std::string version = "2012-10-17";
-  std::vector<iam_policy_statement> statement;
-};
-BOOST_DESCRIBE_STRUCT(iam_policy_document, (), (version, statement))
-constexpr auto json_options(const iam_policy_document*) { return json::object_options(json::naming::pascal_case); }
-
-struct apigw_custom_authorizer_response {
-  std::string principal_id;
-  iam_policy_document policy_document;
-  std::map<std::string, json::value> context;
-  std::optional<std::string> usage_identifier_key;
-};
-BOOST_DESCRIBE_STRUCT(apigw_custom_authorizer_response, (),
-                      (principal_id, policy_document, context, usage_identifier_key))
-constexpr auto json_options(const apigw_custom_authorizer_response*) {
-  return json::object_options(json::naming::camel_case);
-}
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_APIGW_HPP_INCLUDED
-// ---- end lambda_coro/events/apigw.hpp
-
-#include <optional>
-#include <string>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-struct elb_context {
-  std::string target_group_arn;
-};
-BOOST_DESCRIBE_STRUCT(elb_context, (), (target_group_arn))
-constexpr auto json_options(const elb_context*) { return json::object_options(json::naming::camel_case); }
-
-struct alb_request_context {
-  elb_context elb;
-};
-BOOST_DESCRIBE_STRUCT(alb_request_context, (), (elb))
-
-// With multi-value headers enabled on the target group, ALB fills the multi_value_* maps
-// instead of the single-value ones; a response must use the same form.
-struct alb_target_group_request {
-  std::string http_method;
-  std::string path;
-  string_map query_string_parameters;  // values are still URL-encoded
-  multi_string_map multi_value_query_string_parameters;
-  string_map headers;
-  multi_string_map multi_value_headers;
-  alb_request_context request_context;
-  bool is_base64_encoded = false;
-  std::optional<std::string> body;
-};
-BOOST_DESCRIBE_STRUCT(alb_target_group_request, (),
-                      (http_method, path, query_string_parameters, multi_value_query_string_parameters, headers,
-                       multi_value_headers, request_context, is_base64_encoded, body))
-constexpr auto json_options(const alb_target_group_request*) { return json::object_options(json::naming::camel_case); }
-
-struct alb_target_group_response {
-  int status_code = 200;
-  std::string status_description = "200 OK";
-  string_map headers;
-  multi_string_map multi_value_headers;
-  std::string body;
-  bool is_base64_encoded = false;
-};
-BOOST_DESCRIBE_STRUCT(alb_target_group_response, (),
-                      (status_code, status_description, headers, multi_value_headers, body, is_base64_encoded))
-constexpr auto json_options(const alb_target_group_response*) { return json::object_options(json::naming::camel_case); }
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_ALB_HPP_INCLUDED
-// ---- end lambda_coro/events/alb.hpp
-// ---- begin lambda_coro/events/base64.hpp
-// Base64 (RFC 4648, standard alphabet) for isBase64Encoded bodies and binary record data.
-#ifndef LAMBDA_CORO_EVENTS_BASE64_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_BASE64_HPP_INCLUDED
-
-
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-inline std::string base64_encode(std::string_view bytes) {
-  static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[k])); };
-  for (; i + 3 <= bytes.size(); i += 3) {
-    const std::uint32_t n = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
-    out += alphabet[n >> 18];
-    out += alphabet[(n >> 12) & 63];
-    out += alphabet[(n >> 6) & 63];
-    out += alphabet[n & 63];
-  }
-  if (const std::size_t rest = bytes.size() - i; rest > 0) {
-    const std::uint32_t n = byte(i) << 16 | (rest == 2 ? byte(i + 1) << 8 : 0);
-    out += alphabet[n >> 18];
-    out += alphabet[(n >> 12) & 63];
-    out += rest == 2 ? alphabet[(n >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
-
-// The decoded bytes, or nothing when `text` is not base64 (padding optional, no whitespace).
-inline std::optional<std::string> base64_decode(std::string_view text) {
-  auto value = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-    return -1;
-  };
-  while (!text.empty() && text.back() == '=') text.remove_suffix(1);
-  if (text.size() % 4 == 1) return std::nullopt;
-  std::string out;
-  out.reserve(text.size() / 4 * 3 + 2);
-  std::uint32_t buffer = 0;
-  int bits = 0;
-  for (char c : text) {
-    const int v = value(c);
-    if (v < 0) return std::nullopt;
-    buffer = (buffer << 6) | static_cast<std::uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((buffer >> bits) & 0xFF);
-    }
-  }
-  if ((buffer & ((1u << bits) - 1)) != 0) return std::nullopt;  // non-canonical trailing bits
-  return out;
-}
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_BASE64_HPP_INCLUDED
-// ---- end lambda_coro/events/base64.hpp
-// ---- begin lambda_coro/events/cloudformation.hpp
-// AWS CloudFormation custom resources: the request Lambda gets, and the response the
-// function must PUT to request.response_url (a presigned S3 URL; the runtime does not send it).
-#ifndef LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED
-
-
-#include <map>
-#include <optional>
-#include <string>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-struct cloudformation_custom_resource_request {
-  std::string request_type;  // Create, Update, Delete
-  std::string response_url;
-  std::string stack_id;
-  std::string request_id;
-  std::string resource_type;
-  std::string logical_resource_id;
-  std::optional<std::string> physical_resource_id;  // Update and Delete
-  std::optional<std::string> service_token;
-  std::map<std::string, json::value> resource_properties;
-  std::map<std::string, json::value> old_resource_properties;  // Update
-};
-BOOST_DESCRIBE_STRUCT(cloudformation_custom_resource_request, (),
-                      (request_type, response_url, stack_id, request_id, resource_type, logical_resource_id,
-                       physical_resource_id, service_token, resource_properties, old_resource_properties))
-constexpr auto json_options(const cloudformation_custom_resource_request*) {
-  return json::object_options(json::naming::pascal_case, json::rename{"response_url", "ResponseURL"});
-}
-
-struct cloudformation_custom_resource_response {
-  std::string status;  // SUCCESS or FAILED
-  std::optional<std::string> reason;
-  std::string physical_resource_id;
-  std::string stack_id;
-  std::string request_id;
-  std::string logical_resource_id;
-  bool no_echo = false;
-  std::map<std::string, json::value> data;
-};
-BOOST_DESCRIBE_STRUCT(cloudformation_custom_resource_response, (),
-                      (status, reason, physical_resource_id, stack_id, request_id, logical_resource_id, no_echo, data))
-constexpr auto json_options(const cloudformation_custom_resource_response*) {
-  return json::object_options(json::naming::pascal_case);
-}
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED
-// ---- end lambda_coro/events/cloudformation.hpp
-// ---- begin lambda_coro/events/cloudwatch_logs.hpp
-// Amazon CloudWatch Logs subscription events. The payload arrives gzipped and base64
-// encoded in awslogs.data; events/cloudwatch_logs_zlib.hpp decodes it for programs that
-// link zlib, so that functions which never see logs do not carry it.
-#ifndef LAMBDA_CORO_EVENTS_CLOUDWATCH_LOGS_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_CLOUDWATCH_LOGS_HPP_INCLUDED
-
-
-#include <cstdint>
-#include <string>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-struct cloudwatch_logs_raw_data {
-  std::string data;  // base64 of gzip of a cloudwatch_logs_data document
-};
-BOOST_DESCRIBE_STRUCT(cloudwatch_logs_raw_data, (), (data))
-
-struct cloudwatch_logs_event {
-  cloudwatch_logs_raw_data awslogs;
-};
-BOOST_DESCRIBE_STRUCT(cloudwatch_logs_event, (), (awslogs))
-
-struct cloudwatch_log_event {
-  std::string id;
-  std::int64_t timestamp = 0;  // epoch milliseconds
-  std::string message;
-};
-BOOST_DESCRIBE_STRUCT(cloudwatch_log_event, (), (id, timestamp, message))
-
-// The decoded payload.
-struct cloudwatch_logs_data {
-  std::string owner;
-  std::string log_group;
-  std::string log_stream;
-  std::vector<std::string> subscription_filters;
-  std::string message_type;  // DATA_MESSAGE, or CONTROL_MESSAGE when CloudWatch checks the destination
-  std::vector<cloudwatch_log_event> log_events;
-};
-BOOST_DESCRIBE_STRUCT(cloudwatch_logs_data, (),
-                      (owner, log_group, log_stream, subscription_filters, message_type, log_events))
-constexpr auto json_options(const cloudwatch_logs_data*) { return json::object_options(json::naming::camel_case); }
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_CLOUDWATCH_LOGS_HPP_INCLUDED
-// ---- end lambda_coro/events/cloudwatch_logs.hpp
-// ---- begin lambda_coro/events/cognito.hpp
-// Amazon Cognito user pool triggers. Every trigger shares one envelope and differs in its
-// request and response: cognito_trigger<Request, Response>, with an alias per trigger.
-#ifndef LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED
-
-
-#include <boost/describe/class.hpp>
-
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-using cognito_attributes = std::map<std::string, json::value>;  // strings, sometimes booleans
-using cognito_metadata = std::map<std::string, std::string>;
-
-struct cognito_caller_context {
-  std::string aws_sdk_version;
-  std::string client_id;
-};
-BOOST_DESCRIBE_STRUCT(cognito_caller_context, (), (aws_sdk_version, client_id))
-constexpr auto json_options(const cognito_caller_context*) { return json::object_options(json::naming::camel_case); }
-
-struct cognito_trigger_envelope {
-  std::string version;
-  std::string trigger_source;  // e.g. PreSignUp_SignUp, TokenGeneration_Authentication
-  std::string region;
-  std::string user_pool_id;
-  std::string user_name;
-  cognito_caller_context caller_context;
-};
-BOOST_DESCRIBE_STRUCT(cognito_trigger_envelope, (), (version, trigger_source, region, user_pool_id, user_name, caller_context))
-constexpr auto json_options(const cognito_trigger_envelope*) { return json::object_options(json::naming::camel_case); }
-
-// The function returns the whole event with `response` filled in.
-template <class Request, class Response>
-struct cognito_trigger : cognito_trigger_envelope {
-  Request request;
-  Response response;
-  BOOST_DESCRIBE_CLASS(cognito_trigger, (cognito_trigger_envelope), (request, response), (), ())
-};
-
-struct cognito_empty {};
-BOOST_DESCRIBE_STRUCT(cognito_empty, (), ())
-
-// Pre sign-up
-struct pre_signup_request {
-  cognito_attributes user_attributes;
-  cognito_metadata validation_data;
-  cognito_metadata client_metadata;
-};
-BOOST_DESCRIBE_STRUCT(pre_signup_request, (), (user_attributes, validation_data, client_metadata))
-constexpr auto json_options(const pre_signup_request*) { return json::object_options(json::naming::camel_case); }
-struct pre_signup_response {
-  bool auto_confirm_user = false;
-  bool auto_verify_email = false;
-  bool auto_verify_phone = false;
-};
-BOOST_DESCRIBE_STRUCT(pre_signup_response, (), (auto_confirm_user, auto_verify_email, auto_verify_phone))
-constexpr auto json_options(const pre_signup_response*) { return json::object_options(json::naming::camel_case); }
-using cognito_pre_signup = cognito_trigger<pre_signup_request, pre_signup_response>;
-
-// Post confirmation
-struct post_confirmation_request {
-  cognito_attributes user_attributes;
-  cognito_metadata client_metadata;
-};
-BOOST_DESCRIBE_STRUCT(post_confirmation_request, (), (user_attributes, client_metadata))
-constexpr auto json_options(const post_confirmation_request*) { return json::object_options(json::naming::camel_case); }
-using cognito_post_confirmation = cognito_trigger<post_confirmation_request, cognito_empty>;
-
-// Pre authentication
-struct pre_authentication_request {
-  cognito_attributes user_attributes;
-  cognito_metadata validation_data;
-  bool user_not_found = false;
-};
-BOOST_DESCRIBE_STRUCT(pre_authentication_request, (), (user_attributes, validation_data, user_not_found))
-constexpr auto json_options(const pre_authentication_request*) { return json::object_options(json::naming::camel_case); }
-using cognito_pre_authentication = cognito_trigger<pre_authentication_request, cognito_empty>;
-
-// Post authentication
-struct post_authentication_request {
-  bool new_device_used = false;
-  cognito_attributes user_attributes;
-  cognito_metadata client_metadata;
-};
-BOOST_DESCRIBE_STRUCT(post_authentication_request, (), (new_device_used, user_attributes, client_metadata))
-constexpr auto json_options(const post_authentication_request*) { return json::object_options(json::naming::camel_case); }
-using cognito_post_authentication = cognito_trigger<post_authentication_request, cognito_empty>;
-
-// Custom authentication challenges
-struct cognito_challenge_result {
-  std::string challenge_name;
-  bool challenge_result = false;
-  std::optional<std::string> challenge_metadata;
-};
-BOOST_DESCRIBE_STRUCT(cognito_challenge_result, (), (challenge_name, challenge_result, challenge_metadata))
-constexpr auto json_options(const cognito_challenge_result*) { return json::object_options(json::naming::camel_case); }
-
-struct define_auth_challenge_request {
-  cognito_attributes user_attributes;
-  std::vector<cognito_challenge_result> session;
-  cognito_metadata client_metadata;
-  bool user_not_found = false;
-};
-BOOST_DESCRIBE_STRUCT(define_auth_challenge_request, (), (user_attributes, session, client_metadata, user_not_found))
-constexpr auto json_options(const define_auth_challenge_request*) { return json::object_options(json::naming::camel_case); }
-struct define_auth_challenge_response {  // members arrive null, for the function to set
-  std::optional<std::string> challenge_name;
-  std::optional<bool> issue_tokens;
-  std::optional<bool> fail_authentication;
-};
-BOOST_DESCRIBE_STRUCT(define_auth_challenge_response, (), (challenge_name, issue_tokens, fail_authentication))
-constexpr auto json_options(const define_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
-using cognito_define_auth_challenge = cognito_trigger<define_auth_challenge_request, define_auth_challenge_response>;
-
-struct create_auth_challenge_request {
-  cognito_attributes user_attributes;
-  std::string challenge_name;
-  std::vector<cognito_challenge_result> session;
-  cognito_metadata client_metadata;
-  bool user_not_found = false;
-};
-BOOST_DESCRIBE_STRUCT(create_auth_challenge_request, (), (user_attributes, challenge_name, session, client_metadata, user_not_found))
-constexpr auto json_options(const create_auth_challenge_request*) { return json::object_options(json::naming::camel_case); }
-struct create_auth_challenge_response {
-  std::map<std::string, std::string> public_challenge_parameters;
-  std::map<std::string, std::string> private_challenge_parameters;
-  std::optional<std::string> challenge_metadata;  // null on arrival
-};
-BOOST_DESCRIBE_STRUCT(create_auth_challenge_response, (), (public_challenge_parameters, private_challenge_parameters, challenge_metadata))
-constexpr auto json_options(const create_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
-using cognito_create_auth_challenge = cognito_trigger<create_auth_challenge_request, create_auth_challenge_response>;
-
-struct verify_auth_challenge_request {
-  cognito_attributes user_attributes;
-  std::map<std::string, std::string> private_challenge_parameters;
-  json::value challenge_answer;  // usually a string
-  cognito_metadata client_metadata;
-  bool user_not_found = false;
-};
-BOOST_DESCRIBE_STRUCT(verify_auth_challenge_request, (),
-                      (user_attributes, private_challenge_parameters, challenge_answer, client_metadata, user_not_found))
-constexpr auto json_options(const verify_auth_challenge_request*) { return json::object_options(json::naming::camel_case); }
-struct verify_auth_challenge_response {
-  std::optional<bool> answer_correct;  // null until the function decides
-};
-BOOST_DESCRIBE_STRUCT(verify_auth_challenge_response, (), (answer_correct))
-constexpr auto json_options(const verify_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
-using cognito_verify_auth_challenge = cognito_trigger<verify_auth_challenge_request, verify_auth_challenge_response>;
-
-// Custom message
-struct custom_message_request {
-  cognito_attributes user_attributes;
-  std::optional<std::string> code_parameter;
-  std::optional<std::string> link_parameter;      // verification links
-  std::optional<std::string> username_parameter;  // null except for AdminCreateUser messages
-  cognito_metadata client_metadata;
-};
-BOOST_DESCRIBE_STRUCT(custom_message_request, (),
-                      (user_attributes, code_parameter, link_parameter, username_parameter, client_metadata))
-constexpr auto json_options(const custom_message_request*) { return json::object_options(json::naming::camel_case); }
-struct custom_message_response {
-  std::optional<std::string> sms_message;
-  std::optional<std::string> email_message;
-  std::optional<std::string> email_subject;
-};
-BOOST_DESCRIBE_STRUCT(custom_message_response, (), (sms_message, email_message, email_subject))
-constexpr auto json_options(const custom_message_response*) { return json::object_options(json::naming::camel_case); }
-using cognito_custom_message = cognito_trigger<custom_message_request, custom_message_response>;
-
-// Pre token generation, version 1 and version 2
-struct cognito_group_configuration {
-  std::vector<std::string> groups_to_override;
-  std::vector<std::string> iam_roles_to_override;
-  std::optional<std::string> preferred_role;
-};
-BOOST_DESCRIBE_STRUCT(cognito_group_configuration, (), (groups_to_override, iam_roles_to_override, preferred_role))
-constexpr auto json_options(const cognito_group_configuration*) { return json::object_options(json::naming::camel_case); }
-
-struct pre_token_generation_request {
-  cognito_attributes user_attributes;
-  cognito_group_configuration group_configuration;
-  cognito_metadata client_metadata;
-  std::vector<std::string> scopes;  // version 2
-};
-BOOST_DESCRIBE_STRUCT(pre_token_generation_request, (), (user_attributes, group_configuration, client_metadata, scopes))
-constexpr auto json_options(const pre_token_generation_request*) { return json::object_options(json::naming::camel_case); }
-
-struct cognito_claims_override_details {
-  std::map<std::string, std::string> claims_to_add_or_override;
-  std::vector<std::string> claims_to_suppress;
-  std::optional<cognito_group_configuration> group_override_details;
-};
-BOOST_DESCRIBE_STRUCT(cognito_claims_override_details, (), (claims_to_add_or_override, claims_to_suppress, group_override_details))
-constexpr auto json_options(const cognito_claims_override_details*) { return json::object_options(json::naming::camel_case); }
-struct pre_token_generation_response {
-  std::optional<cognito_claims_override_details> claims_override_details;
-};
-BOOST_DESCRIBE_STRUCT(pre_token_generation_response, (), (claims_override_details))
-constexpr auto json_options(const pre_token_generation_response*) { return json::object_options(json::naming::camel_case); }
-using cognito_pre_token_generation = cognito_trigger<pre_token_generation_request, pre_token_generation_response>;
-
-struct cognito_token_generation_v2 {
-  std::map<std::string, json::value> claims_to_add_or_override;  // v2 claims may be any JSON
-  std::vector<std::string> claims_to_suppress;
-  std::vector<std::string> scopes_to_add;
-  std::vector<std::string> scopes_to_suppress;
-};
-BOOST_DESCRIBE_STRUCT(cognito_token_generation_v2, (), (claims_to_add_or_override, claims_to_suppress, scopes_to_add, scopes_to_suppress))
-constexpr auto json_options(const cognito_token_generation_v2*) { return json::object_options(json::naming::camel_case); }
-struct cognito_claims_and_scope_override_details {
-  std::optional<cognito_token_generation_v2> id_token_generation;
-  std::optional<cognito_token_generation_v2> access_token_generation;
-  std::optional<cognito_group_configuration> group_override_details;
-};
-BOOST_DESCRIBE_STRUCT(cognito_claims_and_scope_override_details, (), (id_token_generation, access_token_generation, group_override_details))
-constexpr auto json_options(const cognito_claims_and_scope_override_details*) { return json::object_options(json::naming::camel_case); }
-struct pre_token_generation_v2_response {
-  std::optional<cognito_claims_and_scope_override_details> claims_and_scope_override_details;
-};
-BOOST_DESCRIBE_STRUCT(pre_token_generation_v2_response, (), (claims_and_scope_override_details))
-constexpr auto json_options(const pre_token_generation_v2_response*) { return json::object_options(json::naming::camel_case); }
-using cognito_pre_token_generation_v2 = cognito_trigger<pre_token_generation_request, pre_token_generation_v2_response>;
-
-// User migration
-struct migrate_user_request {
-  std::optional<std::string> user_name;
-  std::optional<std::string> password;
-  cognito_attributes user_attributes;
-  cognito_metadata validation_data;
-  cognito_metadata client_metadata;
-};
-BOOST_DESCRIBE_STRUCT(migrate_user_request, (), (user_name, password, user_attributes, validation_data, client_metadata))
-constexpr auto json_options(const migrate_user_request*) { return json::object_options(json::naming::camel_case); }
-struct migrate_user_response {
-  std::map<std::string, std::string> user_attributes;
-  std::optional<std::string> final_user_status;
-  std::optional<std::string> message_action;
-  std::vector<std::string> desired_delivery_mediums;
-  std::optional<bool> force_alias_creation;  // null on arrival
-};
-BOOST_DESCRIBE_STRUCT(migrate_user_response, (),
-                      (user_attributes, final_user_status, message_action, desired_delivery_mediums, force_alias_creation))
-constexpr auto json_options(const migrate_user_response*) { return json::object_options(json::naming::camel_case); }
-using cognito_migrate_user = cognito_trigger<migrate_user_request, migrate_user_response>;
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED
-// ---- end lambda_coro/events/cognito.hpp
-// ---- begin lambda_coro/events/dynamodb.hpp
-// Amazon DynamoDB Streams events, with DynamoDB's attribute-value type.
-#ifndef LAMBDA_CORO_EVENTS_DYNAMODB_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_DYNAMODB_HPP_INCLUDED
-
-// ---- begin lambda_coro/events/streams.hpp
-// What stream and queue events share: partial batch responses and tumbling windows.
-#ifndef LAMBDA_CORO_EVENTS_STREAMS_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_STREAMS_HPP_INCLUDED
-
-
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-// Partial batch response (ReportBatchItemFailures): only the listed items are retried.
-struct batch_item_failure {
-  std::string item_identifier;  // the SQS messageId, or the Kinesis/DynamoDB sequence number
-};
-BOOST_DESCRIBE_STRUCT(batch_item_failure, (), (item_identifier))
-constexpr auto json_options(const batch_item_failure*) { return json::object_options(json::naming::camel_case); }
-
-struct batch_response {
-  std::vector<batch_item_failure> batch_item_failures;
-};
-BOOST_DESCRIBE_STRUCT(batch_response, (), (batch_item_failures))
-constexpr auto json_options(const batch_response*) { return json::object_options(json::naming::camel_case); }
-
-// Tumbling windows for Kinesis and DynamoDB Streams.
-struct time_window {
-  std::string start;
-  std::string end;
-};
-BOOST_DESCRIBE_STRUCT(time_window, (), (start, end))
-
-// What Kinesis and DynamoDB Streams events add when the function aggregates over windows.
-struct tumbling_window_fields {
-  std::optional<time_window> window;
-  std::map<std::string, std::string> state;
-  std::optional<std::string> shard_id;
-  std::optional<std::string> event_source_arn;
-  std::optional<bool> is_final_invoke_for_window;
-  std::optional<bool> is_window_terminated_early;
-};
-BOOST_DESCRIBE_STRUCT(tumbling_window_fields, (),
-                      (window, state, shard_id, event_source_arn, is_final_invoke_for_window, is_window_terminated_early))
-constexpr auto json_options(const tumbling_window_fields*) {
-  return json::object_options(json::naming::camel_case, json::rename{"event_source_arn", "eventSourceARN"});
-}
-
-// The state carried to the next invocation of the window, and the failed items.
-struct time_window_response {
-  std::map<std::string, std::string> state;
-  std::vector<batch_item_failure> batch_item_failures;
-};
-BOOST_DESCRIBE_STRUCT(time_window_response, (), (state, batch_item_failures))
-constexpr auto json_options(const time_window_response*) { return json::object_options(json::naming::camel_case); }
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_STREAMS_HPP_INCLUDED
-// ---- end lambda_coro/events/streams.hpp
-
-#include <cstdint>
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-// One DynamoDB value in its wire form: exactly one member is set. Numbers stay strings
-// (DynamoDB numbers have 38 digits of precision); binary values are base64.
-struct dynamodb_attribute_value {
-  std::optional<std::string> s;
-  std::optional<std::string> n;
-  std::optional<std::string> b;
-  std::optional<std::vector<std::string>> ss;
-  std::optional<std::vector<std::string>> ns;
-  std::optional<std::vector<std::string>> bs;
-  std::optional<std::map<std::string, dynamodb_attribute_value>> m;
-  std::optional<std::vector<dynamodb_attribute_value>> l;
-  std::optional<bool> null;
-  std::optional<bool> boolean;
-
-  friend bool operator==(const dynamodb_attribute_value&, const dynamodb_attribute_value&) = default;
-};
-BOOST_DESCRIBE_STRUCT(dynamodb_attribute_value, (), (s, n, b, ss, ns, bs, m, l, null, boolean))
-constexpr auto json_options(const dynamodb_attribute_value*) {
-  return json::object_options(json::naming::as_written, json::rename{"s", "S"}, json::rename{"n", "N"},
-                              json::rename{"b", "B"}, json::rename{"ss", "SS"}, json::rename{"ns", "NS"},
-                              json::rename{"bs", "BS"}, json::rename{"m", "M"}, json::rename{"l", "L"},
-                              json::rename{"null", "NULL"}, json::rename{"boolean", "BOOL"});
-}
-
-using dynamodb_item = std::map<std::string, dynamodb_attribute_value>;
-
-struct dynamodb_stream_record {
-  std::optional<double> approximate_creation_date_time;  // epoch seconds
-  dynamodb_item keys;
-  dynamodb_item new_image;
-  dynamodb_item old_image;
-  std::string sequence_number;
-  std::int64_t size_bytes = 0;
-  std::string stream_view_type;  // KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES
-};
-BOOST_DESCRIBE_STRUCT(dynamodb_stream_record, (),
-                      (approximate_creation_date_time, keys, new_image, old_image, sequence_number, size_bytes,
-                       stream_view_type))
-constexpr auto json_options(const dynamodb_stream_record*) { return json::object_options(json::naming::pascal_case); }
-
-struct dynamodb_user_identity {
-  std::string type;
-  std::string principal_id;
-};
-BOOST_DESCRIBE_STRUCT(dynamodb_user_identity, (), (type, principal_id))
-constexpr auto json_options(const dynamodb_user_identity*) { return json::object_options(json::naming::camel_case); }
-
-struct dynamodb_event_record {
-  std::string event_id;
-  std::string event_name;  // INSERT, MODIFY, REMOVE
-  std::string event_version;
-  std::string event_source;
-  std::string aws_region;
-  dynamodb_stream_record dynamodb;
-  std::string event_source_arn;
-  std::optional<dynamodb_user_identity> user_identity;
-  // Records that came through Kinesis Data Streams for DynamoDB.
-  std::optional<std::string> record_format;  // "application/json"
-  std::optional<std::string> table_name;
-};
-BOOST_DESCRIBE_STRUCT(dynamodb_event_record, (),
-                      (event_id, event_name, event_version, event_source, aws_region, dynamodb, event_source_arn,
-                       user_identity, record_format, table_name))
-constexpr auto json_options(const dynamodb_event_record*) {
-  return json::object_options(json::naming::camel_case, json::rename{"event_id", "eventID"},
-                              json::rename{"event_source_arn", "eventSourceARN"});
-}
-
-struct dynamodb_event : tumbling_window_fields {
-  std::vector<dynamodb_event_record> records;
-};
-BOOST_DESCRIBE_STRUCT(dynamodb_event, (tumbling_window_fields), (records))
-constexpr auto json_options(const dynamodb_event*) { return json::object_options(json::naming::pascal_case); }
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_DYNAMODB_HPP_INCLUDED
-// ---- end lambda_coro/events/dynamodb.hpp
-// ---- begin lambda_coro/events/eventbridge.hpp
-// Amazon EventBridge (CloudWatch Events) events, scheduled events included.
-#ifndef LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
-
-
-#include <boost/describe/class.hpp>
-
-#include <string>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-// `Detail` is the event-specific payload: json::raw (the default) keeps its text to bind
-// later, once `source` and `detail_type` say what it is; or name a described struct.
-template <class Detail = json::raw>
-struct eventbridge_event {
-  std::string version;
-  std::string id;
-  std::string detail_type;  // "Scheduled Event" for schedules
-  std::string source;       // aws.events for schedules
-  std::string account;
-  std::string time;
-  std::string region;
-  std::vector<std::string> resources;
-  Detail detail;
-
-  BOOST_DESCRIBE_CLASS(eventbridge_event, (), (version, id, detail_type, source, account, time, region, resources, detail),
-                       (), ())
-};
-template <class Detail>
-constexpr auto json_options(const eventbridge_event<Detail>*) {
-  return json::object_options(json::naming::as_written, json::rename{"detail_type", "detail-type"});
-}
-
-using cloudwatch_event = eventbridge_event<>;
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
-// ---- end lambda_coro/events/eventbridge.hpp
-// ---- begin lambda_coro/events/kinesis.hpp
-// Amazon Kinesis Data Streams events and Kinesis Data Firehose transformations.
-#ifndef LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED
-
-
-#include <cstdint>
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-struct kinesis_record_data {
-  std::string kinesis_schema_version;
-  std::string partition_key;
-  std::string sequence_number;
-  std::string data;  // base64: see events::base64_decode
-  double approximate_arrival_timestamp = 0;  // epoch seconds
-  std::optional<std::string> encryption_type;
-};
-BOOST_DESCRIBE_STRUCT(kinesis_record_data, (),
-                      (kinesis_schema_version, partition_key, sequence_number, data, approximate_arrival_timestamp,
-                       encryption_type))
-constexpr auto json_options(const kinesis_record_data*) { return json::object_options(json::naming::camel_case); }
-
-struct kinesis_event_record {
-  kinesis_record_data kinesis;
-  std::string event_source;
-  std::string event_version;
-  std::string event_id;
-  std::string event_name;
-  std::string invoke_identity_arn;
-  std::string aws_region;
-  std::string event_source_arn;
-};
-BOOST_DESCRIBE_STRUCT(kinesis_event_record, (),
-                      (kinesis, event_source, event_version, event_id, event_name, invoke_identity_arn, aws_region,
-                       event_source_arn))
-constexpr auto json_options(const kinesis_event_record*) {
-  return json::object_options(json::naming::camel_case, json::rename{"event_id", "eventID"},
-                              json::rename{"event_source_arn", "eventSourceARN"});
-}
-
-struct kinesis_event : tumbling_window_fields {
-  std::vector<kinesis_event_record> records;
-};
-BOOST_DESCRIBE_STRUCT(kinesis_event, (tumbling_window_fields), (records))
-constexpr auto json_options(const kinesis_event*) { return json::object_options(json::naming::pascal_case); }
-
-// ---- Firehose ----
-
-struct firehose_kinesis_record_metadata {
-  std::string shard_id;
-  std::string partition_key;
-  std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
-  std::string sequence_number;
-  std::int64_t subsequence_number = 0;
-};
-BOOST_DESCRIBE_STRUCT(firehose_kinesis_record_metadata, (),
-                      (shard_id, partition_key, approximate_arrival_timestamp, sequence_number, subsequence_number))
-constexpr auto json_options(const firehose_kinesis_record_metadata*) {
-  return json::object_options(json::naming::camel_case);
-}
-
-// Records from an Amazon MSK source.
-struct firehose_msk_record_metadata {
-  std::string offset;
-  std::string partition_id;
-  std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
-};
-BOOST_DESCRIBE_STRUCT(firehose_msk_record_metadata, (), (offset, partition_id, approximate_arrival_timestamp))
-constexpr auto json_options(const firehose_msk_record_metadata*) { return json::object_options(json::naming::camel_case); }
-
-struct firehose_event_record {
-  std::string record_id;
-  std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
-  std::string data;                                // base64 (Direct PUT and Kinesis sources)
-  std::optional<firehose_kinesis_record_metadata> kinesis_record_metadata;
-  std::optional<std::string> kafka_record_value;   // base64 (MSK sources, instead of data)
-  std::optional<firehose_msk_record_metadata> msk_record_metadata;
-};
-BOOST_DESCRIBE_STRUCT(firehose_event_record, (),
-                      (record_id, approximate_arrival_timestamp, data, kinesis_record_metadata, kafka_record_value,
-                       msk_record_metadata))
-constexpr auto json_options(const firehose_event_record*) { return json::object_options(json::naming::camel_case); }
-
-struct firehose_event {
-  std::string invocation_id;
-  std::string delivery_stream_arn;
-  std::optional<std::string> source_kinesis_stream_arn;
-  std::optional<std::string> source_msk_arn;
-  std::string region;
-  std::vector<firehose_event_record> records;
-};
-BOOST_DESCRIBE_STRUCT(firehose_event, (),
-                      (invocation_id, delivery_stream_arn, source_kinesis_stream_arn, source_msk_arn, region, records))
-constexpr auto json_options(const firehose_event*) {
-  return json::object_options(json::naming::camel_case, json::rename{"source_msk_arn", "sourceMSKArn"});
-}
-
-struct firehose_response_record_metadata {
-  std::map<std::string, std::string> partition_keys;  // dynamic partitioning
-  std::optional<json::value> otf_metadata;            // Iceberg destinations
-};
-BOOST_DESCRIBE_STRUCT(firehose_response_record_metadata, (), (partition_keys, otf_metadata))
-constexpr auto json_options(const firehose_response_record_metadata*) {
-  return json::object_options(json::naming::camel_case);
-}
-
-struct firehose_response_record {
-  std::string record_id;
-  std::string result;  // Ok, Dropped, ProcessingFailed
-  std::string data;    // base64
-  std::optional<firehose_response_record_metadata> metadata;
-};
-BOOST_DESCRIBE_STRUCT(firehose_response_record, (), (record_id, result, data, metadata))
-constexpr auto json_options(const firehose_response_record*) { return json::object_options(json::naming::camel_case); }
-
-struct firehose_response {
-  std::vector<firehose_response_record> records;
-};
-BOOST_DESCRIBE_STRUCT(firehose_response, (), (records))
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED
-// ---- end lambda_coro/events/kinesis.hpp
-// ---- begin lambda_coro/events/lambda_url.hpp
-// Lambda function URL events: the HTTP API payload format 2.0 (routeKey is always "$default").
-#ifndef LAMBDA_CORO_EVENTS_LAMBDA_URL_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_LAMBDA_URL_HPP_INCLUDED
-
-
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-struct lambda_function_url_authorizer {
-  std::optional<iam_authorizer> iam;
-};
-BOOST_DESCRIBE_STRUCT(lambda_function_url_authorizer, (), (iam))
-
-struct lambda_function_url_request_context {
-  std::string account_id;
-  std::string request_id;
-  std::optional<lambda_function_url_authorizer> authorizer;
-  std::string api_id;  // the URL id
-  std::string domain_name;
-  std::string domain_prefix;
-  std::string time;
-  std::int64_t time_epoch = 0;
-  http_description http;
-  std::optional<std::string> route_key;
-  std::optional<std::string> stage;
-};
-BOOST_DESCRIBE_STRUCT(lambda_function_url_request_context, (),
-                      (account_id, request_id, authorizer, api_id, domain_name, domain_prefix, time, time_epoch, http,
-                       route_key, stage))
-constexpr auto json_options(const lambda_function_url_request_context*) {
-  return json::object_options(json::naming::camel_case);
-}
-
-struct lambda_function_url_request {
-  std::string version;
-  std::optional<std::string> route_key;
-  std::string raw_path;
-  std::string raw_query_string;
-  std::vector<std::string> cookies;
-  string_map headers;
-  string_map query_string_parameters;
-  lambda_function_url_request_context request_context;
-  std::optional<std::string> body;
-  bool is_base64_encoded = false;
-};
-BOOST_DESCRIBE_STRUCT(lambda_function_url_request, (),
-                      (version, route_key, raw_path, raw_query_string, cookies, headers, query_string_parameters,
-                       request_context, body, is_base64_encoded))
-constexpr auto json_options(const lambda_function_url_request*) { return json::object_options(json::naming::camel_case); }
-
-struct lambda_function_url_response {
-  int status_code = 200;
-  string_map headers;
-  std::string body;
-  bool is_base64_encoded = false;
-  std::vector<std::string> cookies;
-};
-BOOST_DESCRIBE_STRUCT(lambda_function_url_response, (), (status_code, headers, body, is_base64_encoded, cookies))
-constexpr auto json_options(const lambda_function_url_response*) { return json::object_options(json::naming::camel_case); }
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_LAMBDA_URL_HPP_INCLUDED
-// ---- end lambda_coro/events/lambda_url.hpp
-// ---- begin lambda_coro/events/s3.hpp
-// Amazon S3 event notifications and S3 Batch Operations jobs.
-#ifndef LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
-
-
-#include <cstdint>
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-struct s3_user_identity {
-  std::string principal_id;
-};
-BOOST_DESCRIBE_STRUCT(s3_user_identity, (), (principal_id))
-constexpr auto json_options(const s3_user_identity*) { return json::object_options(json::naming::camel_case); }
-
-struct s3_request_parameters {
-  std::string source_ip_address;
-};
-BOOST_DESCRIBE_STRUCT(s3_request_parameters, (), (source_ip_address))
-constexpr auto json_options(const s3_request_parameters*) {
-  return json::object_options(json::naming::as_written, json::rename{"source_ip_address", "sourceIPAddress"});
-}
-
-struct s3_bucket {
-  std::string name;
-  s3_user_identity owner_identity;
-  std::string arn;
-};
-BOOST_DESCRIBE_STRUCT(s3_bucket, (), (name, owner_identity, arn))
-constexpr auto json_options(const s3_bucket*) { return json::object_options(json::naming::camel_case); }
-
-struct s3_object {
-  std::string key;  // URL-encoded, as S3 sends it
-  std::int64_t size = 0;
-  std::optional<std::string> url_decoded_key;
-  std::optional<std::string> version_id;
-  std::optional<std::string> e_tag;
-  std::string sequencer;
-};
-BOOST_DESCRIBE_STRUCT(s3_object, (), (key, size, url_decoded_key, version_id, e_tag, sequencer))
-constexpr auto json_options(const s3_object*) { return json::object_options(json::naming::camel_case); }
-
-struct s3_entity {
-  std::string schema_version;
-  std::string configuration_id;
-  s3_bucket bucket;
-  s3_object object;
-};
-BOOST_DESCRIBE_STRUCT(s3_entity, (), (schema_version, configuration_id, bucket, object))
-constexpr auto json_options(const s3_entity*) {
-  return json::object_options(json::naming::camel_case, json::rename{"schema_version", "s3SchemaVersion"});
-}
-
-struct s3_event_record {
-  std::string event_version;
-  std::string event_source;
-  std::string aws_region;
-  std::string event_time;
-  std::string event_name;
-  s3_user_identity user_identity;
-  s3_request_parameters request_parameters;
-  std::map<std::string, std::string> response_elements;  // x-amz-request-id, x-amz-id-2
-  s3_entity s3;
-  // Present for the event types that carry them (restores, tiering, lifecycle, replication).
-  std::optional<json::value> glacier_event_data;
-  std::optional<json::value> restore_event_data;
-  std::optional<json::value> intelligent_tiering_event_data;
-  std::optional<json::value> lifecycle_event_data;
-  std::optional<json::value> replication_event_data;
-};
-BOOST_DESCRIBE_STRUCT(s3_event_record, (),
-                      (event_version, event_source, aws_region, event_time, event_name, user_identity,
-                       request_parameters, response_elements, s3, glacier_event_data, restore_event_data,
-                       intelligent_tiering_event_data, lifecycle_event_data, replication_event_data))
-constexpr auto json_options(const s3_event_record*) { return json::object_options(json::naming::camel_case); }
-
-struct s3_event {
-  std::vector<s3_event_record> records;
-};
-BOOST_DESCRIBE_STRUCT(s3_event, (), (records))
-constexpr auto json_options(const s3_event*) { return json::object_options(json::naming::pascal_case); }
-
-// S3 Batch Operations: schema 1.0 names the bucket by ARN, 2.0 by name with user arguments.
-struct s3_batch_job {
-  std::string id;
-  std::map<std::string, std::string> user_arguments;
-};
-BOOST_DESCRIBE_STRUCT(s3_batch_job, (), (id, user_arguments))
-constexpr auto json_options(const s3_batch_job*) { return json::object_options(json::naming::camel_case); }
-
-struct s3_batch_job_task {
-  std::string task_id;
-  std::string s3_key;
-  std::optional<std::string> s3_version_id;
-  std::optional<std::string> s3_bucket_arn;
-  std::optional<std::string> s3_bucket;
-};
-BOOST_DESCRIBE_STRUCT(s3_batch_job_task, (), (task_id, s3_key, s3_version_id, s3_bucket_arn, s3_bucket))
-constexpr auto json_options(const s3_batch_job_task*) {
-  return json::object_options(json::naming::camel_case, json::rename{"s3_key", "s3Key"},
-                              json::rename{"s3_version_id", "s3VersionId"}, json::rename{"s3_bucket_arn", "s3BucketArn"},
-                              json::rename{"s3_bucket", "s3Bucket"});
-}
-
-struct s3_batch_job_event {
-  std::string invocation_schema_version;
-  std::string invocation_id;
-  s3_batch_job job;
-  std::vector<s3_batch_job_task> tasks;
-};
-BOOST_DESCRIBE_STRUCT(s3_batch_job_event, (), (invocation_schema_version, invocation_id, job, tasks))
-constexpr auto json_options(const s3_batch_job_event*) { return json::object_options(json::naming::camel_case); }
-
-struct s3_batch_job_result {
-  std::string task_id;
-  std::string result_code;  // Succeeded, TemporaryFailure, PermanentFailure
-  std::string result_string;
-};
-BOOST_DESCRIBE_STRUCT(s3_batch_job_result, (), (task_id, result_code, result_string))
-constexpr auto json_options(const s3_batch_job_result*) { return json::object_options(json::naming::camel_case); }
-
-struct s3_batch_job_response {
-  std::string invocation_schema_version;
-  std::string treat_missing_keys_as;
-  std::string invocation_id;
-  std::vector<s3_batch_job_result> results;
-};
-BOOST_DESCRIBE_STRUCT(s3_batch_job_response, (), (invocation_schema_version, treat_missing_keys_as, invocation_id, results))
-constexpr auto json_options(const s3_batch_job_response*) { return json::object_options(json::naming::camel_case); }
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
-// ---- end lambda_coro/events/s3.hpp
-// ---- begin lambda_coro/events/secrets_manager.hpp
-// AWS Secrets Manager rotation events.
-#ifndef LAMBDA_CORO_EVENTS_SECRETS_MANAGER_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_SECRETS_MANAGER_HPP_INCLUDED
-
-
-#include <optional>
-#include <string>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-struct secrets_manager_rotation_event {
-  std::string step;  // createSecret, setSecret, testSecret, finishSecret
-  std::string secret_id;
-  std::string client_request_token;
-  std::optional<std::string> rotation_token;
-};
-BOOST_DESCRIBE_STRUCT(secrets_manager_rotation_event, (), (step, secret_id, client_request_token, rotation_token))
-constexpr auto json_options(const secrets_manager_rotation_event*) {
-  return json::object_options(json::naming::pascal_case);
-}
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_SECRETS_MANAGER_HPP_INCLUDED
-// ---- end lambda_coro/events/secrets_manager.hpp
-// ---- begin lambda_coro/events/ses.hpp
-// Amazon SES email receiving events (the Lambda action).
-#ifndef LAMBDA_CORO_EVENTS_SES_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_SES_HPP_INCLUDED
-
-
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-struct ses_mail_header {
-  std::string name;
-  std::string value;
-};
-BOOST_DESCRIBE_STRUCT(ses_mail_header, (), (name, value))
-
-struct ses_common_headers {
-  std::vector<std::string> from;
-  std::vector<std::string> to;
-  std::vector<std::string> cc;
-  std::vector<std::string> bcc;
-  std::vector<std::string> sender;
-  std::vector<std::string> reply_to;
-  std::string return_path;
-  std::string message_id;
-  std::string date;
-  std::string subject;
-};
-BOOST_DESCRIBE_STRUCT(ses_common_headers, (), (from, to, cc, bcc, sender, reply_to, return_path, message_id, date, subject))
-constexpr auto json_options(const ses_common_headers*) { return json::object_options(json::naming::camel_case); }
-
-struct ses_mail {
-  ses_common_headers common_headers;
-  std::string source;
-  std::string timestamp;
-  std::vector<std::string> destination;
-  std::vector<ses_mail_header> headers;
-  bool headers_truncated = false;
-  std::string message_id;
-};
-BOOST_DESCRIBE_STRUCT(ses_mail, (), (common_headers, source, timestamp, destination, headers, headers_truncated, message_id))
-constexpr auto json_options(const ses_mail*) { return json::object_options(json::naming::camel_case); }
-
-struct ses_verdict {
-  std::string status;  // PASS, FAIL, GRAY, PROCESSING_FAILED, DISABLED
-};
-BOOST_DESCRIBE_STRUCT(ses_verdict, (), (status))
-
-struct ses_receipt_action {
-  std::string type;
-  std::optional<std::string> invocation_type;
-  std::optional<std::string> function_arn;
-  std::optional<std::string> topic_arn;
-  std::optional<std::string> bucket_name;
-  std::optional<std::string> object_key;
-  std::optional<std::string> object_key_prefix;
-};
-BOOST_DESCRIBE_STRUCT(ses_receipt_action, (),
-                      (type, invocation_type, function_arn, topic_arn, bucket_name, object_key, object_key_prefix))
-constexpr auto json_options(const ses_receipt_action*) { return json::object_options(json::naming::camel_case); }
-
-struct ses_receipt {
-  std::vector<std::string> recipients;
-  std::string timestamp;
-  ses_verdict spam_verdict;
-  ses_verdict dkim_verdict;
-  ses_verdict dmarc_verdict;
-  std::optional<std::string> dmarc_policy;
-  ses_verdict spf_verdict;
-  ses_verdict virus_verdict;
-  ses_receipt_action action;
-  std::int64_t processing_time_millis = 0;
-};
-BOOST_DESCRIBE_STRUCT(ses_receipt, (),
-                      (recipients, timestamp, spam_verdict, dkim_verdict, dmarc_verdict, dmarc_policy, spf_verdict,
-                       virus_verdict, action, processing_time_millis))
-constexpr auto json_options(const ses_receipt*) { return json::object_options(json::naming::camel_case); }
-
-struct ses_message {
-  ses_mail mail;
-  ses_receipt receipt;
-};
-BOOST_DESCRIBE_STRUCT(ses_message, (), (mail, receipt))
-
-struct ses_event_record {
-  std::string event_version;
-  std::string event_source;
-  ses_message ses;
-};
-BOOST_DESCRIBE_STRUCT(ses_event_record, (), (event_version, event_source, ses))
-constexpr auto json_options(const ses_event_record*) { return json::object_options(json::naming::camel_case); }
-
-struct ses_event {
-  std::vector<ses_event_record> records;
-};
-BOOST_DESCRIBE_STRUCT(ses_event, (), (records))
-constexpr auto json_options(const ses_event*) { return json::object_options(json::naming::pascal_case); }
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_SES_HPP_INCLUDED
-// ---- end lambda_coro/events/ses.hpp
-// ---- begin lambda_coro/events/sns.hpp
-// Amazon SNS events.
-#ifndef LAMBDA_CORO_EVENTS_SNS_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_SNS_HPP_INCLUDED
-
-
-#include <map>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-struct sns_message_attribute {
-  std::string type;  // String, Number, Binary, String.Array
-  std::string value;
-};
-BOOST_DESCRIBE_STRUCT(sns_message_attribute, (), (type, value))
-constexpr auto json_options(const sns_message_attribute*) { return json::object_options(json::naming::pascal_case); }
-
-struct sns_entity {
-  std::string signature;
-  std::string message_id;
-  std::string type;
-  std::string topic_arn;
-  std::map<std::string, sns_message_attribute> message_attributes;
-  std::string signature_version;
-  std::string timestamp;
-  // SNS spells these "...Url" in Lambda deliveries and "...URL" in others; each spelling has
-  // its member, so what arrived is written back as it came. The functions read either.
-  std::optional<std::string> signing_cert_url;           // SigningCertUrl
-  std::optional<std::string> signing_cert_url_uppercase;  // SigningCertURL
-  std::string message;
-  std::optional<std::string> unsubscribe_url;            // UnsubscribeUrl
-  std::optional<std::string> unsubscribe_url_uppercase;  // UnsubscribeURL
-  std::optional<std::string> subject;
-
-  std::string_view signing_certificate_location() const noexcept {
-    return either(signing_cert_url, signing_cert_url_uppercase);
-  }
-  std::string_view unsubscribe_location() const noexcept { return either(unsubscribe_url, unsubscribe_url_uppercase); }
-
-private:
-  static std::string_view either(const std::optional<std::string>& a, const std::optional<std::string>& b) noexcept {
-    if (a) return *a;
-    return b ? std::string_view(*b) : std::string_view();
-  }
-};
-BOOST_DESCRIBE_STRUCT(sns_entity, (),
-                      (signature, message_id, type, topic_arn, message_attributes, signature_version, timestamp,
-                       signing_cert_url, signing_cert_url_uppercase, message, unsubscribe_url,
-                       unsubscribe_url_uppercase, subject))
-constexpr auto json_options(const sns_entity*) {
-  return json::object_options(json::naming::pascal_case, json::rename{"signing_cert_url", "SigningCertUrl"},
-                              json::rename{"signing_cert_url_uppercase", "SigningCertURL"},
-                              json::rename{"unsubscribe_url", "UnsubscribeUrl"},
-                              json::rename{"unsubscribe_url_uppercase", "UnsubscribeURL"});
-}
-
-struct sns_record {
-  std::string event_version;
-  std::string event_subscription_arn;
-  std::string event_source;
-  sns_entity sns;
-};
-BOOST_DESCRIBE_STRUCT(sns_record, (), (event_version, event_subscription_arn, event_source, sns))
-constexpr auto json_options(const sns_record*) { return json::object_options(json::naming::pascal_case); }
-
-struct sns_event {
-  std::vector<sns_record> records;
-};
-BOOST_DESCRIBE_STRUCT(sns_event, (), (records))
-constexpr auto json_options(const sns_event*) { return json::object_options(json::naming::pascal_case); }
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_SNS_HPP_INCLUDED
-// ---- end lambda_coro/events/sns.hpp
-// ---- begin lambda_coro/events/sqs.hpp
-// Amazon SQS events and the partial batch response.
-#ifndef LAMBDA_CORO_EVENTS_SQS_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_SQS_HPP_INCLUDED
-
-
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace events {
-
-struct sqs_message_attribute {
-  std::optional<std::string> string_value;
-  std::optional<std::string> binary_value;  // base64
-  std::vector<std::string> string_list_values;
-  std::vector<std::string> binary_list_values;
-  std::string data_type;
-};
-BOOST_DESCRIBE_STRUCT(sqs_message_attribute, (),
-                      (string_value, binary_value, string_list_values, binary_list_values, data_type))
-constexpr auto json_options(const sqs_message_attribute*) { return json::object_options(json::naming::camel_case); }
-
-struct sqs_message {
-  std::string message_id;
-  std::string receipt_handle;
-  std::string body;
-  std::string md5_of_body;
-  std::optional<std::string> md5_of_message_attributes;
-  std::map<std::string, std::string> attributes;  // ApproximateReceiveCount, SentTimestamp, MessageGroupId…
-  std::map<std::string, sqs_message_attribute> message_attributes;
-  std::string event_source_arn;
-  std::string event_source;
-  std::string aws_region;
-};
-BOOST_DESCRIBE_STRUCT(sqs_message, (),
-                      (message_id, receipt_handle, body, md5_of_body, md5_of_message_attributes, attributes,
-                       message_attributes, event_source_arn, event_source, aws_region))
-constexpr auto json_options(const sqs_message*) {
-  return json::object_options(json::naming::camel_case, json::rename{"event_source_arn", "eventSourceARN"});
-}
-
-struct sqs_event {
-  std::vector<sqs_message> records;
-};
-BOOST_DESCRIBE_STRUCT(sqs_event, (), (records))
-constexpr auto json_options(const sqs_event*) { return json::object_options(json::naming::pascal_case); }
-
-using sqs_batch_response = batch_response;
-
-}  // namespace events
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_SQS_HPP_INCLUDED
-// ---- end lambda_coro/events/sqs.hpp
-#endif  // LAMBDA_CORO_EVENTS_HPP_INCLUDED
-// ---- end lambda_coro/events.hpp
-// ---- begin lambda_coro/extension.hpp
-// The Lambda Extensions API: write an extension with lambda-coro, or let a function learn of
-// its shutdown.
-//
-// An external extension is its own program in /opt/extensions (a layer); Lambda starts it
-// before the runtime and it lives across invocations:
-//   lambda_coro::extension ext("my-extension", {lambda_coro::extension_event_type::invoke,
-//                                               lambda_coro::extension_event_type::shutdown});
-//   for (;;) {
-//     auto e = ext.next();                          // blocks until Lambda has something
-//     if (e.type == lambda_coro::extension_event_type::shutdown) { flush(); return 0; }
-//   }
-//
-// A function that wants to clean up registers a shutdown hook. Lambda sends a runtime
-// SIGTERM only when an extension is registered, so start() and run() then register an
-// internal extension for it:
-//   lambda_coro::on_shutdown([&] { db.close(); metrics.flush(); });
-#ifndef LAMBDA_CORO_EXTENSION_HPP_INCLUDED
-#define LAMBDA_CORO_EXTENSION_HPP_INCLUDED
-
-// ---- begin lambda_coro/detail/shutdown.hpp
-// Where start() and run() find the shutdown setup: set by lambda_coro::on_shutdown(), so a
-// function without shutdown hooks links none of it (extension.hpp).
-#ifndef LAMBDA_CORO_DETAIL_SHUTDOWN_HPP_INCLUDED
-#define LAMBDA_CORO_DETAIL_SHUTDOWN_HPP_INCLUDED
-
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace detail {
-inline void (*arm_shutdown_hook)(bool local_mode) = nullptr;
-
-inline void arm_shutdown_if_wanted(bool local_mode) {
-  if (arm_shutdown_hook) arm_shutdown_hook(local_mode);
-}
-}  // namespace detail
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_DETAIL_SHUTDOWN_HPP_INCLUDED
-// ---- end lambda_coro/detail/shutdown.hpp
 // ---- begin lambda_coro/runtime/errors.hpp
 // How failures become Lambda error reports: {"errorMessage","errorType","stackTrace"}.
 #ifndef LAMBDA_CORO_RUNTIME_ERRORS_HPP_INCLUDED
@@ -6353,6 +6283,14 @@ inline middleware cors(cors_options options = {}) {
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_HTTP_ROUTER_HPP_INCLUDED
 // ---- end lambda_coro/http/router.hpp
+// ---- begin lambda_coro/json.hpp
+// JSON binding: described structs to and from JSON text.
+#ifndef LAMBDA_CORO_JSON_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_HPP_INCLUDED
+
+#include <lambda_coro/json/declare.hpp>  // BOOST_DESCRIBE_STRUCT and the naming hooks
+#endif  // LAMBDA_CORO_JSON_HPP_INCLUDED
+// ---- end lambda_coro/json.hpp
 
 #include <optional>
 #include <string>

@@ -1,7 +1,6 @@
 // Every event type against AWS's sample events: representative fields, a write/read round
 // trip, and no field of the sample lost on the way.
-#include "../support/test_support.hpp"
-
+#include "../support/event_check.hpp"
 
 #include <string>
 #include <variant>
@@ -9,48 +8,8 @@
 
 namespace ev = lambda_coro::events;
 
-namespace {
-
-// Paths of the sample's non-null members that the re-written document lacks.
-void collect_missing(const json::value& sample, const json::value& written, const std::string& path,
-                     std::vector<std::string>& missing) {
-  if (sample.is_object()) {
-    for (const auto& [key, v] : sample.as_object()) {
-      if (v.is_null()) continue;
-      const json::value* w = written.find(key);
-      if (!w)
-        missing.push_back(path + "." + key);
-      else
-        collect_missing(v, *w, path + "." + key, missing);
-    }
-  } else if (sample.is_array() && written.is_array()) {
-    for (std::size_t i = 0; i < sample.size() && i < written.size(); ++i)
-      collect_missing(sample[i], written[i], path + "[" + std::to_string(i) + "]", missing);
-  }
-}
-
-// Reads `file` as T, writes it back, reads that again: both writes agree, nothing is lost.
-template <class T>
-T check_event(const std::string& file) {
-  CAPTURE(file);
-  // "name.json": AWS's samples in events/; "own-events/name.json": samples written for lambda-coro.
-  const std::string text = file.find('/') == std::string::npos ? test::event(file) : test::data_file(file);
-  const T event = json::read<T>(text);
-  const std::string written = json::write(event);
-  CHECK(json::write(json::read<T>(written)) == written);
-  std::vector<std::string> missing;
-  collect_missing(json::read<json::value>(text), json::read<json::value>(written), "$", missing);
-  std::string list;
-  for (const auto& m : missing) list += m + " ";
-  CAPTURE(list);
-  CHECK(missing.empty());
-  return event;
-}
-
-}  // namespace
-
 TEST_CASE("API Gateway REST API proxy request and response") {
-  const auto r = check_event<ev::apigw_proxy_request>("apigw-request.json");
+  const auto r = test::check_event<ev::apigw_proxy_request>("apigw-request.json");
   CHECK(r.http_method == "POST");
   CHECK(r.path == "/hello/world");
   CHECK(r.multi_value_headers.at("Accept").size() == 1);
@@ -60,46 +19,46 @@ TEST_CASE("API Gateway REST API proxy request and response") {
   CHECK(r.request_context.authorizer.at("principalId").as_string() == "admin");
   CHECK(r.request_context.authorizer.at("clientId").as_int64() == 1);
   CHECK(r.body.has_value());
-  const auto response = check_event<ev::apigw_proxy_response>("apigw-response.json");
+  const auto response = test::check_event<ev::apigw_proxy_response>("apigw-response.json");
   CHECK(response.status_code == 200);
-  check_event<ev::apigw_proxy_request>("apigw-restapi-openapi-request.json");
+  test::check_event<ev::apigw_proxy_request>("apigw-restapi-openapi-request.json");
 }
 
 TEST_CASE("API Gateway HTTP API requests with each authorizer") {
-  const auto jwt = check_event<ev::http_api_request>("apigw-v2-request-jwt-authorizer.json");
+  const auto jwt = test::check_event<ev::http_api_request>("apigw-v2-request-jwt-authorizer.json");
   REQUIRE(jwt.request_context.authorizer.has_value());
   CHECK(jwt.request_context.authorizer->jwt->scopes.size() == 2);
   CHECK(jwt.request_context.authorizer->jwt->claims.at("claim1").as_string() == "value1");
   CHECK(jwt.cookies.size() == 2);
-  const auto iam = check_event<ev::http_api_request>("apigw-v2-request-iam.json");
+  const auto iam = test::check_event<ev::http_api_request>("apigw-v2-request-iam.json");
   CHECK(iam.request_context.authorizer->iam->cognito_identity->amr == std::vector<std::string>{"foo"});
-  const auto lambda = check_event<ev::http_api_request>("apigw-v2-request-lambda-authorizer.json");
+  const auto lambda = test::check_event<ev::http_api_request>("apigw-v2-request-lambda-authorizer.json");
   CHECK(lambda.request_context.authorizer->lambda.at("key").as_string() == "value");
-  const auto plain = check_event<ev::http_api_request>("apigw-v2-request-no-authorizer.json");
+  const auto plain = test::check_event<ev::http_api_request>("apigw-v2-request-no-authorizer.json");
   CHECK(plain.request_context.http.method == "GET");
   CHECK(plain.request_context.authentication->client_cert->subject_dn.find("My Client") != std::string::npos);
 }
 
 TEST_CASE("API Gateway WebSocket requests") {
-  const auto connect = check_event<ev::apigw_websocket_request>("apigw-websocket-request.json");
+  const auto connect = test::check_event<ev::apigw_websocket_request>("apigw-websocket-request.json");
   CHECK(connect.request_context.connection_id.size() > 0);
-  const auto message = check_event<ev::apigw_websocket_request>("apigw-websocket-request-send-message.json");
+  const auto message = test::check_event<ev::apigw_websocket_request>("apigw-websocket-request-send-message.json");
   CHECK(message.request_context.event_type == "MESSAGE");
   CHECK(message.request_context.route_key.size() > 0);
-  check_event<ev::apigw_websocket_request>("apigw-websocket-request-disconnect.json");
+  test::check_event<ev::apigw_websocket_request>("apigw-websocket-request-disconnect.json");
 }
 
 TEST_CASE("custom authorizers: TOKEN and REQUEST and v2 requests and the IAM policy response") {
-  const auto token = check_event<ev::apigw_custom_authorizer_request>("apigw-custom-auth-request.json");
+  const auto token = test::check_event<ev::apigw_custom_authorizer_request>("apigw-custom-auth-request.json");
   CHECK(token.type == "TOKEN");
   CHECK(token.authorization_token == "allow");
-  const auto request = check_event<ev::apigw_custom_authorizer_request>("apigw-custom-auth-request-type-request.json");
+  const auto request = test::check_event<ev::apigw_custom_authorizer_request>("apigw-custom-auth-request-type-request.json");
   CHECK(request.type == "REQUEST");
   CHECK(request.headers.at("HeaderAuth1") == "headerValue1");
-  check_event<ev::apigw_custom_authorizer_request>("apigw-v2-custom-authorizer-v1-request.json");
-  const auto v2 = check_event<ev::http_api_authorizer_request>("apigw-v2-custom-authorizer-v2-request.json");
+  test::check_event<ev::apigw_custom_authorizer_request>("apigw-v2-custom-authorizer-v1-request.json");
+  const auto v2 = test::check_event<ev::http_api_authorizer_request>("apigw-v2-custom-authorizer-v2-request.json");
   CHECK(v2.identity_source.size() == 2);
-  const auto response = check_event<ev::apigw_custom_authorizer_response>("apigw-custom-auth-response.json");
+  const auto response = test::check_event<ev::apigw_custom_authorizer_response>("apigw-custom-auth-response.json");
   CHECK(response.policy_document.statement.at(0).effect == "Allow|Deny");
   CHECK(response.policy_document.version == "2012-10-17");
   CHECK(json::write(response).find(R"("PolicyDocument")") == std::string::npos);
@@ -107,25 +66,25 @@ TEST_CASE("custom authorizers: TOKEN and REQUEST and v2 requests and the IAM pol
 }
 
 TEST_CASE("ALB target group requests and responses") {
-  const auto single = check_event<ev::alb_target_group_request>("alb-lambda-target-request-headers-only.json");
+  const auto single = test::check_event<ev::alb_target_group_request>("alb-lambda-target-request-headers-only.json");
   CHECK(single.request_context.elb.target_group_arn.find("targetgroup") != std::string::npos);
   CHECK(!single.headers.empty());
-  const auto multi = check_event<ev::alb_target_group_request>("alb-lambda-target-request-multivalue-headers.json");
+  const auto multi = test::check_event<ev::alb_target_group_request>("alb-lambda-target-request-multivalue-headers.json");
   CHECK(!multi.multi_value_headers.empty());
-  const auto response = check_event<ev::alb_target_group_response>("alb-lambda-target-response.json");
+  const auto response = test::check_event<ev::alb_target_group_response>("alb-lambda-target-response.json");
   CHECK(response.status_description == "200 OK");
 }
 
 TEST_CASE("Lambda function URL requests and responses") {
-  const auto r = check_event<ev::lambda_function_url_request>("lambda-urls-request.json");
+  const auto r = test::check_event<ev::lambda_function_url_request>("lambda-urls-request.json");
   CHECK(r.request_context.http.method == "POST");
   CHECK(r.request_context.authorizer->iam->user_id.size() > 0);
-  const auto response = check_event<ev::lambda_function_url_response>("lambda-urls-response.json");
+  const auto response = test::check_event<ev::lambda_function_url_response>("lambda-urls-response.json");
   CHECK(response.cookies.size() == 2);
 }
 
 TEST_CASE("SQS events and the partial batch response") {
-  const auto e = check_event<ev::sqs_event>("sqs-event.json");
+  const auto e = test::check_event<ev::sqs_event>("sqs-event.json");
   REQUIRE(e.records.size() == 1);
   CHECK(e.records[0].event_source_arn == "arn:aws:sqs:us-west-2:123456789012:SQSQueue");
   CHECK(e.records[0].message_attributes.at("Attribute3").binary_list_values.size() == 3);
@@ -134,39 +93,39 @@ TEST_CASE("SQS events and the partial batch response") {
 }
 
 TEST_CASE("SNS events") {
-  const auto e = check_event<ev::sns_event>("sns-event.json");
+  const auto e = test::check_event<ev::sns_event>("sns-event.json");
   CHECK(e.records.at(0).sns.message == "Hello from SNS!");
   CHECK(e.records.at(0).sns.message_attributes.at("Test").type == "String");
   CHECK(e.records.at(0).sns.signing_cert_url == "EXAMPLE");
-  check_event<ev::sns_event>("cloudwatch-alarm-sns-payload-single-metric.json");
+  test::check_event<ev::sns_event>("cloudwatch-alarm-sns-payload-single-metric.json");
 }
 
 TEST_CASE("S3 events and S3 batch jobs") {
-  const auto e = check_event<ev::s3_event>("s3-event.json");
+  const auto e = test::check_event<ev::s3_event>("s3-event.json");
   CHECK(e.records.at(0).s3.bucket.name.size() > 0);
   CHECK(e.records.at(0).s3.object.size > 0);
   CHECK(e.records.at(0).request_parameters.source_ip_address == "127.0.0.1");
   CHECK(e.records.at(0).response_elements.count("x-amz-request-id") == 1);
   for (const char* f : {"s3-event-with-decoded.json", "s3-glacier-event.json", "s3-intelligenttier-event.json",
                         "s3-lifecycle-event.json", "s3-replication-event.json", "s3-restore-event.json"})
-    check_event<ev::s3_event>(f);
-  const auto job1 = check_event<ev::s3_batch_job_event>("s3-batch-job-event-request-1.0.json");
+    test::check_event<ev::s3_event>(f);
+  const auto job1 = test::check_event<ev::s3_batch_job_event>("s3-batch-job-event-request-1.0.json");
   CHECK(job1.tasks.at(0).s3_bucket_arn.has_value());
-  const auto job2 = check_event<ev::s3_batch_job_event>("s3-batch-job-event-request-2.0.json");
+  const auto job2 = test::check_event<ev::s3_batch_job_event>("s3-batch-job-event-request-2.0.json");
   CHECK(job2.tasks.at(0).s3_bucket.has_value());
   CHECK(job2.job.user_arguments.at("k1") == "v1");
-  const auto response = check_event<ev::s3_batch_job_response>("s3-batch-job-event-response.json");
+  const auto response = test::check_event<ev::s3_batch_job_response>("s3-batch-job-event-response.json");
   CHECK(response.results.at(0).result_code == "Succeeded");
 }
 
 TEST_CASE("DynamoDB Streams events with attribute values") {
-  const auto e = check_event<ev::dynamodb_event>("dynamodb-event.json");
+  const auto e = test::check_event<ev::dynamodb_event>("dynamodb-event.json");
   REQUIRE(!e.records.empty());
   const auto& image = e.records[0].dynamodb.new_image;
   CHECK(image.at("val").s == "data");
   CHECK(image.at("asdf2").bs->size() == 2);
   CHECK(e.records[0].event_source_arn.find("table/Example-Table") != std::string::npos);
-  const auto window = check_event<ev::dynamodb_event>("dynamodb-time-window-event.json");
+  const auto window = test::check_event<ev::dynamodb_event>("dynamodb-time-window-event.json");
   CHECK(window.window->start == "2020-07-30T17:00:00Z");
   CHECK(window.state.at("1") == "state1");
   ev::time_window_response answer{{{"1", "state2"}}, {{"42"}}};
@@ -181,15 +140,15 @@ TEST_CASE("DynamoDB Streams events with attribute values") {
 }
 
 TEST_CASE("Kinesis and Firehose") {
-  const auto e = check_event<ev::kinesis_event>("kinesis-event.json");
+  const auto e = test::check_event<ev::kinesis_event>("kinesis-event.json");
   CHECK(ev::base64_decode(e.records.at(0).kinesis.data) == "Hello World");
   CHECK(e.records.at(0).event_id.size() > 0);
-  const auto window = check_event<ev::kinesis_event>("kinesis-time-window-event.json");
+  const auto window = test::check_event<ev::kinesis_event>("kinesis-time-window-event.json");
   CHECK(window.shard_id == "shardId-000000000006");
   CHECK(window.is_final_invoke_for_window == false);
-  const auto f = check_event<ev::firehose_event>("kinesis-firehose-event.json");
+  const auto f = test::check_event<ev::firehose_event>("kinesis-firehose-event.json");
   CHECK(f.records.at(0).kinesis_record_metadata->shard_id.size() > 0);
-  const auto r = check_event<ev::firehose_response>("kinesis-firehose-response.json");
+  const auto r = test::check_event<ev::firehose_response>("kinesis-firehose-response.json");
   CHECK(r.records.at(0).result == "TRANSFORMED_STATE_OK");
 }
 
@@ -206,7 +165,7 @@ TEST_CASE("EventBridge events keep detail as raw JSON or bind it") {
 }
 
 TEST_CASE("CloudWatch Logs: the raw payload is exposed") {
-  const auto e = check_event<ev::cloudwatch_logs_event>("cloudwatch-logs-event.json");
+  const auto e = test::check_event<ev::cloudwatch_logs_event>("cloudwatch-logs-event.json");
   const auto gz = ev::base64_decode(e.awslogs.data);
   REQUIRE(gz.has_value());
   CHECK(static_cast<unsigned char>((*gz)[0]) == 0x1f);  // gzip magic
@@ -214,34 +173,34 @@ TEST_CASE("CloudWatch Logs: the raw payload is exposed") {
 }
 
 TEST_CASE("Cognito user pool triggers") {
-  const auto signup = check_event<ev::cognito_pre_signup>("cognito-event-userpools-presignup.json");
+  const auto signup = test::check_event<ev::cognito_pre_signup>("cognito-event-userpools-presignup.json");
   CHECK(signup.trigger_source == "PreSignUp_SignUp");
   CHECK(signup.request.user_attributes.at("email").as_string().size() > 0);
   CHECK(signup.caller_context.client_id.size() > 0);
-  check_event<ev::cognito_post_confirmation>("cognito-event-userpools-postconfirmation.json");
-  check_event<ev::cognito_pre_authentication>("cognito-event-userpools-preauthentication.json");
-  check_event<ev::cognito_post_authentication>("cognito-event-userpools-postauthentication.json");
-  const auto define = check_event<ev::cognito_define_auth_challenge>("cognito-event-userpools-define-auth-challenge.json");
+  test::check_event<ev::cognito_post_confirmation>("cognito-event-userpools-postconfirmation.json");
+  test::check_event<ev::cognito_pre_authentication>("cognito-event-userpools-preauthentication.json");
+  test::check_event<ev::cognito_post_authentication>("cognito-event-userpools-postauthentication.json");
+  const auto define = test::check_event<ev::cognito_define_auth_challenge>("cognito-event-userpools-define-auth-challenge.json");
   CHECK(define.request.session.at(0).challenge_result);
-  check_event<ev::cognito_create_auth_challenge>("cognito-event-userpools-create-auth-challenge.json");
-  check_event<ev::cognito_verify_auth_challenge>("cognito-event-userpools-verify-auth-challenge.json");
-  const auto message = check_event<ev::cognito_custom_message>("cognito-event-userpools-custommessage.json");
+  test::check_event<ev::cognito_create_auth_challenge>("cognito-event-userpools-create-auth-challenge.json");
+  test::check_event<ev::cognito_verify_auth_challenge>("cognito-event-userpools-verify-auth-challenge.json");
+  const auto message = test::check_event<ev::cognito_custom_message>("cognito-event-userpools-custommessage.json");
   CHECK(message.request.user_attributes.at("phone_number_verified").as_bool());
-  check_event<ev::cognito_pre_token_generation>("cognito-event-userpools-pretokengen.json");
-  const auto v2 = check_event<ev::cognito_pre_token_generation_v2>("cognito-event-userpools-pretokengen-v2_0.json");
+  test::check_event<ev::cognito_pre_token_generation>("cognito-event-userpools-pretokengen.json");
+  const auto v2 = test::check_event<ev::cognito_pre_token_generation_v2>("cognito-event-userpools-pretokengen-v2_0.json");
   CHECK(v2.response.claims_and_scope_override_details->id_token_generation->claims_to_add_or_override.at("favorite_number").as_int64() == 2);
-  check_event<ev::cognito_pre_token_generation_v2>("cognito-event-userpools-pretokengen-v2.json");
-  const auto migrate = check_event<ev::cognito_migrate_user>("cognito-event-userpools-migrateuser.json");
+  test::check_event<ev::cognito_pre_token_generation_v2>("cognito-event-userpools-pretokengen-v2.json");
+  const auto migrate = test::check_event<ev::cognito_migrate_user>("cognito-event-userpools-migrateuser.json");
   CHECK(migrate.response.desired_delivery_mediums.size() > 0);
 }
 
 TEST_CASE("SES, Secrets Manager and CloudFormation") {
-  const auto ses = check_event<ev::ses_event>("ses-lambda-event.json");
+  const auto ses = test::check_event<ev::ses_event>("ses-lambda-event.json");
   CHECK(ses.records.at(0).ses.mail.common_headers.subject == "Test Subject");
   CHECK(ses.records.at(0).ses.receipt.action.type == "Lambda");
-  check_event<ev::ses_event>("ses-s3-event.json");
-  check_event<ev::ses_event>("ses-sns-event.json");
-  const auto rotation = check_event<ev::secrets_manager_rotation_event>("secretsmanager-secret-rotation-event.json");
+  test::check_event<ev::ses_event>("ses-s3-event.json");
+  test::check_event<ev::ses_event>("ses-sns-event.json");
+  const auto rotation = test::check_event<ev::secrets_manager_rotation_event>("secretsmanager-secret-rotation-event.json");
   CHECK(rotation.step == "createSecret");
   const auto cfn = json::read<ev::cloudformation_custom_resource_request>(
       R"({"RequestType":"Create","ResponseURL":"https://s3.example/presigned","StackId":"arn:stack","RequestId":"r1",
@@ -275,7 +234,7 @@ TEST_CASE("base64 helpers") {
 // Real AWS event shapes the copied samples lack (tests/data/own-events/README.md).
 
 TEST_CASE("IAM policy statements: Action and Resource are one string or a list, kept as they came") {
-  const auto r = check_event<ev::apigw_custom_authorizer_response>("own-events/authorizer-response-string-or-list.json");
+  const auto r = test::check_event<ev::apigw_custom_authorizer_response>("own-events/authorizer-response-string-or-list.json");
   const auto& statements = r.policy_document.statement;
   REQUIRE(statements.size() == 2);
   CHECK(std::get<std::string>(statements[0].action) == "execute-api:Invoke");
@@ -293,20 +252,20 @@ TEST_CASE("IAM policy statements: Action and Resource are one string or a list, 
 }
 
 TEST_CASE("Cognito triggers whose members arrive null") {
-  const auto verify = check_event<ev::cognito_verify_auth_challenge>("own-events/cognito-verify-auth-challenge-null-answer.json");
+  const auto verify = test::check_event<ev::cognito_verify_auth_challenge>("own-events/cognito-verify-auth-challenge-null-answer.json");
   CHECK_FALSE(verify.response.answer_correct.has_value());
   CHECK(verify.request.challenge_answer.as_string() == "7391");
   auto answered = verify;
   answered.response.answer_correct = true;
   CHECK(json::write(answered).find(R"("response":{"answerCorrect":true})") != std::string::npos);
-  const auto define = check_event<ev::cognito_define_auth_challenge>("own-events/cognito-define-auth-challenge-null-response.json");
+  const auto define = test::check_event<ev::cognito_define_auth_challenge>("own-events/cognito-define-auth-challenge-null-response.json");
   CHECK_FALSE(define.response.issue_tokens.has_value());
   CHECK(define.request.session.at(0).challenge_name == "CUSTOM_CHALLENGE");
-  const auto message = check_event<ev::cognito_custom_message>("own-events/cognito-custom-message-null-parameters.json");
+  const auto message = test::check_event<ev::cognito_custom_message>("own-events/cognito-custom-message-null-parameters.json");
   CHECK(message.request.code_parameter == "{####}");
   CHECK_FALSE(message.request.username_parameter.has_value());
-  check_event<ev::cognito_create_auth_challenge>("own-events/cognito-create-auth-challenge-null-metadata.json");
-  const auto migrate = check_event<ev::cognito_migrate_user>("own-events/cognito-migrate-user.json");
+  test::check_event<ev::cognito_create_auth_challenge>("own-events/cognito-create-auth-challenge-null-metadata.json");
+  const auto migrate = test::check_event<ev::cognito_migrate_user>("own-events/cognito-migrate-user.json");
   CHECK(migrate.user_name == "legacy-jane");
   CHECK(migrate.request.user_name == "legacy-jane");
   CHECK(migrate.request.user_attributes.at("email").as_string() == "jane@example.com");
@@ -314,7 +273,7 @@ TEST_CASE("Cognito triggers whose members arrive null") {
 }
 
 TEST_CASE("REST API events with null request-context and identity fields") {
-  const auto r = check_event<ev::apigw_proxy_request>("own-events/apigw-rest-request-null-fields.json");
+  const auto r = test::check_event<ev::apigw_proxy_request>("own-events/apigw-rest-request-null-fields.json");
   CHECK_FALSE(r.request_context.resource_id.has_value());
   CHECK(r.request_context.identity.source_ip == "test-invoke-source-ip");
   CHECK(r.headers.empty());
@@ -322,7 +281,7 @@ TEST_CASE("REST API events with null request-context and identity fields") {
 }
 
 TEST_CASE("SNS: SigningCertURL and UnsubscribeURL are kept as spelled") {
-  const auto e = check_event<ev::sns_event>("own-events/sns-uppercase-urls.json");
+  const auto e = test::check_event<ev::sns_event>("own-events/sns-uppercase-urls.json");
   const auto& sns = e.records.at(0).sns;
   CHECK(sns.signing_certificate_location().ends_with("SimpleNotificationService-0000000000000000000000.pem"));
   CHECK(sns.unsubscribe_location().starts_with("https://sns.eu-west-1.amazonaws.com/?Action=Unsubscribe"));
@@ -330,16 +289,16 @@ TEST_CASE("SNS: SigningCertURL and UnsubscribeURL are kept as spelled") {
   const std::string written = json::write(e);
   CHECK(written.find("\"SigningCertURL\"") != std::string::npos);
   CHECK(written.find("\"SigningCertUrl\"") == std::string::npos);
-  const auto lambda_spelling = check_event<ev::sns_event>("sns-event.json");
+  const auto lambda_spelling = test::check_event<ev::sns_event>("sns-event.json");
   CHECK(lambda_spelling.records.at(0).sns.signing_certificate_location() == "EXAMPLE");
 }
 
 TEST_CASE("authorizers of HTTP APIs (payload 1.0) and WebSocket APIs keep every field") {
-  const auto v1 = check_event<ev::apigw_custom_authorizer_request>("own-events/apigw-http-authorizer-v1-request.json");
+  const auto v1 = test::check_event<ev::apigw_custom_authorizer_request>("own-events/apigw-http-authorizer-v1-request.json");
   CHECK(v1.request_context->http->method == "GET");
   CHECK(v1.request_context->route_key == "GET /orders");
   CHECK(v1.request_context->time_epoch == 1710411330123);
-  const auto ws = check_event<ev::apigw_custom_authorizer_request>("own-events/apigw-websocket-authorizer-request.json");
+  const auto ws = test::check_event<ev::apigw_custom_authorizer_request>("own-events/apigw-websocket-authorizer-request.json");
   CHECK(ws.request_context->connection_id == "Qm3xWcDeIAMCJxw=");
   CHECK(ws.request_context->event_type == "CONNECT");
   CHECK(ws.request_context->message_direction == "IN");
@@ -348,17 +307,36 @@ TEST_CASE("authorizers of HTTP APIs (payload 1.0) and WebSocket APIs keep every 
 }
 
 TEST_CASE("DynamoDB records through Kinesis, and Firehose events from MSK, keep every field") {
-  const auto d = check_event<ev::dynamodb_event>("own-events/dynamodb-kinesis-records.json");
+  const auto d = test::check_event<ev::dynamodb_event>("own-events/dynamodb-kinesis-records.json");
   CHECK(d.records.at(0).record_format == "application/json");
   CHECK(d.records.at(0).table_name == "orders");
-  const auto f = check_event<ev::firehose_event>("own-events/firehose-msk-event.json");
+  const auto f = test::check_event<ev::firehose_event>("own-events/firehose-msk-event.json");
   CHECK(f.source_msk_arn->starts_with("arn:aws:kafka:"));
   CHECK(f.records.at(0).msk_record_metadata->partition_id == "1");
   CHECK(ev::base64_decode(*f.records.at(0).kafka_record_value) == R"({"orderId":"42"})");
 }
 
 TEST_CASE("function URL events keep routeKey and requestContext.stage") {
-  const auto r = check_event<ev::lambda_function_url_request>("own-events/function-url-request.json");
+  const auto r = test::check_event<ev::lambda_function_url_request>("own-events/function-url-request.json");
   CHECK(r.route_key == "$default");
   CHECK(r.request_context.stage == "$default");
+}
+
+namespace user_app {
+// A user's extension of an AWS type: its own members follow AWS's camelCase too.
+struct tagged_sqs_message : ev::sqs_message {
+  std::string trace_tag;
+};
+BOOST_DESCRIBE_STRUCT(tagged_sqs_message, (ev::sqs_message), (trace_tag))
+}  // namespace user_app
+
+TEST_CASE("event members are camelCase by default, and the structs AWS spells otherwise say so") {
+  const std::string sqs = json::write(ev::sqs_message{});
+  CHECK(sqs.find(R"("messageId":"")") != std::string::npos);
+  CHECK(sqs.find(R"("eventSourceARN":"")") != std::string::npos);
+  CHECK(json::write(ev::sqs_event{}) == R"({"Records":[]})");
+  CHECK(json::write(ev::sns_entity{}).find(R"("MessageId":"")") != std::string::npos);
+  const std::string tagged = json::write(user_app::tagged_sqs_message{});
+  CHECK(tagged.find(R"("traceTag":"")") != std::string::npos);
+  CHECK(tagged.find(R"("receiptHandle":"")") != std::string::npos);
 }

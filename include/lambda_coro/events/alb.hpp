@@ -4,7 +4,7 @@
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/events/apigw.hpp>
-#include <lambda_coro/json.hpp>
+#include <lambda_coro/events/naming.hpp>
 
 #include <optional>
 #include <string>
@@ -16,7 +16,6 @@ struct elb_context {
   std::string target_group_arn;
 };
 BOOST_DESCRIBE_STRUCT(elb_context, (), (target_group_arn))
-constexpr auto json_options(const elb_context*) { return json::object_options(json::naming::camel_case); }
 
 struct alb_request_context {
   elb_context elb;
@@ -39,7 +38,6 @@ struct alb_target_group_request {
 BOOST_DESCRIBE_STRUCT(alb_target_group_request, (),
                       (http_method, path, query_string_parameters, multi_value_query_string_parameters, headers,
                        multi_value_headers, request_context, is_base64_encoded, body))
-constexpr auto json_options(const alb_target_group_request*) { return json::object_options(json::naming::camel_case); }
 
 struct alb_target_group_response {
   int status_code = 200;
@@ -51,7 +49,6 @@ struct alb_target_group_response {
 };
 BOOST_DESCRIBE_STRUCT(alb_target_group_response, (),
                       (status_code, status_description, headers, multi_value_headers, body, is_base64_encoded))
-constexpr auto json_options(const alb_target_group_response*) { return json::object_options(json::naming::camel_case); }
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE

@@ -4,7 +4,7 @@
 #define LAMBDA_CORO_EVENTS_APIGW_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
-#include <lambda_coro/json.hpp>
+#include <lambda_coro/events/naming.hpp>
 
 #include <cstdint>
 #include <map>
@@ -25,7 +25,6 @@ struct client_cert_validity {
   std::string not_after;
 };
 BOOST_DESCRIBE_STRUCT(client_cert_validity, (), (not_before, not_after))
-constexpr auto json_options(const client_cert_validity*) { return json::object_options(json::naming::camel_case); }
 
 struct client_certificate {
   std::string client_cert_pem;
@@ -49,7 +48,6 @@ struct http_description {
   std::string user_agent;
 };
 BOOST_DESCRIBE_STRUCT(http_description, (), (method, path, protocol, source_ip, user_agent))
-constexpr auto json_options(const http_description*) { return json::object_options(json::naming::camel_case); }
 
 // ---- REST API (payload format 1.0) ----
 
@@ -73,7 +71,6 @@ BOOST_DESCRIBE_STRUCT(apigw_request_identity, (),
                       (cognito_identity_pool_id, account_id, cognito_identity_id, caller, api_key, api_key_id,
                        access_key, source_ip, cognito_authentication_type, cognito_authentication_provider, user_arn,
                        user_agent, user, client_cert))
-constexpr auto json_options(const apigw_request_identity*) { return json::object_options(json::naming::camel_case); }
 
 struct apigw_request_context {
   std::string account_id;
@@ -110,7 +107,6 @@ BOOST_DESCRIBE_STRUCT(apigw_request_context, (),
                        extended_request_id, protocol, identity, resource_path, path, authorizer, http_method,
                        request_time, request_time_epoch, api_id, http, route_key, time, time_epoch, connected_at,
                        connection_id, event_type, message_direction))
-constexpr auto json_options(const apigw_request_context*) { return json::object_options(json::naming::camel_case); }
 
 struct apigw_proxy_request {
   std::string resource;
@@ -130,7 +126,6 @@ BOOST_DESCRIBE_STRUCT(apigw_proxy_request, (),
                       (resource, path, http_method, headers, multi_value_headers, query_string_parameters,
                        multi_value_query_string_parameters, path_parameters, stage_variables, request_context, body,
                        is_base64_encoded))
-constexpr auto json_options(const apigw_proxy_request*) { return json::object_options(json::naming::camel_case); }
 
 struct apigw_proxy_response {
   int status_code = 200;
@@ -140,7 +135,6 @@ struct apigw_proxy_response {
   bool is_base64_encoded = false;
 };
 BOOST_DESCRIBE_STRUCT(apigw_proxy_response, (), (status_code, headers, multi_value_headers, body, is_base64_encoded))
-constexpr auto json_options(const apigw_proxy_response*) { return json::object_options(json::naming::camel_case); }
 
 // ---- WebSocket API ----
 
@@ -175,9 +169,6 @@ BOOST_DESCRIBE_STRUCT(apigw_websocket_request_context, (),
                        api_id, connected_at, connection_id, domain_name, error, event_type, extended_request_id,
                        integration_latency, message_direction, message_id, request_time, request_time_epoch,
                        route_key, status, disconnect_status_code, disconnect_reason))
-constexpr auto json_options(const apigw_websocket_request_context*) {
-  return json::object_options(json::naming::camel_case);
-}
 
 struct apigw_websocket_request {
   std::optional<std::string> resource;
@@ -197,7 +188,6 @@ BOOST_DESCRIBE_STRUCT(apigw_websocket_request, (),
                       (resource, path, http_method, headers, multi_value_headers, query_string_parameters,
                        multi_value_query_string_parameters, path_parameters, stage_variables, request_context, body,
                        is_base64_encoded))
-constexpr auto json_options(const apigw_websocket_request*) { return json::object_options(json::naming::camel_case); }
 
 // ---- HTTP API (payload format 2.0) ----
 
@@ -205,7 +195,6 @@ struct http_authentication {
   std::optional<client_certificate> client_cert;
 };
 BOOST_DESCRIBE_STRUCT(http_authentication, (), (client_cert))
-constexpr auto json_options(const http_authentication*) { return json::object_options(json::naming::camel_case); }
 
 struct jwt_authorizer {
   std::map<std::string, json::value> claims;  // strings, or arrays for multi-valued claims
@@ -219,9 +208,6 @@ struct cognito_identity_description {
   std::string identity_pool_id;
 };
 BOOST_DESCRIBE_STRUCT(cognito_identity_description, (), (amr, identity_id, identity_pool_id))
-constexpr auto json_options(const cognito_identity_description*) {
-  return json::object_options(json::naming::camel_case);
-}
 
 struct iam_authorizer {
   std::string access_key;
@@ -234,7 +220,6 @@ struct iam_authorizer {
 };
 BOOST_DESCRIBE_STRUCT(iam_authorizer, (),
                       (access_key, account_id, caller_id, cognito_identity, principal_org_id, user_arn, user_id))
-constexpr auto json_options(const iam_authorizer*) { return json::object_options(json::naming::camel_case); }
 
 struct http_authorizer {
   std::optional<jwt_authorizer> jwt;
@@ -260,7 +245,6 @@ struct http_request_context {
 BOOST_DESCRIBE_STRUCT(http_request_context, (),
                       (route_key, account_id, stage, request_id, authorizer, api_id, authentication, domain_name,
                        domain_prefix, time, time_epoch, http))
-constexpr auto json_options(const http_request_context*) { return json::object_options(json::naming::camel_case); }
 
 struct http_api_request {
   std::string version;
@@ -279,7 +263,6 @@ struct http_api_request {
 BOOST_DESCRIBE_STRUCT(http_api_request, (),
                       (version, route_key, raw_path, raw_query_string, cookies, headers, query_string_parameters,
                        path_parameters, stage_variables, request_context, body, is_base64_encoded))
-constexpr auto json_options(const http_api_request*) { return json::object_options(json::naming::camel_case); }
 
 struct http_api_response {
   int status_code = 200;
@@ -290,7 +273,6 @@ struct http_api_response {
   std::vector<std::string> cookies;
 };
 BOOST_DESCRIBE_STRUCT(http_api_response, (), (status_code, headers, multi_value_headers, body, is_base64_encoded, cookies))
-constexpr auto json_options(const http_api_response*) { return json::object_options(json::naming::camel_case); }
 
 // ---- Custom authorizers ----
 
@@ -316,9 +298,6 @@ BOOST_DESCRIBE_STRUCT(apigw_custom_authorizer_request, (),
                       (version, type, method_arn, authorization_token, identity_source, resource, path, http_method,
                        headers, multi_value_headers, query_string_parameters, multi_value_query_string_parameters,
                        path_parameters, stage_variables, request_context))
-constexpr auto json_options(const apigw_custom_authorizer_request*) {
-  return json::object_options(json::naming::camel_case);
-}
 
 // HTTP API authorizers with payload format 2.0.
 struct http_api_authorizer_request {
@@ -339,7 +318,6 @@ struct http_api_authorizer_request {
 BOOST_DESCRIBE_STRUCT(http_api_authorizer_request, (),
                       (version, type, route_arn, identity_source, route_key, raw_path, raw_query_string, cookies,
                        headers, query_string_parameters, request_context, path_parameters, stage_variables))
-constexpr auto json_options(const http_api_authorizer_request*) { return json::object_options(json::naming::camel_case); }
 
 // HTTP API "simple response" for authorizers with payload format 2.0.
 struct http_api_authorizer_simple_response {
@@ -347,9 +325,6 @@ struct http_api_authorizer_simple_response {
   std::map<std::string, json::value> context;
 };
 BOOST_DESCRIBE_STRUCT(http_api_authorizer_simple_response, (), (is_authorized, context))
-constexpr auto json_options(const http_api_authorizer_simple_response*) {
-  return json::object_options(json::naming::camel_case);
-}
 
 // IAM's policy grammar allows one string or an array of strings for Action and Resource;
 // each keeps the form it arrived in (or was given).
@@ -385,9 +360,6 @@ struct apigw_custom_authorizer_response {
 };
 BOOST_DESCRIBE_STRUCT(apigw_custom_authorizer_response, (),
                       (principal_id, policy_document, context, usage_identifier_key))
-constexpr auto json_options(const apigw_custom_authorizer_response*) {
-  return json::object_options(json::naming::camel_case);
-}
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE

@@ -4,7 +4,7 @@
 #define LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
-#include <lambda_coro/json.hpp>
+#include <lambda_coro/events/naming.hpp>
 
 #include <map>
 #include <optional>

@@ -5,7 +5,7 @@
 #define LAMBDA_CORO_EVENTS_CLOUDWATCH_LOGS_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
-#include <lambda_coro/json.hpp>
+#include <lambda_coro/events/naming.hpp>
 
 #include <cstdint>
 #include <string>
@@ -42,7 +42,6 @@ struct cloudwatch_logs_data {
 };
 BOOST_DESCRIBE_STRUCT(cloudwatch_logs_data, (),
                       (owner, log_group, log_stream, subscription_filters, message_type, log_events))
-constexpr auto json_options(const cloudwatch_logs_data*) { return json::object_options(json::naming::camel_case); }
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE

@@ -4,7 +4,7 @@
 #define LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
-#include <lambda_coro/json.hpp>
+#include <lambda_coro/events/naming.hpp>
 
 #include <boost/describe/class.hpp>
 
@@ -24,7 +24,6 @@ struct cognito_caller_context {
   std::string client_id;
 };
 BOOST_DESCRIBE_STRUCT(cognito_caller_context, (), (aws_sdk_version, client_id))
-constexpr auto json_options(const cognito_caller_context*) { return json::object_options(json::naming::camel_case); }
 
 struct cognito_trigger_envelope {
   std::string version;
@@ -35,7 +34,6 @@ struct cognito_trigger_envelope {
   cognito_caller_context caller_context;
 };
 BOOST_DESCRIBE_STRUCT(cognito_trigger_envelope, (), (version, trigger_source, region, user_pool_id, user_name, caller_context))
-constexpr auto json_options(const cognito_trigger_envelope*) { return json::object_options(json::naming::camel_case); }
 
 // The function returns the whole event with `response` filled in.
 template <class Request, class Response>
@@ -55,14 +53,12 @@ struct pre_signup_request {
   cognito_metadata client_metadata;
 };
 BOOST_DESCRIBE_STRUCT(pre_signup_request, (), (user_attributes, validation_data, client_metadata))
-constexpr auto json_options(const pre_signup_request*) { return json::object_options(json::naming::camel_case); }
 struct pre_signup_response {
   bool auto_confirm_user = false;
   bool auto_verify_email = false;
   bool auto_verify_phone = false;
 };
 BOOST_DESCRIBE_STRUCT(pre_signup_response, (), (auto_confirm_user, auto_verify_email, auto_verify_phone))
-constexpr auto json_options(const pre_signup_response*) { return json::object_options(json::naming::camel_case); }
 using cognito_pre_signup = cognito_trigger<pre_signup_request, pre_signup_response>;
 
 // Post confirmation
@@ -71,7 +67,6 @@ struct post_confirmation_request {
   cognito_metadata client_metadata;
 };
 BOOST_DESCRIBE_STRUCT(post_confirmation_request, (), (user_attributes, client_metadata))
-constexpr auto json_options(const post_confirmation_request*) { return json::object_options(json::naming::camel_case); }
 using cognito_post_confirmation = cognito_trigger<post_confirmation_request, cognito_empty>;
 
 // Pre authentication
@@ -81,7 +76,6 @@ struct pre_authentication_request {
   bool user_not_found = false;
 };
 BOOST_DESCRIBE_STRUCT(pre_authentication_request, (), (user_attributes, validation_data, user_not_found))
-constexpr auto json_options(const pre_authentication_request*) { return json::object_options(json::naming::camel_case); }
 using cognito_pre_authentication = cognito_trigger<pre_authentication_request, cognito_empty>;
 
 // Post authentication
@@ -91,7 +85,6 @@ struct post_authentication_request {
   cognito_metadata client_metadata;
 };
 BOOST_DESCRIBE_STRUCT(post_authentication_request, (), (new_device_used, user_attributes, client_metadata))
-constexpr auto json_options(const post_authentication_request*) { return json::object_options(json::naming::camel_case); }
 using cognito_post_authentication = cognito_trigger<post_authentication_request, cognito_empty>;
 
 // Custom authentication challenges
@@ -101,7 +94,6 @@ struct cognito_challenge_result {
   std::optional<std::string> challenge_metadata;
 };
 BOOST_DESCRIBE_STRUCT(cognito_challenge_result, (), (challenge_name, challenge_result, challenge_metadata))
-constexpr auto json_options(const cognito_challenge_result*) { return json::object_options(json::naming::camel_case); }
 
 struct define_auth_challenge_request {
   cognito_attributes user_attributes;
@@ -110,14 +102,12 @@ struct define_auth_challenge_request {
   bool user_not_found = false;
 };
 BOOST_DESCRIBE_STRUCT(define_auth_challenge_request, (), (user_attributes, session, client_metadata, user_not_found))
-constexpr auto json_options(const define_auth_challenge_request*) { return json::object_options(json::naming::camel_case); }
 struct define_auth_challenge_response {  // members arrive null, for the function to set
   std::optional<std::string> challenge_name;
   std::optional<bool> issue_tokens;
   std::optional<bool> fail_authentication;
 };
 BOOST_DESCRIBE_STRUCT(define_auth_challenge_response, (), (challenge_name, issue_tokens, fail_authentication))
-constexpr auto json_options(const define_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
 using cognito_define_auth_challenge = cognito_trigger<define_auth_challenge_request, define_auth_challenge_response>;
 
 struct create_auth_challenge_request {
@@ -128,14 +118,12 @@ struct create_auth_challenge_request {
   bool user_not_found = false;
 };
 BOOST_DESCRIBE_STRUCT(create_auth_challenge_request, (), (user_attributes, challenge_name, session, client_metadata, user_not_found))
-constexpr auto json_options(const create_auth_challenge_request*) { return json::object_options(json::naming::camel_case); }
 struct create_auth_challenge_response {
   std::map<std::string, std::string> public_challenge_parameters;
   std::map<std::string, std::string> private_challenge_parameters;
   std::optional<std::string> challenge_metadata;  // null on arrival
 };
 BOOST_DESCRIBE_STRUCT(create_auth_challenge_response, (), (public_challenge_parameters, private_challenge_parameters, challenge_metadata))
-constexpr auto json_options(const create_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
 using cognito_create_auth_challenge = cognito_trigger<create_auth_challenge_request, create_auth_challenge_response>;
 
 struct verify_auth_challenge_request {
@@ -147,12 +135,10 @@ struct verify_auth_challenge_request {
 };
 BOOST_DESCRIBE_STRUCT(verify_auth_challenge_request, (),
                       (user_attributes, private_challenge_parameters, challenge_answer, client_metadata, user_not_found))
-constexpr auto json_options(const verify_auth_challenge_request*) { return json::object_options(json::naming::camel_case); }
 struct verify_auth_challenge_response {
   std::optional<bool> answer_correct;  // null until the function decides
 };
 BOOST_DESCRIBE_STRUCT(verify_auth_challenge_response, (), (answer_correct))
-constexpr auto json_options(const verify_auth_challenge_response*) { return json::object_options(json::naming::camel_case); }
 using cognito_verify_auth_challenge = cognito_trigger<verify_auth_challenge_request, verify_auth_challenge_response>;
 
 // Custom message
@@ -165,14 +151,12 @@ struct custom_message_request {
 };
 BOOST_DESCRIBE_STRUCT(custom_message_request, (),
                       (user_attributes, code_parameter, link_parameter, username_parameter, client_metadata))
-constexpr auto json_options(const custom_message_request*) { return json::object_options(json::naming::camel_case); }
 struct custom_message_response {
   std::optional<std::string> sms_message;
   std::optional<std::string> email_message;
   std::optional<std::string> email_subject;
 };
 BOOST_DESCRIBE_STRUCT(custom_message_response, (), (sms_message, email_message, email_subject))
-constexpr auto json_options(const custom_message_response*) { return json::object_options(json::naming::camel_case); }
 using cognito_custom_message = cognito_trigger<custom_message_request, custom_message_response>;
 
 // Pre token generation, version 1 and version 2
@@ -182,7 +166,6 @@ struct cognito_group_configuration {
   std::optional<std::string> preferred_role;
 };
 BOOST_DESCRIBE_STRUCT(cognito_group_configuration, (), (groups_to_override, iam_roles_to_override, preferred_role))
-constexpr auto json_options(const cognito_group_configuration*) { return json::object_options(json::naming::camel_case); }
 
 struct pre_token_generation_request {
   cognito_attributes user_attributes;
@@ -191,7 +174,6 @@ struct pre_token_generation_request {
   std::vector<std::string> scopes;  // version 2
 };
 BOOST_DESCRIBE_STRUCT(pre_token_generation_request, (), (user_attributes, group_configuration, client_metadata, scopes))
-constexpr auto json_options(const pre_token_generation_request*) { return json::object_options(json::naming::camel_case); }
 
 struct cognito_claims_override_details {
   std::map<std::string, std::string> claims_to_add_or_override;
@@ -199,12 +181,10 @@ struct cognito_claims_override_details {
   std::optional<cognito_group_configuration> group_override_details;
 };
 BOOST_DESCRIBE_STRUCT(cognito_claims_override_details, (), (claims_to_add_or_override, claims_to_suppress, group_override_details))
-constexpr auto json_options(const cognito_claims_override_details*) { return json::object_options(json::naming::camel_case); }
 struct pre_token_generation_response {
   std::optional<cognito_claims_override_details> claims_override_details;
 };
 BOOST_DESCRIBE_STRUCT(pre_token_generation_response, (), (claims_override_details))
-constexpr auto json_options(const pre_token_generation_response*) { return json::object_options(json::naming::camel_case); }
 using cognito_pre_token_generation = cognito_trigger<pre_token_generation_request, pre_token_generation_response>;
 
 struct cognito_token_generation_v2 {
@@ -214,19 +194,16 @@ struct cognito_token_generation_v2 {
   std::vector<std::string> scopes_to_suppress;
 };
 BOOST_DESCRIBE_STRUCT(cognito_token_generation_v2, (), (claims_to_add_or_override, claims_to_suppress, scopes_to_add, scopes_to_suppress))
-constexpr auto json_options(const cognito_token_generation_v2*) { return json::object_options(json::naming::camel_case); }
 struct cognito_claims_and_scope_override_details {
   std::optional<cognito_token_generation_v2> id_token_generation;
   std::optional<cognito_token_generation_v2> access_token_generation;
   std::optional<cognito_group_configuration> group_override_details;
 };
 BOOST_DESCRIBE_STRUCT(cognito_claims_and_scope_override_details, (), (id_token_generation, access_token_generation, group_override_details))
-constexpr auto json_options(const cognito_claims_and_scope_override_details*) { return json::object_options(json::naming::camel_case); }
 struct pre_token_generation_v2_response {
   std::optional<cognito_claims_and_scope_override_details> claims_and_scope_override_details;
 };
 BOOST_DESCRIBE_STRUCT(pre_token_generation_v2_response, (), (claims_and_scope_override_details))
-constexpr auto json_options(const pre_token_generation_v2_response*) { return json::object_options(json::naming::camel_case); }
 using cognito_pre_token_generation_v2 = cognito_trigger<pre_token_generation_request, pre_token_generation_v2_response>;
 
 // User migration
@@ -238,7 +215,6 @@ struct migrate_user_request {
   cognito_metadata client_metadata;
 };
 BOOST_DESCRIBE_STRUCT(migrate_user_request, (), (user_name, password, user_attributes, validation_data, client_metadata))
-constexpr auto json_options(const migrate_user_request*) { return json::object_options(json::naming::camel_case); }
 struct migrate_user_response {
   std::map<std::string, std::string> user_attributes;
   std::optional<std::string> final_user_status;
@@ -248,7 +224,6 @@ struct migrate_user_response {
 };
 BOOST_DESCRIBE_STRUCT(migrate_user_response, (),
                       (user_attributes, final_user_status, message_action, desired_delivery_mediums, force_alias_creation))
-constexpr auto json_options(const migrate_user_response*) { return json::object_options(json::naming::camel_case); }
 using cognito_migrate_user = cognito_trigger<migrate_user_request, migrate_user_response>;
 
 }  // namespace events

@@ -4,7 +4,7 @@
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/events/streams.hpp>
-#include <lambda_coro/json.hpp>
+#include <lambda_coro/events/naming.hpp>
 
 #include <cstdint>
 #include <map>
@@ -60,7 +60,6 @@ struct dynamodb_user_identity {
   std::string principal_id;
 };
 BOOST_DESCRIBE_STRUCT(dynamodb_user_identity, (), (type, principal_id))
-constexpr auto json_options(const dynamodb_user_identity*) { return json::object_options(json::naming::camel_case); }
 
 struct dynamodb_event_record {
   std::string event_id;

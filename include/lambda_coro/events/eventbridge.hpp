@@ -3,7 +3,7 @@
 #define LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
-#include <lambda_coro/json.hpp>
+#include <lambda_coro/events/naming.hpp>
 
 #include <boost/describe/class.hpp>
 

@@ -4,7 +4,7 @@
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/events/streams.hpp>
-#include <lambda_coro/json.hpp>
+#include <lambda_coro/events/naming.hpp>
 
 #include <cstdint>
 #include <map>
@@ -26,7 +26,6 @@ struct kinesis_record_data {
 BOOST_DESCRIBE_STRUCT(kinesis_record_data, (),
                       (kinesis_schema_version, partition_key, sequence_number, data, approximate_arrival_timestamp,
                        encryption_type))
-constexpr auto json_options(const kinesis_record_data*) { return json::object_options(json::naming::camel_case); }
 
 struct kinesis_event_record {
   kinesis_record_data kinesis;
@@ -63,9 +62,6 @@ struct firehose_kinesis_record_metadata {
 };
 BOOST_DESCRIBE_STRUCT(firehose_kinesis_record_metadata, (),
                       (shard_id, partition_key, approximate_arrival_timestamp, sequence_number, subsequence_number))
-constexpr auto json_options(const firehose_kinesis_record_metadata*) {
-  return json::object_options(json::naming::camel_case);
-}
 
 // Records from an Amazon MSK source.
 struct firehose_msk_record_metadata {
@@ -74,7 +70,6 @@ struct firehose_msk_record_metadata {
   std::int64_t approximate_arrival_timestamp = 0;  // epoch milliseconds
 };
 BOOST_DESCRIBE_STRUCT(firehose_msk_record_metadata, (), (offset, partition_id, approximate_arrival_timestamp))
-constexpr auto json_options(const firehose_msk_record_metadata*) { return json::object_options(json::naming::camel_case); }
 
 struct firehose_event_record {
   std::string record_id;
@@ -87,7 +82,6 @@ struct firehose_event_record {
 BOOST_DESCRIBE_STRUCT(firehose_event_record, (),
                       (record_id, approximate_arrival_timestamp, data, kinesis_record_metadata, kafka_record_value,
                        msk_record_metadata))
-constexpr auto json_options(const firehose_event_record*) { return json::object_options(json::naming::camel_case); }
 
 struct firehose_event {
   std::string invocation_id;
@@ -108,9 +102,6 @@ struct firehose_response_record_metadata {
   std::optional<json::value> otf_metadata;            // Iceberg destinations
 };
 BOOST_DESCRIBE_STRUCT(firehose_response_record_metadata, (), (partition_keys, otf_metadata))
-constexpr auto json_options(const firehose_response_record_metadata*) {
-  return json::object_options(json::naming::camel_case);
-}
 
 struct firehose_response_record {
   std::string record_id;
@@ -119,7 +110,6 @@ struct firehose_response_record {
   std::optional<firehose_response_record_metadata> metadata;
 };
 BOOST_DESCRIBE_STRUCT(firehose_response_record, (), (record_id, result, data, metadata))
-constexpr auto json_options(const firehose_response_record*) { return json::object_options(json::naming::camel_case); }
 
 struct firehose_response {
   std::vector<firehose_response_record> records;

@@ -4,7 +4,7 @@
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/events/apigw.hpp>
-#include <lambda_coro/json.hpp>
+#include <lambda_coro/events/naming.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -35,9 +35,6 @@ struct lambda_function_url_request_context {
 BOOST_DESCRIBE_STRUCT(lambda_function_url_request_context, (),
                       (account_id, request_id, authorizer, api_id, domain_name, domain_prefix, time, time_epoch, http,
                        route_key, stage))
-constexpr auto json_options(const lambda_function_url_request_context*) {
-  return json::object_options(json::naming::camel_case);
-}
 
 struct lambda_function_url_request {
   std::string version;
@@ -54,7 +51,6 @@ struct lambda_function_url_request {
 BOOST_DESCRIBE_STRUCT(lambda_function_url_request, (),
                       (version, route_key, raw_path, raw_query_string, cookies, headers, query_string_parameters,
                        request_context, body, is_base64_encoded))
-constexpr auto json_options(const lambda_function_url_request*) { return json::object_options(json::naming::camel_case); }
 
 struct lambda_function_url_response {
   int status_code = 200;
@@ -64,7 +60,6 @@ struct lambda_function_url_response {
   std::vector<std::string> cookies;
 };
 BOOST_DESCRIBE_STRUCT(lambda_function_url_response, (), (status_code, headers, body, is_base64_encoded, cookies))
-constexpr auto json_options(const lambda_function_url_response*) { return json::object_options(json::naming::camel_case); }
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE

@@ -3,7 +3,7 @@
 #define LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
-#include <lambda_coro/json.hpp>
+#include <lambda_coro/events/naming.hpp>
 
 #include <cstdint>
 #include <map>
@@ -18,7 +18,6 @@ struct s3_user_identity {
   std::string principal_id;
 };
 BOOST_DESCRIBE_STRUCT(s3_user_identity, (), (principal_id))
-constexpr auto json_options(const s3_user_identity*) { return json::object_options(json::naming::camel_case); }
 
 struct s3_request_parameters {
   std::string source_ip_address;
@@ -34,7 +33,6 @@ struct s3_bucket {
   std::string arn;
 };
 BOOST_DESCRIBE_STRUCT(s3_bucket, (), (name, owner_identity, arn))
-constexpr auto json_options(const s3_bucket*) { return json::object_options(json::naming::camel_case); }
 
 struct s3_object {
   std::string key;  // URL-encoded, as S3 sends it
@@ -45,7 +43,6 @@ struct s3_object {
   std::string sequencer;
 };
 BOOST_DESCRIBE_STRUCT(s3_object, (), (key, size, url_decoded_key, version_id, e_tag, sequencer))
-constexpr auto json_options(const s3_object*) { return json::object_options(json::naming::camel_case); }
 
 struct s3_entity {
   std::string schema_version;
@@ -79,7 +76,6 @@ BOOST_DESCRIBE_STRUCT(s3_event_record, (),
                       (event_version, event_source, aws_region, event_time, event_name, user_identity,
                        request_parameters, response_elements, s3, glacier_event_data, restore_event_data,
                        intelligent_tiering_event_data, lifecycle_event_data, replication_event_data))
-constexpr auto json_options(const s3_event_record*) { return json::object_options(json::naming::camel_case); }
 
 struct s3_event {
   std::vector<s3_event_record> records;
@@ -93,7 +89,6 @@ struct s3_batch_job {
   std::map<std::string, std::string> user_arguments;
 };
 BOOST_DESCRIBE_STRUCT(s3_batch_job, (), (id, user_arguments))
-constexpr auto json_options(const s3_batch_job*) { return json::object_options(json::naming::camel_case); }
 
 struct s3_batch_job_task {
   std::string task_id;
@@ -116,7 +111,6 @@ struct s3_batch_job_event {
   std::vector<s3_batch_job_task> tasks;
 };
 BOOST_DESCRIBE_STRUCT(s3_batch_job_event, (), (invocation_schema_version, invocation_id, job, tasks))
-constexpr auto json_options(const s3_batch_job_event*) { return json::object_options(json::naming::camel_case); }
 
 struct s3_batch_job_result {
   std::string task_id;
@@ -124,7 +118,6 @@ struct s3_batch_job_result {
   std::string result_string;
 };
 BOOST_DESCRIBE_STRUCT(s3_batch_job_result, (), (task_id, result_code, result_string))
-constexpr auto json_options(const s3_batch_job_result*) { return json::object_options(json::naming::camel_case); }
 
 struct s3_batch_job_response {
   std::string invocation_schema_version;
@@ -133,7 +126,6 @@ struct s3_batch_job_response {
   std::vector<s3_batch_job_result> results;
 };
 BOOST_DESCRIBE_STRUCT(s3_batch_job_response, (), (invocation_schema_version, treat_missing_keys_as, invocation_id, results))
-constexpr auto json_options(const s3_batch_job_response*) { return json::object_options(json::naming::camel_case); }
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE

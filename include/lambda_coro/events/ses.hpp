@@ -3,7 +3,7 @@
 #define LAMBDA_CORO_EVENTS_SES_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
-#include <lambda_coro/json.hpp>
+#include <lambda_coro/events/naming.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -32,7 +32,6 @@ struct ses_common_headers {
   std::string subject;
 };
 BOOST_DESCRIBE_STRUCT(ses_common_headers, (), (from, to, cc, bcc, sender, reply_to, return_path, message_id, date, subject))
-constexpr auto json_options(const ses_common_headers*) { return json::object_options(json::naming::camel_case); }
 
 struct ses_mail {
   ses_common_headers common_headers;
@@ -44,7 +43,6 @@ struct ses_mail {
   std::string message_id;
 };
 BOOST_DESCRIBE_STRUCT(ses_mail, (), (common_headers, source, timestamp, destination, headers, headers_truncated, message_id))
-constexpr auto json_options(const ses_mail*) { return json::object_options(json::naming::camel_case); }
 
 struct ses_verdict {
   std::string status;  // PASS, FAIL, GRAY, PROCESSING_FAILED, DISABLED
@@ -62,7 +60,6 @@ struct ses_receipt_action {
 };
 BOOST_DESCRIBE_STRUCT(ses_receipt_action, (),
                       (type, invocation_type, function_arn, topic_arn, bucket_name, object_key, object_key_prefix))
-constexpr auto json_options(const ses_receipt_action*) { return json::object_options(json::naming::camel_case); }
 
 struct ses_receipt {
   std::vector<std::string> recipients;
@@ -79,7 +76,6 @@ struct ses_receipt {
 BOOST_DESCRIBE_STRUCT(ses_receipt, (),
                       (recipients, timestamp, spam_verdict, dkim_verdict, dmarc_verdict, dmarc_policy, spf_verdict,
                        virus_verdict, action, processing_time_millis))
-constexpr auto json_options(const ses_receipt*) { return json::object_options(json::naming::camel_case); }
 
 struct ses_message {
   ses_mail mail;
@@ -93,7 +89,6 @@ struct ses_event_record {
   ses_message ses;
 };
 BOOST_DESCRIBE_STRUCT(ses_event_record, (), (event_version, event_source, ses))
-constexpr auto json_options(const ses_event_record*) { return json::object_options(json::naming::camel_case); }
 
 struct ses_event {
   std::vector<ses_event_record> records;

@@ -4,7 +4,7 @@
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/events/streams.hpp>
-#include <lambda_coro/json.hpp>
+#include <lambda_coro/events/naming.hpp>
 
 #include <map>
 #include <optional>
@@ -23,7 +23,6 @@ struct sqs_message_attribute {
 };
 BOOST_DESCRIBE_STRUCT(sqs_message_attribute, (),
                       (string_value, binary_value, string_list_values, binary_list_values, data_type))
-constexpr auto json_options(const sqs_message_attribute*) { return json::object_options(json::naming::camel_case); }
 
 struct sqs_message {
   std::string message_id;

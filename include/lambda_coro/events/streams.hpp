@@ -3,7 +3,7 @@
 #define LAMBDA_CORO_EVENTS_STREAMS_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
-#include <lambda_coro/json.hpp>
+#include <lambda_coro/events/naming.hpp>
 
 #include <map>
 #include <optional>
@@ -18,13 +18,11 @@ struct batch_item_failure {
   std::string item_identifier;  // the SQS messageId, or the Kinesis/DynamoDB sequence number
 };
 BOOST_DESCRIBE_STRUCT(batch_item_failure, (), (item_identifier))
-constexpr auto json_options(const batch_item_failure*) { return json::object_options(json::naming::camel_case); }
 
 struct batch_response {
   std::vector<batch_item_failure> batch_item_failures;
 };
 BOOST_DESCRIBE_STRUCT(batch_response, (), (batch_item_failures))
-constexpr auto json_options(const batch_response*) { return json::object_options(json::naming::camel_case); }
 
 // Tumbling windows for Kinesis and DynamoDB Streams.
 struct time_window {
@@ -54,7 +52,6 @@ struct time_window_response {
   std::vector<batch_item_failure> batch_item_failures;
 };
 BOOST_DESCRIBE_STRUCT(time_window_response, (), (state, batch_item_failures))
-constexpr auto json_options(const time_window_response*) { return json::object_options(json::naming::camel_case); }
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
