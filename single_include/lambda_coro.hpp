@@ -78,6 +78,11 @@
 #ifndef LAMBDA_CORO_EVENTS_APIGW_HPP_INCLUDED
 #define LAMBDA_CORO_EVENTS_APIGW_HPP_INCLUDED
 
+// ---- begin lambda_coro/events/iam.hpp
+// IAM policy documents, as every authorizer (API Gateway, IoT, AppSync's IAM) returns them.
+#ifndef LAMBDA_CORO_EVENTS_IAM_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_IAM_HPP_INCLUDED
+
 // ---- begin lambda_coro/events/naming.hpp
 // How AWS spells event members: camelCase, unless a struct declares otherwise.
 #ifndef LAMBDA_CORO_EVENTS_NAMING_HPP_INCLUDED
@@ -113,6 +118,7 @@ enum class naming {
   as_written,   // message_id -> message_id
   camel_case,   // message_id -> messageId
   pascal_case,  // message_id -> MessageId (SNS, CloudFormation)
+  kebab_case,   // message_id -> message-id (Client VPN)
 };
 
 // One member whose wire name no policy produces: {"event_source_arn", "eventSourceARN"}.
@@ -187,8 +193,8 @@ constexpr std::size_t apply_naming(naming policy, std::string_view member, char*
     if (out) out[n] = c;
     ++n;
   };
-  if (policy == naming::as_written) {
-    for (char c : member) put(c);
+  if (policy == naming::as_written || policy == naming::kebab_case) {
+    for (char c : member) put(c == '_' && policy == naming::kebab_case ? '-' : c);
     return n;
   }
   bool upper_next = policy == naming::pascal_case;
@@ -538,6 +544,77 @@ LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_EVENTS_NAMING_HPP_INCLUDED
 // ---- end lambda_coro/events/naming.hpp
 
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// IAM's policy grammar allows one string or an array of strings for Action and Resource;
+// each keeps the form it arrived in (or was given).
+using string_or_list = std::variant<std::string, std::vector<std::string>>;
+
+// The strings of a string_or_list, one or many.
+inline std::vector<std::string> as_list(const string_or_list& v) {
+  if (const auto* one = std::get_if<std::string>(&v)) return {*one};
+  return std::get<std::vector<std::string>>(v);
+}
+
+struct iam_policy_statement {
+  string_or_list action;
+  std::string effect;  // Allow or Deny
+  string_or_list resource;
+  std::optional<std::map<std::string, json::value>> condition;
+};
+BOOST_DESCRIBE_STRUCT(iam_policy_statement, (), (action, effect, resource, condition))
+constexpr auto json_options(const iam_policy_statement*) { return json::object_options(json::naming::pascal_case); }
+
+struct iam_policy_document {
+  std::string version = "2012-10-17";
+  std::vector<iam_policy_statement> statement;
+
+  // Appends a statement; chains: iam_policy_document{}.allow("execute-api:Invoke", arn).
+  iam_policy_document& allow(string_or_list action, string_or_list resource) {
+    statement.push_back({std::move(action), "Allow", std::move(resource), std::nullopt});
+    return *this;
+  }
+  iam_policy_document& deny(string_or_list action, string_or_list resource) {
+    statement.push_back({std::move(action), "Deny", std::move(resource), std::nullopt});
+    return *this;
+  }
+};
+BOOST_DESCRIBE_STRUCT(iam_policy_document, (), (version, statement))
+constexpr auto json_options(const iam_policy_document*) { return json::object_options(json::naming::pascal_case); }
+
+// The ARN that covers every method and path of the API stage `method_arn` belongs to
+// (arn:aws:execute-api:region:account:api/stage/GET/pets -> …:api/stage/*/*), so that a
+// cached authorizer result grants the whole API rather than the first route asked for.
+// An ARN without a stage is returned unchanged.
+inline std::string execute_api_stage_arn(std::string_view method_arn) {
+  std::size_t resource = 0;  // after arn:partition:service:region:account: (paths may hold ':')
+  for (int colons = 0; colons < 5; ++colons) {
+    resource = method_arn.find(':', resource);
+    if (resource == std::string_view::npos) return std::string(method_arn);
+    ++resource;
+  }
+  const auto api_end = method_arn.find('/', resource);
+  if (api_end == std::string_view::npos) return std::string(method_arn);
+  const auto stage_end = method_arn.find('/', api_end + 1);
+  std::string arn(method_arn.substr(0, stage_end));
+  arn += "/*/*";
+  return arn;
+}
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_IAM_HPP_INCLUDED
+// ---- end lambda_coro/events/iam.hpp
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -858,32 +935,6 @@ struct http_api_authorizer_simple_response {
 };
 BOOST_DESCRIBE_STRUCT(http_api_authorizer_simple_response, (), (is_authorized, context))
 
-// IAM's policy grammar allows one string or an array of strings for Action and Resource;
-// each keeps the form it arrived in (or was given).
-using string_or_list = std::variant<std::string, std::vector<std::string>>;
-
-// The strings of a string_or_list, one or many.
-inline std::vector<std::string> as_list(const string_or_list& v) {
-  if (const auto* one = std::get_if<std::string>(&v)) return {*one};
-  return std::get<std::vector<std::string>>(v);
-}
-
-struct iam_policy_statement {
-  string_or_list action;
-  std::string effect;  // Allow or Deny
-  string_or_list resource;
-  std::optional<std::map<std::string, json::value>> condition;
-};
-BOOST_DESCRIBE_STRUCT(iam_policy_statement, (), (action, effect, resource, condition))
-constexpr auto json_options(const iam_policy_statement*) { return json::object_options(json::naming::pascal_case); }
-
-struct iam_policy_document {
-  std::string version = "2012-10-17";
-  std::vector<iam_policy_statement> statement;
-};
-BOOST_DESCRIBE_STRUCT(iam_policy_document, (), (version, statement))
-constexpr auto json_options(const iam_policy_document*) { return json::object_options(json::naming::pascal_case); }
-
 struct apigw_custom_authorizer_response {
   std::string principal_id;
   iam_policy_document policy_document;
@@ -946,6 +997,247 @@ BOOST_DESCRIBE_STRUCT(alb_target_group_response, (),
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_EVENTS_ALB_HPP_INCLUDED
 // ---- end lambda_coro/events/alb.hpp
+// ---- begin lambda_coro/events/appsync.hpp
+// AWS AppSync: direct Lambda resolvers (one call or a batch) and Lambda authorizers.
+#ifndef LAMBDA_CORO_EVENTS_APPSYNC_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_APPSYNC_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// The caller, whichever authorization mode admitted it: Cognito user pools and OIDC fill
+// sub/issuer/claims, IAM fills the account and Cognito identity fields, a Lambda
+// authorizer fills resolverContext.
+struct appsync_identity {
+  std::optional<std::string> sub;
+  std::optional<std::string> issuer;
+  std::optional<std::string> username;
+  json::value claims;
+  std::vector<std::string> source_ip;
+  std::optional<std::string> default_auth_strategy;
+  std::vector<std::string> groups;
+  std::optional<std::string> account_id;
+  std::optional<std::string> cognito_identity_pool_id;
+  std::optional<std::string> cognito_identity_id;
+  std::optional<std::string> cognito_identity_auth_type;
+  std::optional<std::string> cognito_identity_auth_provider;
+  std::optional<std::string> user_arn;
+  json::value resolver_context;
+};
+BOOST_DESCRIBE_STRUCT(appsync_identity, (),
+                      (sub, issuer, username, claims, source_ip, default_auth_strategy, groups, account_id,
+                       cognito_identity_pool_id, cognito_identity_id, cognito_identity_auth_type,
+                       cognito_identity_auth_provider, user_arn, resolver_context))
+
+struct appsync_request_info {
+  std::map<std::string, std::string> headers;
+  std::optional<std::string> domain_name;
+};
+BOOST_DESCRIBE_STRUCT(appsync_request_info, (), (headers, domain_name))
+
+struct appsync_resolver_info {
+  std::vector<std::string> selection_set_list;
+  std::string selection_set_graph_ql;
+  std::string parent_type_name;
+  std::string field_name;
+  json::value variables;
+};
+BOOST_DESCRIBE_STRUCT(appsync_resolver_info, (),
+                      (selection_set_list, selection_set_graph_ql, parent_type_name, field_name, variables))
+constexpr auto json_options(const appsync_resolver_info*) {
+  return json::object_options(json::naming::camel_case, json::rename{"selection_set_graph_ql", "selectionSetGraphQL"});
+}
+
+struct appsync_previous_result {
+  json::value result;
+};
+BOOST_DESCRIBE_STRUCT(appsync_previous_result, (), (result))
+
+// A direct Lambda resolver's request. Arguments and Source default to json::value; give
+// your own described structs to bind them. A batched resolver receives a JSON array of
+// these: std::vector<appsync_resolver_request<…>>.
+template <class Arguments = json::value, class Source = json::value>
+struct appsync_resolver_request {
+  Arguments arguments{};
+  std::optional<appsync_identity> identity;
+  std::optional<Source> source;
+  std::optional<appsync_request_info> request;
+  std::optional<appsync_previous_result> prev;
+  appsync_resolver_info info;
+  json::value stash;
+  BOOST_DESCRIBE_CLASS(appsync_resolver_request, (), (arguments, identity, source, request, prev, info, stash), (),
+                       ())
+};
+
+// One result of a batched resolver: data, or an error AppSync reports for that item.
+struct appsync_resolver_result {
+  json::value data;
+  std::optional<std::string> error_message;
+  std::optional<std::string> error_type;
+};
+BOOST_DESCRIBE_STRUCT(appsync_resolver_result, (), (data, error_message, error_type))
+
+struct appsync_authorizer_request_context {
+  std::string api_id;
+  std::string account_id;
+  std::string request_id;
+  std::string query_string;
+  std::optional<std::string> operation_name;
+  json::value variables;
+};
+BOOST_DESCRIBE_STRUCT(appsync_authorizer_request_context, (),
+                      (api_id, account_id, request_id, query_string, operation_name, variables))
+
+struct appsync_authorizer_request {
+  std::string authorization_token;
+  appsync_authorizer_request_context request_context;
+  std::map<std::string, std::string> request_headers;
+};
+BOOST_DESCRIBE_STRUCT(appsync_authorizer_request, (), (authorization_token, request_context, request_headers))
+
+struct appsync_authorizer_response {
+  bool is_authorized = false;
+  std::map<std::string, json::value> resolver_context;  // reaches resolvers as $ctx.identity.resolverContext
+  std::vector<std::string> denied_fields;
+  std::optional<std::int64_t> ttl_override;  // seconds
+};
+BOOST_DESCRIBE_STRUCT(appsync_authorizer_response, (), (is_authorized, resolver_context, denied_fields, ttl_override))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_APPSYNC_HPP_INCLUDED
+// ---- end lambda_coro/events/appsync.hpp
+// ---- begin lambda_coro/events/autoscaling.hpp
+// Amazon EC2 Auto Scaling: lifecycle actions and launch/terminate results (EventBridge).
+#ifndef LAMBDA_CORO_EVENTS_AUTOSCALING_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_AUTOSCALING_HPP_INCLUDED
+
+// ---- begin lambda_coro/events/eventbridge.hpp
+// Amazon EventBridge (CloudWatch Events) events, scheduled events included.
+#ifndef LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
+
+
+#include <boost/describe/class.hpp>
+
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// `Detail` is the event-specific payload: json::raw (the default) keeps its text to bind
+// later, once `source` and `detail_type` say what it is; or name a described struct.
+template <class Detail = json::raw>
+struct eventbridge_event {
+  std::string version;
+  std::string id;
+  std::string detail_type;  // "Scheduled Event" for schedules
+  std::string source;       // aws.events for schedules
+  std::string account;
+  std::string time;
+  std::string region;
+  std::vector<std::string> resources;
+  Detail detail;
+
+  BOOST_DESCRIBE_CLASS(eventbridge_event, (), (version, id, detail_type, source, account, time, region, resources, detail),
+                       (), ())
+};
+template <class Detail>
+constexpr auto json_options(const eventbridge_event<Detail>*) {
+  return json::object_options(json::naming::as_written, json::rename{"detail_type", "detail-type"});
+}
+
+using cloudwatch_event = eventbridge_event<>;
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
+// ---- end lambda_coro/events/eventbridge.hpp
+
+#include <map>
+#include <optional>
+#include <string>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// "EC2 Instance-launch Lifecycle Action" and "EC2 Instance-terminate Lifecycle Action" fill
+// the lifecycle members; "EC2 Instance Launch/Terminate Successful/Unsuccessful" the activity ones.
+struct autoscaling_detail {
+  std::string auto_scaling_group_name;
+  std::optional<std::string> ec2_instance_id;
+  std::optional<std::string> lifecycle_action_token;
+  std::optional<std::string> lifecycle_hook_name;
+  std::optional<std::string> lifecycle_transition;  // autoscaling:EC2_INSTANCE_LAUNCHING
+  std::optional<std::string> notification_metadata;
+  std::optional<std::string> origin;       // EC2, AutoScalingGroup, WarmPool
+  std::optional<std::string> destination;
+  std::optional<std::string> status_code;  // InProgress, Failed…
+  std::optional<std::string> status_message;
+  std::optional<std::string> description;
+  std::optional<std::string> activity_id;
+  std::optional<std::string> request_id;
+  std::optional<std::string> cause;
+  std::optional<std::string> start_time;
+  std::optional<std::string> end_time;
+  std::map<std::string, std::string> details;  // "Availability Zone", "Subnet ID"
+};
+BOOST_DESCRIBE_STRUCT(autoscaling_detail, (),
+                      (auto_scaling_group_name, ec2_instance_id, lifecycle_action_token, lifecycle_hook_name,
+                       lifecycle_transition, notification_metadata, origin, destination, status_code, status_message,
+                       description, activity_id, request_id, cause, start_time, end_time, details))
+constexpr auto json_options(const autoscaling_detail*) {
+  return json::object_options(json::naming::pascal_case, json::rename{"ec2_instance_id", "EC2InstanceId"});
+}
+
+using autoscaling_event = eventbridge_event<autoscaling_detail>;
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_AUTOSCALING_HPP_INCLUDED
+// ---- end lambda_coro/events/autoscaling.hpp
+// ---- begin lambda_coro/events/aws_config.hpp
+// AWS Config custom rule invocations. invokingEvent and ruleParameters arrive as JSON
+// text: bind them with json::read once their shape is known.
+#ifndef LAMBDA_CORO_EVENTS_AWS_CONFIG_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_AWS_CONFIG_HPP_INCLUDED
+
+
+#include <optional>
+#include <string>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct config_rule_event {
+  std::string version;
+  std::string invoking_event;   // JSON text
+  std::optional<std::string> rule_parameters;  // JSON text
+  std::string result_token;     // for PutEvaluations
+  bool event_left_scope = false;
+  std::string execution_role_arn;
+  std::string config_rule_arn;
+  std::string config_rule_name;
+  std::string config_rule_id;
+  std::string account_id;
+  std::optional<std::string> evaluation_mode;  // DETECTIVE or PROACTIVE
+};
+BOOST_DESCRIBE_STRUCT(config_rule_event, (),
+                      (version, invoking_event, rule_parameters, result_token, event_left_scope, execution_role_arn,
+                       config_rule_arn, config_rule_name, config_rule_id, account_id, evaluation_mode))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_AWS_CONFIG_HPP_INCLUDED
+// ---- end lambda_coro/events/aws_config.hpp
 // ---- begin lambda_coro/events/base64.hpp
 // Base64 (RFC 4648, standard alphabet) for isBase64Encoded bodies and binary record data.
 #ifndef LAMBDA_CORO_EVENTS_BASE64_HPP_INCLUDED
@@ -1017,6 +1309,150 @@ inline std::optional<std::string> base64_decode(std::string_view text) {
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_EVENTS_BASE64_HPP_INCLUDED
 // ---- end lambda_coro/events/base64.hpp
+// ---- begin lambda_coro/events/bedrock_agent.hpp
+// Amazon Bedrock agents calling a function for an action group: the request, and the
+// response for an OpenAPI action group (apiPath) or a function-details one (function).
+#ifndef LAMBDA_CORO_EVENTS_BEDROCK_AGENT_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_BEDROCK_AGENT_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct bedrock_agent {
+  std::string name;
+  std::string id;
+  std::string alias;
+  std::string version;
+};
+BOOST_DESCRIBE_STRUCT(bedrock_agent, (), (name, id, alias, version))
+
+struct bedrock_agent_parameter {
+  std::string name;
+  std::string type;  // string, number, integer, boolean, array
+  std::string value;
+};
+BOOST_DESCRIBE_STRUCT(bedrock_agent_parameter, (), (name, type, value))
+
+struct bedrock_agent_media_properties {
+  std::vector<bedrock_agent_parameter> properties;
+};
+BOOST_DESCRIBE_STRUCT(bedrock_agent_media_properties, (), (properties))
+
+struct bedrock_agent_request_body {
+  std::map<std::string, bedrock_agent_media_properties> content;  // by media type
+};
+BOOST_DESCRIBE_STRUCT(bedrock_agent_request_body, (), (content))
+
+struct bedrock_agent_request {
+  std::string message_version;
+  bedrock_agent agent;
+  std::string input_text;
+  std::string session_id;
+  std::string action_group;
+  std::optional<std::string> api_path;     // OpenAPI action groups
+  std::optional<std::string> http_method;  // OpenAPI action groups
+  std::optional<std::string> function;     // function-details action groups
+  std::vector<bedrock_agent_parameter> parameters;
+  std::optional<bedrock_agent_request_body> request_body;
+  std::map<std::string, std::string> session_attributes;
+  std::map<std::string, std::string> prompt_session_attributes;
+};
+BOOST_DESCRIBE_STRUCT(bedrock_agent_request, (),
+                      (message_version, agent, input_text, session_id, action_group, api_path, http_method, function,
+                       parameters, request_body, session_attributes, prompt_session_attributes))
+
+struct bedrock_agent_body {
+  std::string body;  // for application/json, JSON text
+};
+BOOST_DESCRIBE_STRUCT(bedrock_agent_body, (), (body))
+
+struct bedrock_agent_function_response {
+  std::optional<std::string> response_state;  // FAILURE or REPROMPT; absent on success
+  std::map<std::string, bedrock_agent_body> response_body;  // "TEXT"
+};
+BOOST_DESCRIBE_STRUCT(bedrock_agent_function_response, (), (response_state, response_body))
+
+struct bedrock_agent_action_response {
+  std::string action_group;
+  std::optional<std::string> api_path;
+  std::optional<std::string> http_method;
+  std::optional<std::int64_t> http_status_code;
+  std::optional<std::map<std::string, bedrock_agent_body>> response_body;  // by media type
+  std::optional<std::string> function;
+  std::optional<bedrock_agent_function_response> function_response;
+};
+BOOST_DESCRIBE_STRUCT(bedrock_agent_action_response, (),
+                      (action_group, api_path, http_method, http_status_code, response_body, function,
+                       function_response))
+
+struct bedrock_agent_response {
+  std::string message_version = "1.0";
+  bedrock_agent_action_response response;
+  std::optional<std::map<std::string, std::string>> session_attributes;
+  std::optional<std::map<std::string, std::string>> prompt_session_attributes;
+  std::optional<json::value> knowledge_bases_configuration;
+};
+BOOST_DESCRIBE_STRUCT(bedrock_agent_response, (),
+                      (message_version, response, session_attributes, prompt_session_attributes,
+                       knowledge_bases_configuration))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_BEDROCK_AGENT_HPP_INCLUDED
+// ---- end lambda_coro/events/bedrock_agent.hpp
+// ---- begin lambda_coro/events/client_vpn.hpp
+// AWS Client VPN connection handlers (kebab-case members).
+#ifndef LAMBDA_CORO_EVENTS_CLIENT_VPN_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_CLIENT_VPN_HPP_INCLUDED
+
+
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct client_vpn_connection_handler_request {
+  std::string connection_id;
+  std::string endpoint_id;
+  std::string common_name;
+  std::string username;
+  std::string platform;
+  std::string platform_version;
+  std::string public_ip;
+  std::string client_openvpn_version;
+  std::string schema_version;  // v1
+};
+BOOST_DESCRIBE_STRUCT(client_vpn_connection_handler_request, (),
+                      (connection_id, endpoint_id, common_name, username, platform, platform_version, public_ip,
+                       client_openvpn_version, schema_version))
+constexpr auto json_options(const client_vpn_connection_handler_request*) {
+  return json::object_options(json::naming::kebab_case);
+}
+
+struct client_vpn_connection_handler_response {
+  bool allow = false;
+  std::string error_msg_on_failed_posture_compliance;
+  std::vector<std::string> posture_compliance_statuses;
+  std::string schema_version = "v1";
+};
+BOOST_DESCRIBE_STRUCT(client_vpn_connection_handler_response, (),
+                      (allow, error_msg_on_failed_posture_compliance, posture_compliance_statuses, schema_version))
+constexpr auto json_options(const client_vpn_connection_handler_response*) {
+  return json::object_options(json::naming::kebab_case);
+}
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_CLIENT_VPN_HPP_INCLUDED
+// ---- end lambda_coro/events/client_vpn.hpp
 // ---- begin lambda_coro/events/cloudformation.hpp
 // AWS CloudFormation custom resources: the request Lambda gets, and the response the
 // function must PUT to request.response_url (a presigned S3 URL; the runtime does not send it).
@@ -1070,6 +1506,176 @@ constexpr auto json_options(const cloudformation_custom_resource_response*) {
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED
 // ---- end lambda_coro/events/cloudformation.hpp
+// ---- begin lambda_coro/events/cloudwatch_alarms.hpp
+// Amazon CloudWatch alarms: the event of a Lambda alarm action (metric and composite
+// alarms), and the payload an alarm publishes to SNS (read it from the SNS message text).
+#ifndef LAMBDA_CORO_EVENTS_CLOUDWATCH_ALARMS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_CLOUDWATCH_ALARMS_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct cloudwatch_alarm_state {
+  std::string value;  // OK, ALARM, INSUFFICIENT_DATA
+  std::string reason;
+  std::optional<std::string> reason_data;  // JSON text
+  std::string timestamp;
+  std::optional<std::string> actions_suppressed_by;  // composite alarms: Alarm, ExtensionPeriod, WaitPeriod
+  std::optional<std::string> actions_suppressed_reason;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_alarm_state, (),
+                      (value, reason, reason_data, timestamp, actions_suppressed_by, actions_suppressed_reason))
+
+struct cloudwatch_metric {
+  std::string namespace_;
+  std::string name;
+  std::map<std::string, std::string> dimensions;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_metric, (), (namespace_, name, dimensions))
+constexpr auto json_options(const cloudwatch_metric*) {
+  return json::object_options(json::naming::camel_case, json::rename{"namespace_", "namespace"});
+}
+
+struct cloudwatch_metric_stat {
+  cloudwatch_metric metric;
+  std::int64_t period = 0;
+  std::string stat;
+  std::optional<std::string> unit;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_metric_stat, (), (metric, period, stat, unit))
+
+struct cloudwatch_metric_data_query {
+  std::string id;
+  std::optional<cloudwatch_metric_stat> metric_stat;
+  std::optional<std::string> expression;
+  std::optional<std::string> label;
+  bool return_data = false;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_metric_data_query, (), (id, metric_stat, expression, label, return_data))
+
+// A metric alarm fills metrics; a composite alarm fills alarm_rule and the suppressor.
+struct cloudwatch_alarm_configuration {
+  std::optional<std::string> description;
+  std::vector<cloudwatch_metric_data_query> metrics;
+  std::optional<std::string> alarm_rule;
+  std::optional<std::string> actions_suppressor;
+  std::optional<std::int64_t> actions_suppressor_wait_period;
+  std::optional<std::int64_t> actions_suppressor_extension_period;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_alarm_configuration, (),
+                      (description, metrics, alarm_rule, actions_suppressor, actions_suppressor_wait_period,
+                       actions_suppressor_extension_period))
+
+struct cloudwatch_alarm_data {
+  std::string alarm_name;
+  cloudwatch_alarm_state state;
+  cloudwatch_alarm_state previous_state;
+  cloudwatch_alarm_configuration configuration;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_alarm_data, (), (alarm_name, state, previous_state, configuration))
+
+struct cloudwatch_alarm_event {
+  std::string source;  // aws.cloudwatch
+  std::string alarm_arn;
+  std::string account_id;
+  std::string time;
+  std::string region;
+  cloudwatch_alarm_data alarm_data;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_alarm_event, (), (source, alarm_arn, account_id, time, region, alarm_data))
+
+// ---- The alarm notification published to SNS (PascalCase) ----
+
+struct cloudwatch_alarm_sns_dimension {
+  std::string name;
+  std::string value;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_alarm_sns_dimension, (), (name, value))
+
+struct cloudwatch_alarm_sns_metric {
+  std::vector<cloudwatch_alarm_sns_dimension> dimensions;
+  std::string metric_name;
+  std::string namespace_;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_alarm_sns_metric, (), (dimensions, metric_name, namespace_))
+constexpr auto json_options(const cloudwatch_alarm_sns_metric*) {
+  return json::object_options(json::naming::pascal_case, json::rename{"namespace_", "Namespace"});
+}
+
+struct cloudwatch_alarm_sns_metric_stat {
+  cloudwatch_alarm_sns_metric metric;
+  std::int64_t period = 0;
+  std::string stat;
+  std::optional<std::string> unit;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_alarm_sns_metric_stat, (), (metric, period, stat, unit))
+constexpr auto json_options(const cloudwatch_alarm_sns_metric_stat*) {
+  return json::object_options(json::naming::pascal_case);
+}
+
+struct cloudwatch_alarm_sns_query {
+  std::string id;
+  std::optional<cloudwatch_alarm_sns_metric_stat> metric_stat;
+  std::optional<std::string> expression;
+  std::optional<std::string> label;
+  bool return_data = false;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_alarm_sns_query, (), (id, metric_stat, expression, label, return_data))
+constexpr auto json_options(const cloudwatch_alarm_sns_query*) { return json::object_options(json::naming::pascal_case); }
+
+struct cloudwatch_alarm_sns_trigger {
+  std::optional<std::string> metric_name;
+  std::optional<std::string> namespace_;
+  std::optional<std::string> statistic_type;
+  std::optional<std::string> statistic;
+  std::optional<std::string> unit;
+  std::vector<cloudwatch_alarm_sns_dimension> dimensions;
+  std::int64_t period = 0;
+  std::int64_t evaluation_periods = 0;
+  std::string comparison_operator;
+  double threshold = 0;
+  std::optional<std::string> treat_missing_data;
+  std::optional<std::string> evaluate_low_sample_count_percentile;
+  std::vector<cloudwatch_alarm_sns_query> metrics;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_alarm_sns_trigger, (),
+                      (metric_name, namespace_, statistic_type, statistic, unit, dimensions, period,
+                       evaluation_periods, comparison_operator, threshold, treat_missing_data,
+                       evaluate_low_sample_count_percentile, metrics))
+constexpr auto json_options(const cloudwatch_alarm_sns_trigger*) {
+  return json::object_options(json::naming::pascal_case, json::rename{"namespace_", "Namespace"});
+}
+
+struct cloudwatch_alarm_sns_payload {
+  std::string alarm_name;
+  std::optional<std::string> alarm_description;
+  std::string aws_account_id;
+  std::string new_state_value;
+  std::string new_state_reason;
+  std::string state_change_time;
+  std::string region;
+  std::string alarm_arn;
+  std::string old_state_value;
+  cloudwatch_alarm_sns_trigger trigger;
+};
+BOOST_DESCRIBE_STRUCT(cloudwatch_alarm_sns_payload, (),
+                      (alarm_name, alarm_description, aws_account_id, new_state_value, new_state_reason,
+                       state_change_time, region, alarm_arn, old_state_value, trigger))
+constexpr auto json_options(const cloudwatch_alarm_sns_payload*) {
+  return json::object_options(json::naming::pascal_case, json::rename{"aws_account_id", "AWSAccountId"});
+}
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_CLOUDWATCH_ALARMS_HPP_INCLUDED
+// ---- end lambda_coro/events/cloudwatch_alarms.hpp
 // ---- begin lambda_coro/events/cloudwatch_logs.hpp
 // Amazon CloudWatch Logs subscription events. The payload arrives gzipped and base64
 // encoded in awslogs.data; events/cloudwatch_logs_zlib.hpp decodes it for programs that
@@ -1118,6 +1724,334 @@ BOOST_DESCRIBE_STRUCT(cloudwatch_logs_data, (),
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_EVENTS_CLOUDWATCH_LOGS_HPP_INCLUDED
 // ---- end lambda_coro/events/cloudwatch_logs.hpp
+// ---- begin lambda_coro/events/codebuild.hpp
+// AWS CodeBuild build state and phase changes: EventBridge events with a typed detail
+// (kebab-case members).
+#ifndef LAMBDA_CORO_EVENTS_CODEBUILD_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_CODEBUILD_HPP_INCLUDED
+
+
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct codebuild_artifact {
+  std::string md5sum;
+  std::string sha256sum;
+  std::string location;
+};
+BOOST_DESCRIBE_STRUCT(codebuild_artifact, (), (md5sum, sha256sum, location))
+
+struct codebuild_environment_variable {
+  std::string name;
+  std::string type;  // PLAINTEXT, PARAMETER_STORE, SECRETS_MANAGER
+  std::string value;
+};
+BOOST_DESCRIBE_STRUCT(codebuild_environment_variable, (), (name, type, value))
+
+struct codebuild_environment {
+  std::string image;
+  bool privileged_mode = false;
+  std::string compute_type;
+  std::string type;
+  std::vector<codebuild_environment_variable> environment_variables;
+};
+BOOST_DESCRIBE_STRUCT(codebuild_environment, (),
+                      (image, privileged_mode, compute_type, type, environment_variables))
+constexpr auto json_options(const codebuild_environment*) { return json::object_options(json::naming::kebab_case); }
+
+struct codebuild_source {
+  std::optional<std::string> location;
+  std::string type;  // S3, CODECOMMIT, GITHUB…
+  std::optional<std::string> buildspec;
+};
+BOOST_DESCRIBE_STRUCT(codebuild_source, (), (location, type, buildspec))
+
+struct codebuild_logs {
+  std::optional<std::string> group_name;
+  std::optional<std::string> stream_name;
+  std::optional<std::string> deep_link;
+};
+BOOST_DESCRIBE_STRUCT(codebuild_logs, (), (group_name, stream_name, deep_link))
+constexpr auto json_options(const codebuild_logs*) { return json::object_options(json::naming::kebab_case); }
+
+struct codebuild_phase {
+  std::vector<std::string> phase_context;
+  std::string start_time;
+  std::optional<std::string> end_time;
+  std::optional<double> duration_in_seconds;
+  std::string phase_type;  // SUBMITTED, QUEUED, PROVISIONING, BUILD, COMPLETED…
+  std::optional<std::string> phase_status;
+};
+BOOST_DESCRIBE_STRUCT(codebuild_phase, (),
+                      (phase_context, start_time, end_time, duration_in_seconds, phase_type, phase_status))
+constexpr auto json_options(const codebuild_phase*) { return json::object_options(json::naming::kebab_case); }
+
+struct codebuild_additional_information {
+  std::optional<codebuild_artifact> artifact;
+  codebuild_environment environment;
+  double timeout_in_minutes = 0;
+  bool build_complete = false;
+  double build_number = 0;
+  std::string initiator;
+  std::string build_start_time;
+  codebuild_source source;
+  std::optional<std::string> source_version;
+  codebuild_logs logs;
+  std::vector<codebuild_phase> phases;
+};
+BOOST_DESCRIBE_STRUCT(codebuild_additional_information, (),
+                      (artifact, environment, timeout_in_minutes, build_complete, build_number, initiator,
+                       build_start_time, source, source_version, logs, phases))
+constexpr auto json_options(const codebuild_additional_information*) {
+  return json::object_options(json::naming::kebab_case);
+}
+
+// detail-type "CodeBuild Build State Change" fills build_status and current_phase;
+// "CodeBuild Build Phase Change" fills the completed_phase members.
+struct codebuild_detail {
+  std::optional<std::string> build_status;  // IN_PROGRESS, SUCCEEDED, FAILED, STOPPED
+  std::string project_name;
+  std::string build_id;
+  codebuild_additional_information additional_information;
+  std::optional<std::string> current_phase;
+  std::optional<std::string> current_phase_context;
+  std::optional<std::string> completed_phase;
+  std::optional<std::string> completed_phase_status;
+  std::optional<double> completed_phase_duration_seconds;
+  std::optional<std::string> completed_phase_context;
+  std::optional<std::string> completed_phase_start;
+  std::optional<std::string> completed_phase_end;
+  std::string version;
+};
+BOOST_DESCRIBE_STRUCT(codebuild_detail, (),
+                      (build_status, project_name, build_id, additional_information, current_phase,
+                       current_phase_context, completed_phase, completed_phase_status,
+                       completed_phase_duration_seconds, completed_phase_context, completed_phase_start,
+                       completed_phase_end, version))
+constexpr auto json_options(const codebuild_detail*) { return json::object_options(json::naming::kebab_case); }
+
+using codebuild_event = eventbridge_event<codebuild_detail>;
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_CODEBUILD_HPP_INCLUDED
+// ---- end lambda_coro/events/codebuild.hpp
+// ---- begin lambda_coro/events/codecommit.hpp
+// AWS CodeCommit repository triggers.
+#ifndef LAMBDA_CORO_EVENTS_CODECOMMIT_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_CODECOMMIT_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct codecommit_reference {
+  std::string commit;
+  std::string ref;  // refs/heads/main
+  std::optional<bool> created;
+  std::optional<bool> deleted;
+};
+BOOST_DESCRIBE_STRUCT(codecommit_reference, (), (commit, ref, created, deleted))
+
+struct codecommit_codecommit {
+  std::vector<codecommit_reference> references;
+};
+BOOST_DESCRIBE_STRUCT(codecommit_codecommit, (), (references))
+
+struct codecommit_record {
+  std::string event_id;
+  std::string event_version;
+  std::string event_time;
+  std::string event_trigger_name;
+  std::int64_t event_part_number = 0;
+  codecommit_codecommit codecommit;
+  std::string event_name;
+  std::string event_trigger_config_id;
+  std::string event_source_arn;
+  std::string user_identity_arn;
+  std::string event_source;  // aws:codecommit
+  std::string aws_region;
+  std::int64_t event_total_parts = 0;
+  std::optional<std::string> custom_data;
+};
+BOOST_DESCRIBE_STRUCT(codecommit_record, (),
+                      (event_id, event_version, event_time, event_trigger_name, event_part_number, codecommit,
+                       event_name, event_trigger_config_id, event_source_arn, user_identity_arn, event_source,
+                       aws_region, event_total_parts, custom_data))
+constexpr auto json_options(const codecommit_record*) {
+  return json::object_options(json::naming::camel_case, json::rename{"event_source_arn", "eventSourceARN"},
+                              json::rename{"user_identity_arn", "userIdentityARN"});
+}
+
+struct codecommit_event {
+  std::vector<codecommit_record> records;
+};
+BOOST_DESCRIBE_STRUCT(codecommit_event, (), (records))
+constexpr auto json_options(const codecommit_event*) { return json::object_options(json::naming::pascal_case); }
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_CODECOMMIT_HPP_INCLUDED
+// ---- end lambda_coro/events/codecommit.hpp
+// ---- begin lambda_coro/events/codedeploy.hpp
+// AWS CodeDeploy deployment and instance state changes (EventBridge), and the lifecycle
+// hook a deployment invokes a function for.
+#ifndef LAMBDA_CORO_EVENTS_CODEDEPLOY_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_CODEDEPLOY_HPP_INCLUDED
+
+
+#include <optional>
+#include <string>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct codedeploy_detail {
+  std::string instance_group_id;
+  std::optional<std::string> instance_id;  // instance notifications
+  std::string region;
+  std::string application;
+  std::string deployment_id;
+  std::string state;  // START, SUCCESS, FAILURE, READY
+  std::string deployment_group;
+};
+BOOST_DESCRIBE_STRUCT(codedeploy_detail, (),
+                      (instance_group_id, instance_id, region, application, deployment_id, state, deployment_group))
+
+using codedeploy_event = eventbridge_event<codedeploy_detail>;
+
+// A BeforeAllowTraffic / AfterAllowTraffic hook; report the outcome with
+// PutLifecycleEventHookExecutionStatus.
+struct codedeploy_lifecycle_event {
+  std::string deployment_id;
+  std::string lifecycle_event_hook_execution_id;
+};
+BOOST_DESCRIBE_STRUCT(codedeploy_lifecycle_event, (), (deployment_id, lifecycle_event_hook_execution_id))
+constexpr auto json_options(const codedeploy_lifecycle_event*) {
+  return json::object_options(json::naming::pascal_case);
+}
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_CODEDEPLOY_HPP_INCLUDED
+// ---- end lambda_coro/events/codedeploy.hpp
+// ---- begin lambda_coro/events/codepipeline.hpp
+// AWS CodePipeline: the job a Lambda invoke action receives, and the pipeline, stage and
+// action execution changes EventBridge delivers.
+#ifndef LAMBDA_CORO_EVENTS_CODEPIPELINE_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_CODEPIPELINE_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct codepipeline_s3_location {
+  std::string bucket_name;
+  std::string object_key;
+};
+BOOST_DESCRIBE_STRUCT(codepipeline_s3_location, (), (bucket_name, object_key))
+
+struct codepipeline_artifact_location {
+  std::optional<codepipeline_s3_location> s3_location;
+  std::string type;  // S3
+};
+BOOST_DESCRIBE_STRUCT(codepipeline_artifact_location, (), (s3_location, type))
+
+struct codepipeline_artifact {
+  codepipeline_artifact_location location;
+  std::optional<std::string> revision;
+  std::string name;
+};
+BOOST_DESCRIBE_STRUCT(codepipeline_artifact, (), (location, revision, name))
+
+struct codepipeline_action_configuration {
+  std::map<std::string, std::string> configuration;  // FunctionName, UserParameters
+};
+BOOST_DESCRIBE_STRUCT(codepipeline_action_configuration, (), (configuration))
+
+struct codepipeline_artifact_credentials {
+  std::string secret_access_key;
+  std::string session_token;
+  std::string access_key_id;
+};
+BOOST_DESCRIBE_STRUCT(codepipeline_artifact_credentials, (), (secret_access_key, session_token, access_key_id))
+
+struct codepipeline_encryption_key {
+  std::string id;
+  std::string type;  // KMS
+};
+BOOST_DESCRIBE_STRUCT(codepipeline_encryption_key, (), (id, type))
+
+struct codepipeline_job_data {
+  codepipeline_action_configuration action_configuration;
+  std::vector<codepipeline_artifact> input_artifacts;
+  std::vector<codepipeline_artifact> output_artifacts;
+  codepipeline_artifact_credentials artifact_credentials;
+  std::optional<std::string> continuation_token;
+  std::optional<codepipeline_encryption_key> encryption_key;
+};
+BOOST_DESCRIBE_STRUCT(codepipeline_job_data, (),
+                      (action_configuration, input_artifacts, output_artifacts, artifact_credentials,
+                       continuation_token, encryption_key))
+
+struct codepipeline_job {
+  std::string id;  // report back with PutJobSuccessResult / PutJobFailureResult
+  std::string account_id;
+  codepipeline_job_data data;
+};
+BOOST_DESCRIBE_STRUCT(codepipeline_job, (), (id, account_id, data))
+
+struct codepipeline_job_event {
+  codepipeline_job job;
+};
+BOOST_DESCRIBE_STRUCT(codepipeline_job_event, (), (job))
+constexpr auto json_options(const codepipeline_job_event*) {
+  return json::object_options(json::naming::as_written, json::rename{"job", "CodePipeline.job"});
+}
+
+struct codepipeline_action_type {
+  std::string owner;
+  std::string category;
+  std::string provider;
+  std::int64_t version = 0;
+};
+BOOST_DESCRIBE_STRUCT(codepipeline_action_type, (), (owner, category, provider, version))
+
+// detail-type "CodePipeline Pipeline/Stage/Action Execution State Change".
+struct codepipeline_detail {
+  std::string pipeline;
+  std::int64_t version = 0;
+  std::string execution_id;
+  std::optional<std::string> stage;
+  std::optional<std::string> action;
+  std::string state;  // STARTED, SUCCEEDED, FAILED, CANCELED, RESUMED, SUPERSEDED…
+  std::optional<std::string> region;
+  std::optional<codepipeline_action_type> type;
+};
+BOOST_DESCRIBE_STRUCT(codepipeline_detail, (), (pipeline, version, execution_id, stage, action, state, region, type))
+constexpr auto json_options(const codepipeline_detail*) { return json::object_options(json::naming::kebab_case); }
+
+using codepipeline_event = eventbridge_event<codepipeline_detail>;
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_CODEPIPELINE_HPP_INCLUDED
+// ---- end lambda_coro/events/codepipeline.hpp
 // ---- begin lambda_coro/events/cognito.hpp
 // Amazon Cognito user pool triggers. Every trigger shares one envelope and differs in its
 // request and response: cognito_trigger<Request, Response>, with an alias per trigger.
@@ -1345,10 +2279,216 @@ BOOST_DESCRIBE_STRUCT(migrate_user_response, (),
                       (user_attributes, final_user_status, message_action, desired_delivery_mediums, force_alias_creation))
 using cognito_migrate_user = cognito_trigger<migrate_user_request, migrate_user_response>;
 
+
+// Inbound federation: attributes from an OIDC or SAML provider, mapped before sign-in.
+struct inbound_federation_attributes {
+  std::optional<std::map<std::string, std::string>> token_response;  // OIDC
+  std::optional<std::map<std::string, json::value>> id_token;         // OIDC
+  std::optional<std::map<std::string, json::value>> user_info;        // OIDC
+  std::optional<std::map<std::string, json::value>> saml_response;    // SAML, by claim URI
+};
+BOOST_DESCRIBE_STRUCT(inbound_federation_attributes, (), (token_response, id_token, user_info, saml_response))
+struct inbound_federation_request {
+  std::string provider_name;
+  std::string provider_type;  // OIDC, SAML, Facebook, Google, SignInWithApple, LoginWithAmazon
+  inbound_federation_attributes attributes;
+};
+BOOST_DESCRIBE_STRUCT(inbound_federation_request, (), (provider_name, provider_type, attributes))
+struct inbound_federation_response {
+  std::map<std::string, std::string> user_attributes_to_map;
+};
+BOOST_DESCRIBE_STRUCT(inbound_federation_response, (), (user_attributes_to_map))
+using cognito_inbound_federation = cognito_trigger<inbound_federation_request, inbound_federation_response>;
+
+// Custom email and SMS senders: the code arrives encrypted with the pool's KMS key
+// (base64); the function decrypts it and sends the message itself.
+struct custom_sender_request {
+  std::string type;  // customEmailSenderRequestV1 or customSMSSenderRequestV1
+  std::optional<std::string> code;
+  cognito_attributes user_attributes;
+  std::optional<cognito_metadata> client_metadata;
+};
+BOOST_DESCRIBE_STRUCT(custom_sender_request, (), (type, code, user_attributes, client_metadata))
+using cognito_custom_email_sender = cognito_trigger<custom_sender_request, cognito_empty>;
+using cognito_custom_sms_sender = cognito_trigger<custom_sender_request, cognito_empty>;
+
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED
 // ---- end lambda_coro/events/cognito.hpp
+// ---- begin lambda_coro/events/connect.hpp
+// Amazon Connect contact flows invoking a function, and Amazon Chime bots (both PascalCase).
+#ifndef LAMBDA_CORO_EVENTS_CONNECT_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_CONNECT_HPP_INCLUDED
+
+
+#include <map>
+#include <optional>
+#include <string>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct connect_endpoint {
+  std::string type;  // TELEPHONE_NUMBER
+  std::optional<std::string> address;
+};
+BOOST_DESCRIBE_STRUCT(connect_endpoint, (), (type, address))
+constexpr auto json_options(const connect_endpoint*) { return json::object_options(json::naming::pascal_case); }
+
+struct connect_queue {
+  std::string name;
+  std::string arn;
+  std::optional<std::string> outbound_caller_id;
+};
+BOOST_DESCRIBE_STRUCT(connect_queue, (), (name, arn, outbound_caller_id))
+constexpr auto json_options(const connect_queue*) {
+  return json::object_options(json::naming::pascal_case, json::rename{"arn", "ARN"});
+}
+
+struct connect_contact_data {
+  std::map<std::string, std::string> attributes;
+  std::string channel;  // VOICE, CHAT, TASK
+  std::string contact_id;
+  std::optional<connect_endpoint> customer_endpoint;
+  std::string initial_contact_id;
+  std::string initiation_method;  // INBOUND, OUTBOUND, TRANSFER, CALLBACK, API
+  std::string instance_arn;
+  std::optional<std::string> previous_contact_id;
+  std::optional<connect_queue> queue;
+  std::optional<connect_endpoint> system_endpoint;
+  std::optional<std::string> language_code;
+  json::value media_streams;
+  std::map<std::string, std::string> tags;
+  json::value segment_attributes;
+};
+BOOST_DESCRIBE_STRUCT(connect_contact_data, (),
+                      (attributes, channel, contact_id, customer_endpoint, initial_contact_id, initiation_method,
+                       instance_arn, previous_contact_id, queue, system_endpoint, language_code, media_streams, tags,
+                       segment_attributes))
+constexpr auto json_options(const connect_contact_data*) {
+  return json::object_options(json::naming::pascal_case, json::rename{"instance_arn", "InstanceARN"});
+}
+
+struct connect_details {
+  connect_contact_data contact_data;
+  std::map<std::string, std::string> parameters;
+};
+BOOST_DESCRIBE_STRUCT(connect_details, (), (contact_data, parameters))
+constexpr auto json_options(const connect_details*) { return json::object_options(json::naming::pascal_case); }
+
+struct connect_event {
+  connect_details details;
+  std::string name;  // ContactFlowEvent
+};
+BOOST_DESCRIBE_STRUCT(connect_event, (), (details, name))
+constexpr auto json_options(const connect_event*) { return json::object_options(json::naming::pascal_case); }
+
+// What the flow receives back: a flat map of strings ($.External.key).
+using connect_response = std::map<std::string, std::string>;
+
+struct chime_bot_sender {
+  std::string sender_id;
+  std::string sender_type;  // user
+};
+BOOST_DESCRIBE_STRUCT(chime_bot_sender, (), (sender_id, sender_type))
+constexpr auto json_options(const chime_bot_sender*) { return json::object_options(json::naming::pascal_case); }
+
+struct chime_bot_discussion {
+  std::string discussion_id;
+  std::string discussion_type;  // chat_room or conversation
+};
+BOOST_DESCRIBE_STRUCT(chime_bot_discussion, (), (discussion_id, discussion_type))
+constexpr auto json_options(const chime_bot_discussion*) { return json::object_options(json::naming::pascal_case); }
+
+struct chime_bot_inbound_https_endpoint {
+  std::string endpoint_type;  // POST
+  std::string url;
+};
+BOOST_DESCRIBE_STRUCT(chime_bot_inbound_https_endpoint, (), (endpoint_type, url))
+constexpr auto json_options(const chime_bot_inbound_https_endpoint*) {
+  return json::object_options(json::naming::pascal_case);
+}
+
+struct chime_bot_event {
+  chime_bot_sender sender;
+  chime_bot_discussion discussion;
+  std::string event_type;  // Invite, Mention, Remove
+  std::optional<chime_bot_inbound_https_endpoint> inbound_https_endpoint;
+  std::string event_timestamp;
+  std::optional<std::string> message;
+};
+BOOST_DESCRIBE_STRUCT(chime_bot_event, (),
+                      (sender, discussion, event_type, inbound_https_endpoint, event_timestamp, message))
+constexpr auto json_options(const chime_bot_event*) { return json::object_options(json::naming::pascal_case); }
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_CONNECT_HPP_INCLUDED
+// ---- end lambda_coro/events/connect.hpp
+// ---- begin lambda_coro/events/documentdb.hpp
+// Amazon DocumentDB change stream events. Document contents stay MongoDB extended JSON
+// ({"$oid": …}, {"$timestamp": …}) in json::value: their shape is the user's collection.
+#ifndef LAMBDA_CORO_EVENTS_DOCUMENTDB_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_DOCUMENTDB_HPP_INCLUDED
+
+
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct documentdb_namespace {
+  std::string db;
+  std::optional<std::string> coll;  // absent for database-level events (dropDatabase)
+};
+BOOST_DESCRIBE_STRUCT(documentdb_namespace, (), (db, coll))
+
+struct documentdb_update_description {
+  json::value updated_fields;
+  std::vector<std::string> removed_fields;
+  json::value truncated_arrays;
+};
+BOOST_DESCRIBE_STRUCT(documentdb_update_description, (), (updated_fields, removed_fields, truncated_arrays))
+
+struct documentdb_change_event {
+  json::value id;  // the resume token, {"_data": …}
+  json::value cluster_time;
+  std::string operation_type;  // insert, update, replace, delete, drop, rename, dropDatabase, invalidate
+  std::optional<documentdb_namespace> ns;
+  std::optional<documentdb_namespace> to;  // rename's target
+  json::value document_key;
+  json::value full_document;
+  std::optional<documentdb_update_description> update_description;
+  json::value txn_number;
+  json::value lsid;
+  json::value wall_time;
+};
+BOOST_DESCRIBE_STRUCT(documentdb_change_event, (),
+                      (id, cluster_time, operation_type, ns, to, document_key, full_document, update_description,
+                       txn_number, lsid, wall_time))
+constexpr auto json_options(const documentdb_change_event*) {
+  return json::object_options(json::naming::camel_case, json::rename{"id", "_id"});
+}
+
+struct documentdb_event_record {
+  documentdb_change_event event;
+};
+BOOST_DESCRIBE_STRUCT(documentdb_event_record, (), (event))
+
+struct documentdb_event {
+  std::string event_source;  // aws:docdb
+  std::string event_source_arn;
+  std::vector<documentdb_event_record> events;
+};
+BOOST_DESCRIBE_STRUCT(documentdb_event, (), (event_source, event_source_arn, events))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_DOCUMENTDB_HPP_INCLUDED
+// ---- end lambda_coro/events/documentdb.hpp
 // ---- begin lambda_coro/events/dynamodb.hpp
 // Amazon DynamoDB Streams events, with DynamoDB's attribute-value type.
 #ifndef LAMBDA_CORO_EVENTS_DYNAMODB_HPP_INCLUDED
@@ -1499,48 +2639,305 @@ constexpr auto json_options(const dynamodb_event*) { return json::object_options
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_EVENTS_DYNAMODB_HPP_INCLUDED
 // ---- end lambda_coro/events/dynamodb.hpp
-// ---- begin lambda_coro/events/eventbridge.hpp
-// Amazon EventBridge (CloudWatch Events) events, scheduled events included.
-#ifndef LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
-#define LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
+// ---- begin lambda_coro/events/ecr.hpp
+// Amazon ECR image actions and image scans (EventBridge, kebab-case detail).
+#ifndef LAMBDA_CORO_EVENTS_ECR_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_ECR_HPP_INCLUDED
 
 
-#include <boost/describe/class.hpp>
-
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
 namespace events {
 
-// `Detail` is the event-specific payload: json::raw (the default) keeps its text to bind
-// later, once `source` and `detail_type` say what it is; or name a described struct.
-template <class Detail = json::raw>
-struct eventbridge_event {
-  std::string version;
-  std::string id;
-  std::string detail_type;  // "Scheduled Event" for schedules
-  std::string source;       // aws.events for schedules
-  std::string account;
-  std::string time;
-  std::string region;
-  std::vector<std::string> resources;
-  Detail detail;
-
-  BOOST_DESCRIBE_CLASS(eventbridge_event, (), (version, id, detail_type, source, account, time, region, resources, detail),
-                       (), ())
+// detail-type "ECR Image Action": PUSH or DELETE.
+struct ecr_image_action_detail {
+  std::string result;  // SUCCESS or FAILURE
+  std::string repository_name;
+  std::string image_digest;
+  std::string action_type;
+  std::optional<std::string> image_tag;
 };
-template <class Detail>
-constexpr auto json_options(const eventbridge_event<Detail>*) {
-  return json::object_options(json::naming::as_written, json::rename{"detail_type", "detail-type"});
-}
+BOOST_DESCRIBE_STRUCT(ecr_image_action_detail, (), (result, repository_name, image_digest, action_type, image_tag))
+constexpr auto json_options(const ecr_image_action_detail*) { return json::object_options(json::naming::kebab_case); }
 
-using cloudwatch_event = eventbridge_event<>;
+// detail-type "ECR Image Scan".
+struct ecr_image_scan_detail {
+  std::string scan_status;  // COMPLETE or FAILED
+  std::string repository_name;
+  std::map<std::string, std::int64_t> finding_severity_counts;  // CRITICAL, HIGH, MEDIUM, LOW…
+  std::string image_digest;
+  std::vector<std::string> image_tags;
+};
+BOOST_DESCRIBE_STRUCT(ecr_image_scan_detail, (),
+                      (scan_status, repository_name, finding_severity_counts, image_digest, image_tags))
+constexpr auto json_options(const ecr_image_scan_detail*) { return json::object_options(json::naming::kebab_case); }
+
+using ecr_image_action_event = eventbridge_event<ecr_image_action_detail>;
+using ecr_image_scan_event = eventbridge_event<ecr_image_scan_detail>;
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
-// ---- end lambda_coro/events/eventbridge.hpp
+#endif  // LAMBDA_CORO_EVENTS_ECR_HPP_INCLUDED
+// ---- end lambda_coro/events/ecr.hpp
+// ---- begin lambda_coro/events/ecs.hpp
+// Amazon ECS container instance state changes (EventBridge).
+#ifndef LAMBDA_CORO_EVENTS_ECS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_ECS_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct ecs_attribute {
+  std::string name;
+  std::optional<std::string> value;
+};
+BOOST_DESCRIBE_STRUCT(ecs_attribute, (), (name, value))
+
+struct ecs_resource {
+  std::string name;  // CPU, MEMORY, PORTS, PORTS_UDP
+  std::string type;  // INTEGER, STRINGSET…
+  std::optional<std::int64_t> integer_value;
+  std::optional<std::int64_t> long_value;
+  std::optional<double> double_value;
+  std::optional<std::vector<std::string>> string_set_value;
+};
+BOOST_DESCRIBE_STRUCT(ecs_resource, (), (name, type, integer_value, long_value, double_value, string_set_value))
+
+struct ecs_version_info {
+  std::string agent_hash;
+  std::string agent_version;
+  std::string docker_version;
+};
+BOOST_DESCRIBE_STRUCT(ecs_version_info, (), (agent_hash, agent_version, docker_version))
+
+// detail-type "ECS Container Instance State Change".
+struct ecs_container_instance_detail {
+  bool agent_connected = false;
+  std::optional<std::string> agent_update_status;
+  std::vector<ecs_attribute> attributes;
+  std::string cluster_arn;
+  std::string container_instance_arn;
+  std::string ec2_instance_id;
+  std::vector<ecs_resource> registered_resources;
+  std::vector<ecs_resource> remaining_resources;
+  std::string status;  // ACTIVE, DRAINING, INACTIVE
+  std::optional<std::string> status_reason;
+  std::int64_t version = 0;
+  ecs_version_info version_info;
+  std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(ecs_container_instance_detail, (),
+                      (agent_connected, agent_update_status, attributes, cluster_arn, container_instance_arn,
+                       ec2_instance_id, registered_resources, remaining_resources, status, status_reason, version,
+                       version_info, updated_at))
+
+using ecs_container_instance_event = eventbridge_event<ecs_container_instance_detail>;
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_ECS_HPP_INCLUDED
+// ---- end lambda_coro/events/ecs.hpp
+// ---- begin lambda_coro/events/iot.hpp
+// AWS IoT: Core custom authorizers, fleet provisioning pre-provisioning hooks, IoT 1-Click
+// and the IoT button.
+#ifndef LAMBDA_CORO_EVENTS_IOT_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_IOT_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct iot_tls_context {
+  std::string server_name;  // SNI
+};
+BOOST_DESCRIBE_STRUCT(iot_tls_context, (), (server_name))
+
+struct iot_http_context {
+  std::map<std::string, std::string> headers;
+  std::string query_string;
+};
+BOOST_DESCRIBE_STRUCT(iot_http_context, (), (headers, query_string))
+
+struct iot_mqtt_context {
+  std::optional<std::string> username;
+  std::optional<std::string> password;  // base64
+  std::string client_id;
+};
+BOOST_DESCRIBE_STRUCT(iot_mqtt_context, (), (username, password, client_id))
+
+struct iot_protocol_data {
+  std::optional<iot_tls_context> tls;
+  std::optional<iot_http_context> http;
+  std::optional<iot_mqtt_context> mqtt;
+};
+BOOST_DESCRIBE_STRUCT(iot_protocol_data, (), (tls, http, mqtt))
+
+struct iot_connection_metadata {
+  std::string id;
+};
+BOOST_DESCRIBE_STRUCT(iot_connection_metadata, (), (id))
+
+struct iot_custom_authorizer_request {
+  std::optional<std::string> token;
+  bool signature_verified = false;
+  std::vector<std::string> protocols;  // tls, http, mqtt
+  iot_protocol_data protocol_data;
+  iot_connection_metadata connection_metadata;
+};
+BOOST_DESCRIBE_STRUCT(iot_custom_authorizer_request, (),
+                      (token, signature_verified, protocols, protocol_data, connection_metadata))
+
+struct iot_custom_authorizer_response {
+  bool is_authenticated = false;
+  std::string principal_id;
+  std::int64_t disconnect_after_in_seconds = 86400;
+  std::int64_t refresh_after_in_seconds = 300;
+  std::vector<iam_policy_document> policy_documents;
+};
+BOOST_DESCRIBE_STRUCT(iot_custom_authorizer_response, (),
+                      (is_authenticated, principal_id, disconnect_after_in_seconds, refresh_after_in_seconds,
+                       policy_documents))
+
+struct iot_preprovision_hook_request {
+  std::string claim_certificate_id;
+  std::string certificate_id;
+  std::string certificate_pem;
+  std::string template_arn;
+  std::string client_id;
+  std::map<std::string, std::string> parameters;
+};
+BOOST_DESCRIBE_STRUCT(iot_preprovision_hook_request, (),
+                      (claim_certificate_id, certificate_id, certificate_pem, template_arn, client_id, parameters))
+
+struct iot_preprovision_hook_response {
+  bool allow_provisioning = false;
+  std::map<std::string, std::string> parameter_overrides;
+};
+BOOST_DESCRIBE_STRUCT(iot_preprovision_hook_response, (), (allow_provisioning, parameter_overrides))
+
+struct iot_1click_button_clicked {
+  std::string click_type;  // SINGLE, DOUBLE, LONG
+  std::string reported_time;
+};
+BOOST_DESCRIBE_STRUCT(iot_1click_button_clicked, (), (click_type, reported_time))
+
+struct iot_1click_device_event {
+  iot_1click_button_clicked button_clicked;
+};
+BOOST_DESCRIBE_STRUCT(iot_1click_device_event, (), (button_clicked))
+
+struct iot_1click_device_info {
+  std::map<std::string, std::string> attributes;
+  std::string type;
+  std::string device_id;
+  double remaining_life = 0;  // percent
+};
+BOOST_DESCRIBE_STRUCT(iot_1click_device_info, (), (attributes, type, device_id, remaining_life))
+
+struct iot_1click_placement_info {
+  std::string project_name;
+  std::string placement_name;
+  std::map<std::string, std::string> attributes;
+  std::map<std::string, std::string> devices;
+};
+BOOST_DESCRIBE_STRUCT(iot_1click_placement_info, (), (project_name, placement_name, attributes, devices))
+
+struct iot_1click_event {
+  iot_1click_device_event device_event;
+  iot_1click_device_info device_info;
+  iot_1click_placement_info placement_info;
+};
+BOOST_DESCRIBE_STRUCT(iot_1click_event, (), (device_event, device_info, placement_info))
+
+struct iot_button_event {
+  std::string serial_number;
+  std::string click_type;       // SINGLE, DOUBLE, LONG
+  std::string battery_voltage;  // "2000 mV"
+};
+BOOST_DESCRIBE_STRUCT(iot_button_event, (), (serial_number, click_type, battery_voltage))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_IOT_HPP_INCLUDED
+// ---- end lambda_coro/events/iot.hpp
+// ---- begin lambda_coro/events/kafka.hpp
+// Apache Kafka events: Amazon MSK and self-managed clusters.
+#ifndef LAMBDA_CORO_EVENTS_KAFKA_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_KAFKA_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// Present when the event source mapping validates records against a schema registry.
+struct kafka_schema_metadata {
+  std::string data_format;  // AVRO, PROTOBUF, JSON
+  std::string schema_id;
+};
+BOOST_DESCRIBE_STRUCT(kafka_schema_metadata, (), (data_format, schema_id))
+
+// One header: its name, and its value as the array of byte values Lambda sends (Java's
+// signed bytes, -128..127); kafka_header_value turns them into a string.
+using kafka_header = std::map<std::string, std::vector<int>>;
+
+inline std::string kafka_header_value(const std::vector<int>& bytes) {
+  std::string s;
+  s.reserve(bytes.size());
+  for (int b : bytes) s.push_back(static_cast<char>(static_cast<unsigned char>(b)));
+  return s;
+}
+
+struct kafka_record {
+  std::string topic;
+  std::int64_t partition = 0;
+  std::int64_t offset = 0;
+  std::int64_t timestamp = 0;  // epoch milliseconds
+  std::string timestamp_type;  // CREATE_TIME or LOG_APPEND_TIME
+  std::optional<std::string> key;    // base64; absent for records without a key
+  std::optional<std::string> value;  // base64; absent for tombstones
+  std::vector<kafka_header> headers;
+  std::optional<kafka_schema_metadata> key_schema_metadata;
+  std::optional<kafka_schema_metadata> value_schema_metadata;
+};
+BOOST_DESCRIBE_STRUCT(kafka_record, (),
+                      (topic, partition, offset, timestamp, timestamp_type, key, value, headers, key_schema_metadata,
+                       value_schema_metadata))
+
+struct kafka_event {
+  std::string event_source;                       // aws:kafka or SelfManagedKafka
+  std::optional<std::string> event_source_arn;    // MSK only
+  std::string bootstrap_servers;
+  std::map<std::string, std::vector<kafka_record>> records;  // by "topic-partition"
+};
+BOOST_DESCRIBE_STRUCT(kafka_event, (), (event_source, event_source_arn, bootstrap_servers, records))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_KAFKA_HPP_INCLUDED
+// ---- end lambda_coro/events/kafka.hpp
 // ---- begin lambda_coro/events/kinesis.hpp
 // Amazon Kinesis Data Streams events and Kinesis Data Firehose transformations.
 #ifndef LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED
@@ -1661,6 +3058,76 @@ BOOST_DESCRIBE_STRUCT(firehose_response, (), (records))
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED
 // ---- end lambda_coro/events/kinesis.hpp
+// ---- begin lambda_coro/events/kinesis_analytics.hpp
+// Amazon Kinesis Data Analytics (SQL applications): input preprocessing and output
+// delivery functions, and the record results they return.
+#ifndef LAMBDA_CORO_EVENTS_KINESIS_ANALYTICS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_KINESIS_ANALYTICS_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct kinesis_analytics_stream_record_metadata {
+  std::string sequence_number;
+  std::string partition_key;
+  std::string shard_id;
+  std::int64_t approximate_arrival_timestamp = 0;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_analytics_stream_record_metadata, (),
+                      (sequence_number, partition_key, shard_id, approximate_arrival_timestamp))
+
+struct kinesis_analytics_firehose_record_metadata {
+  std::int64_t approximate_arrival_timestamp = 0;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_analytics_firehose_record_metadata, (), (approximate_arrival_timestamp))
+
+struct kinesis_analytics_delivery_metadata {
+  std::int64_t retry_hint = 0;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_analytics_delivery_metadata, (), (retry_hint))
+
+struct kinesis_analytics_record {
+  std::string record_id;
+  std::string data;  // base64
+  std::optional<kinesis_analytics_stream_record_metadata> kinesis_stream_record_metadata;
+  std::optional<kinesis_analytics_firehose_record_metadata> kinesis_firehose_record_metadata;
+  std::optional<kinesis_analytics_delivery_metadata> lambda_delivery_record_metadata;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_analytics_record, (),
+                      (record_id, data, kinesis_stream_record_metadata, kinesis_firehose_record_metadata,
+                       lambda_delivery_record_metadata))
+
+// Input preprocessing fills stream_arn; output delivery does not.
+struct kinesis_analytics_event {
+  std::string invocation_id;
+  std::string application_arn;
+  std::optional<std::string> stream_arn;
+  std::vector<kinesis_analytics_record> records;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_analytics_event, (), (invocation_id, application_arn, stream_arn, records))
+
+struct kinesis_analytics_record_result {
+  std::string record_id;
+  std::string result;  // Ok, Dropped, ProcessingFailed (preprocessing); Ok, DeliveryFailed (delivery)
+  std::optional<std::string> data;  // base64, preprocessing only
+};
+BOOST_DESCRIBE_STRUCT(kinesis_analytics_record_result, (), (record_id, result, data))
+
+struct kinesis_analytics_response {
+  std::vector<kinesis_analytics_record_result> records;
+};
+BOOST_DESCRIBE_STRUCT(kinesis_analytics_response, (), (records))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_KINESIS_ANALYTICS_HPP_INCLUDED
+// ---- end lambda_coro/events/kinesis_analytics.hpp
 // ---- begin lambda_coro/events/lambda_url.hpp
 // Lambda function URL events: the HTTP API payload format 2.0 (routeKey is always "$default").
 #ifndef LAMBDA_CORO_EVENTS_LAMBDA_URL_HPP_INCLUDED
@@ -1726,6 +3193,353 @@ BOOST_DESCRIBE_STRUCT(lambda_function_url_response, (), (status_code, headers, b
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_EVENTS_LAMBDA_URL_HPP_INCLUDED
 // ---- end lambda_coro/events/lambda_url.hpp
+// ---- begin lambda_coro/events/lex.hpp
+// Amazon Lex code hooks: V1 (intents and slots as strings) and V2 (session state, slot
+// values with interpretations).
+#ifndef LAMBDA_CORO_EVENTS_LEX_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_LEX_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// ---- Lex V1 ----
+
+struct lex_bot {
+  std::string name;
+  std::string alias;
+  std::string version;
+};
+BOOST_DESCRIBE_STRUCT(lex_bot, (), (name, alias, version))
+
+struct lex_slot_detail {
+  std::vector<std::map<std::string, std::string>> resolutions;
+  std::optional<std::string> original_value;
+};
+BOOST_DESCRIBE_STRUCT(lex_slot_detail, (), (resolutions, original_value))
+
+using lex_slots = std::map<std::string, std::optional<std::string>>;  // null: not yet filled
+
+struct lex_intent {
+  std::string name;
+  lex_slots slots;
+  std::map<std::string, lex_slot_detail> slot_details;
+  std::string confirmation_status;  // None, Confirmed, Denied
+};
+BOOST_DESCRIBE_STRUCT(lex_intent, (), (name, slots, slot_details, confirmation_status))
+
+struct lex_event {
+  std::string message_version;
+  std::string invocation_source;  // DialogCodeHook or FulfillmentCodeHook
+  std::string user_id;
+  std::string input_transcript;
+  std::map<std::string, std::string> session_attributes;
+  std::map<std::string, std::string> request_attributes;
+  lex_bot bot;
+  std::string output_dialog_mode;  // Text or Voice
+  lex_intent current_intent;
+  std::vector<lex_intent> alternative_intents;
+};
+BOOST_DESCRIBE_STRUCT(lex_event, (),
+                      (message_version, invocation_source, user_id, input_transcript, session_attributes,
+                       request_attributes, bot, output_dialog_mode, current_intent, alternative_intents))
+
+struct lex_message {
+  std::string content_type;  // PlainText, SSML, CustomPayload
+  std::string content;
+};
+BOOST_DESCRIBE_STRUCT(lex_message, (), (content_type, content))
+
+struct lex_button {
+  std::string text;
+  std::string value;
+};
+BOOST_DESCRIBE_STRUCT(lex_button, (), (text, value))
+
+struct lex_generic_attachment {
+  std::optional<std::string> title;
+  std::optional<std::string> sub_title;
+  std::optional<std::string> image_url;
+  std::optional<std::string> attachment_link_url;
+  std::vector<lex_button> buttons;
+};
+BOOST_DESCRIBE_STRUCT(lex_generic_attachment, (), (title, sub_title, image_url, attachment_link_url, buttons))
+
+struct lex_response_card {
+  std::int64_t version = 1;
+  std::string content_type;
+  std::vector<lex_generic_attachment> generic_attachments;
+};
+BOOST_DESCRIBE_STRUCT(lex_response_card, (), (version, content_type, generic_attachments))
+
+struct lex_dialog_action {
+  std::string type;  // ElicitIntent, ElicitSlot, ConfirmIntent, Delegate, Close
+  std::optional<std::string> fulfillment_state;
+  std::optional<lex_message> message;
+  std::optional<std::string> intent_name;
+  std::optional<lex_slots> slots;
+  std::optional<std::string> slot_to_elicit;
+  std::optional<lex_response_card> response_card;
+};
+BOOST_DESCRIBE_STRUCT(lex_dialog_action, (),
+                      (type, fulfillment_state, message, intent_name, slots, slot_to_elicit, response_card))
+
+struct lex_response {
+  std::map<std::string, std::string> session_attributes;
+  lex_dialog_action dialog_action;
+};
+BOOST_DESCRIBE_STRUCT(lex_response, (), (session_attributes, dialog_action))
+
+// ---- Lex V2 ----
+
+struct lex_v2_bot {
+  std::string id;
+  std::string name;
+  std::string locale_id;
+  std::string version;
+  std::string alias_id;
+  std::optional<std::string> alias_name;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_bot, (), (id, name, locale_id, version, alias_id, alias_name))
+
+struct lex_v2_slot_value {
+  std::optional<std::string> original_value;
+  std::optional<std::string> interpreted_value;
+  std::vector<std::string> resolved_values;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_slot_value, (), (original_value, interpreted_value, resolved_values))
+
+// A slot: one value (shape Scalar) or several (shape List, each a slot of its own).
+struct lex_v2_slot {
+  std::optional<std::string> shape;
+  std::optional<lex_v2_slot_value> value;
+  std::vector<lex_v2_slot> values;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_slot, (), (shape, value, values))
+
+struct lex_v2_intent {
+  std::string name;
+  std::map<std::string, std::optional<lex_v2_slot>> slots;  // null: not yet filled
+  std::optional<std::string> state;  // Failed, Fulfilled, InProgress, ReadyForFulfillment, Waiting…
+  std::optional<std::string> confirmation_state;  // Confirmed, Denied, None
+  json::value kendra_response;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_intent, (), (name, slots, state, confirmation_state, kendra_response))
+
+struct lex_v2_sentiment_score {
+  double mixed = 0;
+  double negative = 0;
+  double neutral = 0;
+  double positive = 0;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_sentiment_score, (), (mixed, negative, neutral, positive))
+
+struct lex_v2_sentiment_response {
+  std::string sentiment;
+  lex_v2_sentiment_score sentiment_score;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_sentiment_response, (), (sentiment, sentiment_score))
+
+struct lex_v2_interpretation {
+  lex_v2_intent intent;
+  std::optional<double> nlu_confidence;
+  std::optional<lex_v2_sentiment_response> sentiment_response;
+  std::optional<std::string> interpretation_source;  // Lex or Bedrock
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_interpretation, (), (intent, nlu_confidence, sentiment_response, interpretation_source))
+
+struct lex_v2_dialog_action {
+  std::string type;  // Close, ConfirmIntent, Delegate, ElicitIntent, ElicitSlot
+  std::optional<std::string> slot_to_elicit;
+  json::value slot_elicitation_style;
+  json::value sub_slot_to_elicit;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_dialog_action, (), (type, slot_to_elicit, slot_elicitation_style, sub_slot_to_elicit))
+
+struct lex_v2_active_context_time_to_live {
+  std::int64_t time_to_live_in_seconds = 0;
+  std::int64_t turns_to_live = 0;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_active_context_time_to_live, (), (time_to_live_in_seconds, turns_to_live))
+
+struct lex_v2_active_context {
+  std::string name;
+  std::map<std::string, std::string> context_attributes;
+  lex_v2_active_context_time_to_live time_to_live;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_active_context, (), (name, context_attributes, time_to_live))
+
+struct lex_v2_session_state {
+  std::vector<lex_v2_active_context> active_contexts;
+  std::map<std::string, std::string> session_attributes;
+  json::value runtime_hints;
+  std::optional<lex_v2_dialog_action> dialog_action;
+  std::optional<lex_v2_intent> intent;
+  std::optional<std::string> originating_request_id;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_session_state, (),
+                      (active_contexts, session_attributes, runtime_hints, dialog_action, intent,
+                       originating_request_id))
+
+struct lex_v2_transcription {
+  std::string transcription;
+  double transcription_confidence = 0;
+  json::value resolved_context;
+  json::value resolved_slots;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_transcription, (),
+                      (transcription, transcription_confidence, resolved_context, resolved_slots))
+
+struct lex_v2_proposed_next_state {
+  std::optional<lex_v2_dialog_action> dialog_action;
+  std::optional<lex_v2_intent> intent;
+  json::value prompt;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_proposed_next_state, (), (dialog_action, intent, prompt))
+
+struct lex_v2_event {
+  std::string message_version;
+  std::string invocation_source;  // DialogCodeHook or FulfillmentCodeHook
+  std::string input_mode;         // DTMF, Speech, Text
+  std::string response_content_type;
+  std::string session_id;
+  std::string input_transcript;
+  std::optional<std::string> invocation_label;
+  lex_v2_bot bot;
+  std::vector<lex_v2_interpretation> interpretations;
+  std::optional<lex_v2_proposed_next_state> proposed_next_state;
+  std::map<std::string, std::string> request_attributes;
+  lex_v2_session_state session_state;
+  std::vector<lex_v2_transcription> transcriptions;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_event, (),
+                      (message_version, invocation_source, input_mode, response_content_type, session_id,
+                       input_transcript, invocation_label, bot, interpretations, proposed_next_state,
+                       request_attributes, session_state, transcriptions))
+
+struct lex_v2_image_response_card {
+  std::string title;
+  std::optional<std::string> subtitle;
+  std::optional<std::string> image_url;
+  std::vector<lex_button> buttons;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_image_response_card, (), (title, subtitle, image_url, buttons))
+
+struct lex_v2_message {
+  std::string content_type;  // CustomPayload, ImageResponseCard, PlainText, SSML
+  std::optional<std::string> content;
+  std::optional<lex_v2_image_response_card> image_response_card;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_message, (), (content_type, content, image_response_card))
+
+struct lex_v2_response {
+  lex_v2_session_state session_state;
+  std::vector<lex_v2_message> messages;
+  std::map<std::string, std::string> request_attributes;
+};
+BOOST_DESCRIBE_STRUCT(lex_v2_response, (), (session_state, messages, request_attributes))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_LEX_HPP_INCLUDED
+// ---- end lambda_coro/events/lex.hpp
+// ---- begin lambda_coro/events/mq.hpp
+// Amazon MQ events: ActiveMQ and RabbitMQ brokers.
+#ifndef LAMBDA_CORO_EVENTS_MQ_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_MQ_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct activemq_destination {
+  std::string physical_name;
+};
+BOOST_DESCRIBE_STRUCT(activemq_destination, (), (physical_name))
+
+struct activemq_message {
+  std::string message_id;
+  std::string message_type;  // jms/text-message, jms/bytes-message
+  std::int64_t timestamp = 0;
+  std::int64_t delivery_mode = 0;
+  std::string correlation_id;
+  std::optional<std::string> reply_to;
+  activemq_destination destination;
+  bool redelivered = false;
+  std::string type;
+  std::int64_t expiration = 0;
+  std::int64_t priority = 0;
+  std::string data;  // base64
+  std::int64_t broker_in_time = 0;
+  std::int64_t broker_out_time = 0;
+  std::map<std::string, std::string> properties;
+};
+BOOST_DESCRIBE_STRUCT(activemq_message, (),
+                      (message_id, message_type, timestamp, delivery_mode, correlation_id, reply_to, destination,
+                       redelivered, type, expiration, priority, data, broker_in_time, broker_out_time, properties))
+constexpr auto json_options(const activemq_message*) {
+  return json::object_options(json::naming::camel_case, json::rename{"message_id", "messageID"},
+                              json::rename{"correlation_id", "correlationID"});
+}
+
+struct activemq_event {
+  std::string event_source;  // aws:mq
+  std::string event_source_arn;
+  std::vector<activemq_message> messages;
+};
+BOOST_DESCRIBE_STRUCT(activemq_event, (), (event_source, event_source_arn, messages))
+
+struct rabbitmq_basic_properties {
+  std::optional<std::string> content_type;
+  std::optional<std::string> content_encoding;
+  std::map<std::string, json::value> headers;  // values: {"bytes": [...]}, numbers, strings
+  std::int64_t delivery_mode = 0;
+  std::int64_t priority = 0;
+  std::optional<std::string> correlation_id;
+  std::optional<std::string> reply_to;
+  std::optional<std::string> expiration;
+  std::optional<std::string> message_id;
+  std::optional<std::string> timestamp;
+  std::optional<std::string> type;
+  std::optional<std::string> user_id;
+  std::optional<std::string> app_id;
+  std::optional<std::string> cluster_id;
+  std::int64_t body_size = 0;
+};
+BOOST_DESCRIBE_STRUCT(rabbitmq_basic_properties, (),
+                      (content_type, content_encoding, headers, delivery_mode, priority, correlation_id, reply_to,
+                       expiration, message_id, timestamp, type, user_id, app_id, cluster_id, body_size))
+
+struct rabbitmq_message {
+  rabbitmq_basic_properties basic_properties;
+  bool redelivered = false;
+  std::string data;  // base64
+};
+BOOST_DESCRIBE_STRUCT(rabbitmq_message, (), (basic_properties, redelivered, data))
+
+struct rabbitmq_event {
+  std::string event_source;  // aws:rmq
+  std::string event_source_arn;
+  std::map<std::string, std::vector<rabbitmq_message>> rmq_messages_by_queue;  // "queue::virtual-host"
+};
+BOOST_DESCRIBE_STRUCT(rabbitmq_event, (), (event_source, event_source_arn, rmq_messages_by_queue))
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_MQ_HPP_INCLUDED
+// ---- end lambda_coro/events/mq.hpp
 // ---- begin lambda_coro/events/s3.hpp
 // Amazon S3 event notifications and S3 Batch Operations jobs.
 #ifndef LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
@@ -1858,6 +3672,134 @@ BOOST_DESCRIBE_STRUCT(s3_batch_job_response, (), (invocation_schema_version, tre
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
 // ---- end lambda_coro/events/s3.hpp
+// ---- begin lambda_coro/events/s3_object_lambda.hpp
+// Amazon S3 Object Lambda access points: GetObject, HeadObject, ListObjects(V2) requests,
+// and the fields of the WriteGetObjectResponse call that answers a GetObject.
+#ifndef LAMBDA_CORO_EVENTS_S3_OBJECT_LAMBDA_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_S3_OBJECT_LAMBDA_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct s3_object_lambda_get_object_context {
+  std::string input_s3_url;  // presigned: fetch the original object from here
+  std::string output_route;
+  std::string output_token;
+};
+BOOST_DESCRIBE_STRUCT(s3_object_lambda_get_object_context, (), (input_s3_url, output_route, output_token))
+
+struct s3_object_lambda_input_context {
+  std::string input_s3_url;
+};
+BOOST_DESCRIBE_STRUCT(s3_object_lambda_input_context, (), (input_s3_url))
+
+struct s3_object_lambda_configuration {
+  std::string access_point_arn;
+  std::string supporting_access_point_arn;
+  std::string payload;  // the access point's configured payload, as text
+};
+BOOST_DESCRIBE_STRUCT(s3_object_lambda_configuration, (), (access_point_arn, supporting_access_point_arn, payload))
+
+struct s3_object_lambda_user_request {
+  std::string url;
+  std::map<std::string, std::string> headers;
+};
+BOOST_DESCRIBE_STRUCT(s3_object_lambda_user_request, (), (url, headers))
+
+struct s3_object_lambda_session_issuer {
+  std::string type;
+  std::string principal_id;
+  std::string arn;
+  std::string account_id;
+  std::string user_name;
+};
+BOOST_DESCRIBE_STRUCT(s3_object_lambda_session_issuer, (), (type, principal_id, arn, account_id, user_name))
+
+struct s3_object_lambda_session_context {
+  std::map<std::string, std::string> attributes;
+  std::optional<s3_object_lambda_session_issuer> session_issuer;
+};
+BOOST_DESCRIBE_STRUCT(s3_object_lambda_session_context, (), (attributes, session_issuer))
+
+struct s3_object_lambda_user_identity {
+  std::string type;  // IAMUser, AssumedRole…
+  std::string principal_id;
+  std::string arn;
+  std::string account_id;
+  std::optional<std::string> access_key_id;
+  std::optional<s3_object_lambda_session_context> session_context;
+};
+BOOST_DESCRIBE_STRUCT(s3_object_lambda_user_identity, (),
+                      (type, principal_id, arn, account_id, access_key_id, session_context))
+
+// Exactly one of the *_context members is present, naming the operation.
+struct s3_object_lambda_event {
+  std::string x_amz_request_id;
+  std::optional<s3_object_lambda_get_object_context> get_object_context;
+  std::optional<s3_object_lambda_input_context> head_object_context;
+  std::optional<s3_object_lambda_input_context> list_objects_context;
+  std::optional<s3_object_lambda_input_context> list_objects_v2_context;
+  s3_object_lambda_configuration configuration;
+  s3_object_lambda_user_request user_request;
+  s3_object_lambda_user_identity user_identity;
+  std::string protocol_version;
+};
+BOOST_DESCRIBE_STRUCT(s3_object_lambda_event, (),
+                      (x_amz_request_id, get_object_context, head_object_context, list_objects_context,
+                       list_objects_v2_context, configuration, user_request, user_identity, protocol_version))
+
+// The request parameters of WriteGetObjectResponse (POST to
+// https://{request_route}.s3-object-lambda.{region}.amazonaws.com/WriteGetObjectResponse,
+// SigV4-signed for s3-object-lambda); http_headers() gives them as S3 expects them.
+struct s3_write_get_object_response {
+  std::string request_route;  // get_object_context.output_route
+  std::string request_token;  // get_object_context.output_token
+  std::int64_t status_code = 200;
+  std::optional<std::string> error_code;
+  std::optional<std::string> error_message;
+  std::optional<std::string> content_type;
+  std::optional<std::string> content_encoding;
+  std::optional<std::string> cache_control;
+  std::optional<std::string> e_tag;
+  std::map<std::string, std::string> metadata;  // x-amz-meta-*
+
+  static s3_write_get_object_response for_request(const s3_object_lambda_get_object_context& context) {
+    s3_write_get_object_response r;
+    r.request_route = context.output_route;
+    r.request_token = context.output_token;
+    return r;
+  }
+
+  std::vector<std::pair<std::string, std::string>> http_headers() const {
+    std::vector<std::pair<std::string, std::string>> h{{"x-amz-request-route", request_route},
+                                                       {"x-amz-request-token", request_token},
+                                                       {"x-amz-fwd-status", std::to_string(status_code)}};
+    auto put = [&h](const char* name, const std::optional<std::string>& v) {
+      if (v) h.emplace_back(name, *v);
+    };
+    put("x-amz-fwd-error-code", error_code);
+    put("x-amz-fwd-error-message", error_message);
+    put("x-amz-fwd-header-Content-Type", content_type);
+    put("x-amz-fwd-header-Content-Encoding", content_encoding);
+    put("x-amz-fwd-header-Cache-Control", cache_control);
+    put("x-amz-fwd-header-ETag", e_tag);
+    for (const auto& [key, value] : metadata) h.emplace_back("x-amz-meta-" + key, value);
+    return h;
+  }
+};
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_S3_OBJECT_LAMBDA_HPP_INCLUDED
+// ---- end lambda_coro/events/s3_object_lambda.hpp
 // ---- begin lambda_coro/events/secrets_manager.hpp
 // AWS Secrets Manager rotation events.
 #ifndef LAMBDA_CORO_EVENTS_SECRETS_MANAGER_HPP_INCLUDED

@@ -4,6 +4,7 @@
 #define LAMBDA_CORO_EVENTS_APIGW_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
+#include <lambda_coro/events/iam.hpp>
 #include <lambda_coro/events/naming.hpp>
 
 #include <cstdint>
@@ -325,32 +326,6 @@ struct http_api_authorizer_simple_response {
   std::map<std::string, json::value> context;
 };
 BOOST_DESCRIBE_STRUCT(http_api_authorizer_simple_response, (), (is_authorized, context))
-
-// IAM's policy grammar allows one string or an array of strings for Action and Resource;
-// each keeps the form it arrived in (or was given).
-using string_or_list = std::variant<std::string, std::vector<std::string>>;
-
-// The strings of a string_or_list, one or many.
-inline std::vector<std::string> as_list(const string_or_list& v) {
-  if (const auto* one = std::get_if<std::string>(&v)) return {*one};
-  return std::get<std::vector<std::string>>(v);
-}
-
-struct iam_policy_statement {
-  string_or_list action;
-  std::string effect;  // Allow or Deny
-  string_or_list resource;
-  std::optional<std::map<std::string, json::value>> condition;
-};
-BOOST_DESCRIBE_STRUCT(iam_policy_statement, (), (action, effect, resource, condition))
-constexpr auto json_options(const iam_policy_statement*) { return json::object_options(json::naming::pascal_case); }
-
-struct iam_policy_document {
-  std::string version = "2012-10-17";
-  std::vector<iam_policy_statement> statement;
-};
-BOOST_DESCRIBE_STRUCT(iam_policy_document, (), (version, statement))
-constexpr auto json_options(const iam_policy_document*) { return json::object_options(json::naming::pascal_case); }
 
 struct apigw_custom_authorizer_response {
   std::string principal_id;

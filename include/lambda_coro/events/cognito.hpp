@@ -226,6 +226,39 @@ BOOST_DESCRIBE_STRUCT(migrate_user_response, (),
                       (user_attributes, final_user_status, message_action, desired_delivery_mediums, force_alias_creation))
 using cognito_migrate_user = cognito_trigger<migrate_user_request, migrate_user_response>;
 
+
+// Inbound federation: attributes from an OIDC or SAML provider, mapped before sign-in.
+struct inbound_federation_attributes {
+  std::optional<std::map<std::string, std::string>> token_response;  // OIDC
+  std::optional<std::map<std::string, json::value>> id_token;         // OIDC
+  std::optional<std::map<std::string, json::value>> user_info;        // OIDC
+  std::optional<std::map<std::string, json::value>> saml_response;    // SAML, by claim URI
+};
+BOOST_DESCRIBE_STRUCT(inbound_federation_attributes, (), (token_response, id_token, user_info, saml_response))
+struct inbound_federation_request {
+  std::string provider_name;
+  std::string provider_type;  // OIDC, SAML, Facebook, Google, SignInWithApple, LoginWithAmazon
+  inbound_federation_attributes attributes;
+};
+BOOST_DESCRIBE_STRUCT(inbound_federation_request, (), (provider_name, provider_type, attributes))
+struct inbound_federation_response {
+  std::map<std::string, std::string> user_attributes_to_map;
+};
+BOOST_DESCRIBE_STRUCT(inbound_federation_response, (), (user_attributes_to_map))
+using cognito_inbound_federation = cognito_trigger<inbound_federation_request, inbound_federation_response>;
+
+// Custom email and SMS senders: the code arrives encrypted with the pool's KMS key
+// (base64); the function decrypts it and sends the message itself.
+struct custom_sender_request {
+  std::string type;  // customEmailSenderRequestV1 or customSMSSenderRequestV1
+  std::optional<std::string> code;
+  cognito_attributes user_attributes;
+  std::optional<cognito_metadata> client_metadata;
+};
+BOOST_DESCRIBE_STRUCT(custom_sender_request, (), (type, code, user_attributes, client_metadata))
+using cognito_custom_email_sender = cognito_trigger<custom_sender_request, cognito_empty>;
+using cognito_custom_sms_sender = cognito_trigger<custom_sender_request, cognito_empty>;
+
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_EVENTS_COGNITO_HPP_INCLUDED

@@ -19,6 +19,7 @@ enum class naming {
   as_written,   // message_id -> message_id
   camel_case,   // message_id -> messageId
   pascal_case,  // message_id -> MessageId (SNS, CloudFormation)
+  kebab_case,   // message_id -> message-id (Client VPN)
 };
 
 // One member whose wire name no policy produces: {"event_source_arn", "eventSourceARN"}.
@@ -93,8 +94,8 @@ constexpr std::size_t apply_naming(naming policy, std::string_view member, char*
     if (out) out[n] = c;
     ++n;
   };
-  if (policy == naming::as_written) {
-    for (char c : member) put(c);
+  if (policy == naming::as_written || policy == naming::kebab_case) {
+    for (char c : member) put(c == '_' && policy == naming::kebab_case ? '-' : c);
     return n;
   }
   bool upper_next = policy == naming::pascal_case;
