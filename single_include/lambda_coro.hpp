@@ -8230,7 +8230,7 @@ LAMBDA_CORO_END_NAMESPACE
 #ifndef LAMBDA_CORO_JSON_HPP_INCLUDED
 #define LAMBDA_CORO_JSON_HPP_INCLUDED
 
-#include <lambda_coro/json/declare.hpp>  // BOOST_DESCRIBE_STRUCT and the naming hooks
+// declare.hpp brings BOOST_DESCRIBE_STRUCT and the naming hooks users need next to their types.
 #endif  // LAMBDA_CORO_JSON_HPP_INCLUDED
 // ---- end lambda_coro/json.hpp
 
