@@ -146,6 +146,23 @@ TEST_CASE("the SQS example reports only the failed messages") {
   CHECK(sample_run.out == "{\"batchItemFailures\":[{\"itemIdentifier\":\"MessageID_1\"}]}\n");
 }
 
+#ifdef LAMBDA_CORO_TEST_CLOUDWATCH_LOGS
+TEST_CASE("examples/cloudwatch_logs inflates AWS's sample subscription payload with zlib") {
+  const auto r = test::run({emulator, "invoke", "--event",
+                            test::temp_file("logs.json", test::event("cloudwatch-logs-event.json")), "--",
+                            LAMBDA_CORO_TEST_CLOUDWATCH_LOGS},
+                           {});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "{\"log_group\":\"testLogGroup\",\"events\":2,\"errors\":2}\n");
+  const auto broken = test::run({emulator, "invoke", "--event",
+                                 test::temp_file("logs-broken.json", R"({"awslogs":{"data":"H4sIAAAA"}})"), "--",
+                                 LAMBDA_CORO_TEST_CLOUDWATCH_LOGS},
+                                {});
+  CHECK(broken.exit_code != 0);
+  CHECK(broken.err.find("$.awslogs.data: gzip payload is cut short") != std::string::npos);
+}
+#endif
+
 TEST_CASE("a cpp-httplib server's routes answer Lambda events unchanged") {
   auto run = [](const std::string& event) {
     const auto r = test::run({httplib_server, test::temp_file("httplib.json", event)}, {{"AWS_LAMBDA_RUNTIME_API", "<unset>"}});

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ clang libclang-rt-14-dev cmake ninja-build meson python3 pkg-config git dpkg-dev
-  libsimdjson-dev libboost1.81-dev doctest-dev libcpp-httplib-dev
+  libsimdjson-dev libboost1.81-dev doctest-dev libcpp-httplib-dev zlib1g-dev
   nlohmann-json3-dev libboost-json1.81-dev
 )
 
