@@ -21,6 +21,7 @@
 #include <lambda_coro/events/connect.hpp>
 #include <lambda_coro/events/documentdb.hpp>
 #include <lambda_coro/events/dynamodb.hpp>
+#include <lambda_coro/events/dynamodb_items.hpp>
 #include <lambda_coro/events/ecr.hpp>
 #include <lambda_coro/events/ecs.hpp>
 #include <lambda_coro/events/eventbridge.hpp>
