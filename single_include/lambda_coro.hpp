@@ -1463,6 +1463,7 @@ LAMBDA_CORO_END_NAMESPACE
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
 namespace events {
@@ -1495,6 +1496,35 @@ struct cloudformation_custom_resource_response {
   std::string logical_resource_id;
   bool no_echo = false;
   std::map<std::string, json::value> data;
+
+  // The body to PUT (json::write it, no Content-Type) to request.response_url. The
+  // physical id defaults to the request's own (Update, Delete: a new one would replace the
+  // resource) or, on Create, to the request id.
+  static cloudformation_custom_resource_response success(const cloudformation_custom_resource_request& request,
+                                                         std::string physical_resource_id = {}) {
+    return reply(request, "SUCCESS", std::nullopt, std::move(physical_resource_id));
+  }
+  // `reason` is what the stack events show.
+  static cloudformation_custom_resource_response failed(const cloudformation_custom_resource_request& request,
+                                                        std::string reason, std::string physical_resource_id = {}) {
+    return reply(request, "FAILED", std::move(reason), std::move(physical_resource_id));
+  }
+
+private:
+  static cloudformation_custom_resource_response reply(const cloudformation_custom_resource_request& request,
+                                                       const char* status, std::optional<std::string> reason,
+                                                       std::string physical_resource_id) {
+    cloudformation_custom_resource_response r;
+    r.status = status;
+    r.reason = std::move(reason);
+    r.physical_resource_id = !physical_resource_id.empty() ? std::move(physical_resource_id)
+                             : request.physical_resource_id ? *request.physical_resource_id
+                                                            : request.request_id;
+    r.stack_id = request.stack_id;
+    r.request_id = request.request_id;
+    r.logical_resource_id = request.logical_resource_id;
+    return r;
+  }
 };
 BOOST_DESCRIBE_STRUCT(cloudformation_custom_resource_response, (),
                       (status, reason, physical_resource_id, stack_id, request_id, logical_resource_id, no_echo, data))
@@ -2061,6 +2091,7 @@ LAMBDA_CORO_END_NAMESPACE
 
 #include <boost/describe/class.hpp>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -2311,6 +2342,26 @@ struct custom_sender_request {
 BOOST_DESCRIBE_STRUCT(custom_sender_request, (), (type, code, user_attributes, client_metadata))
 using cognito_custom_email_sender = cognito_trigger<custom_sender_request, cognito_empty>;
 using cognito_custom_sms_sender = cognito_trigger<custom_sender_request, cognito_empty>;
+
+
+// Cognito Sync triggers (the legacy dataset synchronization service).
+struct cognito_sync_dataset_record {
+  std::optional<std::string> new_value;
+  std::optional<std::string> old_value;
+  std::string op;  // replace or remove
+};
+BOOST_DESCRIBE_STRUCT(cognito_sync_dataset_record, (), (new_value, old_value, op))
+struct cognito_sync_event {
+  std::int64_t version = 0;
+  std::string event_type;  // SyncTrigger
+  std::string region;
+  std::string identity_pool_id;
+  std::string identity_id;
+  std::string dataset_name;
+  std::map<std::string, cognito_sync_dataset_record> dataset_records;
+};
+BOOST_DESCRIBE_STRUCT(cognito_sync_event, (),
+                      (version, event_type, region, identity_pool_id, identity_id, dataset_name, dataset_records))
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
@@ -3440,6 +3491,7 @@ LAMBDA_CORO_END_NAMESPACE
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
@@ -3538,6 +3590,18 @@ struct firehose_response_record {
   std::string result;  // Ok, Dropped, ProcessingFailed
   std::string data;    // base64
   std::optional<firehose_response_record_metadata> metadata;
+
+  // The record transformed into `bytes` (base64-encoded here).
+  static firehose_response_record ok(const firehose_event_record& r, std::string_view bytes) {
+    return {r.record_id, "Ok", base64_encode(bytes), std::nullopt};
+  }
+  static firehose_response_record dropped(const firehose_event_record& r) {
+    return {r.record_id, "Dropped", r.data, std::nullopt};
+  }
+  // Firehose keeps the original record and sends it to the error output.
+  static firehose_response_record processing_failed(const firehose_event_record& r) {
+    return {r.record_id, "ProcessingFailed", r.data, std::nullopt};
+  }
 };
 BOOST_DESCRIBE_STRUCT(firehose_response_record, (), (record_id, result, data, metadata))
 
@@ -3560,6 +3624,7 @@ LAMBDA_CORO_END_NAMESPACE
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
@@ -3608,6 +3673,24 @@ struct kinesis_analytics_record_result {
   std::string record_id;
   std::string result;  // Ok, Dropped, ProcessingFailed (preprocessing); Ok, DeliveryFailed (delivery)
   std::optional<std::string> data;  // base64, preprocessing only
+
+  // Preprocessing: the record transformed into `bytes` (base64-encoded here).
+  static kinesis_analytics_record_result ok(const kinesis_analytics_record& r, std::string_view bytes) {
+    return {r.record_id, "Ok", base64_encode(bytes)};
+  }
+  // Output delivery: the record was delivered.
+  static kinesis_analytics_record_result delivered(const kinesis_analytics_record& r) {
+    return {r.record_id, "Ok", std::nullopt};
+  }
+  static kinesis_analytics_record_result dropped(const kinesis_analytics_record& r) {
+    return {r.record_id, "Dropped", std::nullopt};
+  }
+  static kinesis_analytics_record_result processing_failed(const kinesis_analytics_record& r) {
+    return {r.record_id, "ProcessingFailed", std::nullopt};
+  }
+  static kinesis_analytics_record_result delivery_failed(const kinesis_analytics_record& r) {
+    return {r.record_id, "DeliveryFailed", std::nullopt};
+  }
 };
 BOOST_DESCRIBE_STRUCT(kinesis_analytics_record_result, (), (record_id, result, data))
 
@@ -4042,6 +4125,7 @@ LAMBDA_CORO_END_NAMESPACE
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
@@ -4067,13 +4151,40 @@ struct s3_bucket {
 };
 BOOST_DESCRIBE_STRUCT(s3_bucket, (), (name, owner_identity, arn))
 
+// An object key as S3 event notifications spell it (form-encoded: '+' for a space, %XX for
+// other bytes) decoded to the key itself. A '%' not followed by two hex digits stays as is.
+inline std::string s3_decode_key(std::string_view encoded) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string key;
+  key.reserve(encoded.size());
+  for (std::size_t i = 0; i < encoded.size(); ++i) {
+    const char c = encoded[i];
+    if (c == '+') {
+      key += ' ';
+    } else if (c == '%' && i + 2 < encoded.size() && hex(encoded[i + 1]) >= 0 && hex(encoded[i + 2]) >= 0) {
+      key += static_cast<char>(hex(encoded[i + 1]) * 16 + hex(encoded[i + 2]));
+      i += 2;
+    } else {
+      key += c;
+    }
+  }
+  return key;
+}
+
 struct s3_object {
-  std::string key;  // URL-encoded, as S3 sends it
+  std::string key;  // URL-encoded, as S3 sends it: decoded_key() gives the real one
   std::int64_t size = 0;
   std::optional<std::string> url_decoded_key;
   std::optional<std::string> version_id;
   std::optional<std::string> e_tag;
   std::string sequencer;
+
+  std::string decoded_key() const { return s3_decode_key(key); }
 };
 BOOST_DESCRIBE_STRUCT(s3_object, (), (key, size, url_decoded_key, version_id, e_tag, sequencer))
 

@@ -280,3 +280,57 @@ TEST_CASE("IAM policies for authorizers: built statement by statement, and the s
   CHECK(ev::execute_api_stage_arn("arn:aws:execute-api:us-east-1:123456789012:abc") ==
         "arn:aws:execute-api:us-east-1:123456789012:abc");
 }
+
+TEST_CASE("helpers: CloudFormation replies, Firehose and Kinesis Analytics results, S3 keys") {
+  const auto request = json::read<ev::cloudformation_custom_resource_request>(
+      R"({"RequestType":"Update","ResponseURL":"https://cloudformation-custom-resource-response.s3.amazonaws.com/x",
+          "StackId":"arn:aws:cloudformation:us-east-1:123456789012:stack/s/1","RequestId":"req-1",
+          "ResourceType":"Custom::Thing","LogicalResourceId":"Thing","PhysicalResourceId":"thing-7",
+          "ResourceProperties":{"ServiceToken":"arn:fn"}})");
+  auto ok = ev::cloudformation_custom_resource_response::success(request);
+  ok.data["Endpoint"] = "https://thing";
+  CHECK(json::write(ok) ==
+        R"({"Status":"SUCCESS","PhysicalResourceId":"thing-7","StackId":"arn:aws:cloudformation:us-east-1:123456789012:stack/s/1",)"
+        R"("RequestId":"req-1","LogicalResourceId":"Thing","NoEcho":false,"Data":{"Endpoint":"https://thing"}})");
+  auto create = request;
+  create.request_type = "Create";
+  create.physical_resource_id.reset();
+  const auto failed = ev::cloudformation_custom_resource_response::failed(create, "quota exceeded");
+  CHECK(failed.status == "FAILED");
+  CHECK(failed.reason == "quota exceeded");
+  CHECK(failed.physical_resource_id == "req-1");
+  CHECK(ev::cloudformation_custom_resource_response::success(create, "new-id").physical_resource_id == "new-id");
+
+  const auto firehose = check_event<ev::firehose_event>("kinesis-firehose-event.json");
+  ev::firehose_response out;
+  out.records.push_back(ev::firehose_response_record::ok(firehose.records.at(0), "transformed\n"));
+  out.records.push_back(ev::firehose_response_record::dropped(firehose.records.at(0)));
+  out.records.push_back(ev::firehose_response_record::processing_failed(firehose.records.at(0)));
+  CHECK(ev::base64_decode(out.records[0].data) == "transformed\n");
+  CHECK(out.records[1].result == "Dropped");
+  CHECK(out.records[2].data == firehose.records.at(0).data);
+  CHECK(json::write(out).find(R"("result":"ProcessingFailed")") != std::string::npos);
+
+  const auto analytics = check_event<ev::kinesis_analytics_event>("own-events/kinesis-analytics-preprocessing-event.json");
+  const auto& record = analytics.records.at(0);
+  CHECK(json::write(ev::kinesis_analytics_record_result::ok(record, "HELLO")) ==
+        R"({"recordId":"49572672223665514422805246926656954630972486059535892482","result":"Ok","data":"SEVMTE8="})");
+  CHECK(json::write(ev::kinesis_analytics_record_result::delivery_failed(record)) ==
+        R"({"recordId":"49572672223665514422805246926656954630972486059535892482","result":"DeliveryFailed"})");
+  CHECK(ev::kinesis_analytics_record_result::dropped(record).result == "Dropped");
+  CHECK(ev::kinesis_analytics_record_result::processing_failed(record).result == "ProcessingFailed");
+  CHECK(ev::kinesis_analytics_record_result::delivered(record).result == "Ok");
+
+  CHECK(ev::s3_decode_key("my+photos/caf%C3%A9+%282%29.jpg") == "my photos/caf\xc3\xa9 (2).jpg");
+  CHECK(ev::s3_decode_key("100%25+sure") == "100% sure");
+  CHECK(ev::s3_decode_key("bad%zzescape%4") == "bad%zzescape%4");
+  CHECK(ev::s3_decode_key("%2B") == "+");
+  const auto s3 = check_event<ev::s3_event>("s3-event.json");
+  CHECK(s3.records.at(0).s3.object.decoded_key() == ev::s3_decode_key(s3.records.at(0).s3.object.key));
+}
+
+TEST_CASE("Cognito Sync triggers") {
+  const auto e = check_event<ev::cognito_sync_event>("cognito-event.json");
+  CHECK(e.version == 2);
+  CHECK(e.dataset_records.at("SampleKey1").old_value == "oldValue1");
+}

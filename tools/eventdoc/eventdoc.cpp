@@ -201,6 +201,7 @@ int main() {
   doc.add<ev::cognito_inbound_federation>("cognito_inbound_federation");
   doc.add<ev::cognito_custom_email_sender>("cognito_custom_email_sender");
   doc.add<ev::cognito_custom_sms_sender>("cognito_custom_sms_sender");
+  doc.add<ev::cognito_sync_event>("cognito_sync_event");
   header("connect.hpp");
   doc.add<ev::connect_event>("connect_event");
   doc.add<ev::chime_bot_event>("chime_bot_event");

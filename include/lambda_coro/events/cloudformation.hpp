@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
 namespace events {
@@ -41,6 +42,35 @@ struct cloudformation_custom_resource_response {
   std::string logical_resource_id;
   bool no_echo = false;
   std::map<std::string, json::value> data;
+
+  // The body to PUT (json::write it, no Content-Type) to request.response_url. The
+  // physical id defaults to the request's own (Update, Delete: a new one would replace the
+  // resource) or, on Create, to the request id.
+  static cloudformation_custom_resource_response success(const cloudformation_custom_resource_request& request,
+                                                         std::string physical_resource_id = {}) {
+    return reply(request, "SUCCESS", std::nullopt, std::move(physical_resource_id));
+  }
+  // `reason` is what the stack events show.
+  static cloudformation_custom_resource_response failed(const cloudformation_custom_resource_request& request,
+                                                        std::string reason, std::string physical_resource_id = {}) {
+    return reply(request, "FAILED", std::move(reason), std::move(physical_resource_id));
+  }
+
+private:
+  static cloudformation_custom_resource_response reply(const cloudformation_custom_resource_request& request,
+                                                       const char* status, std::optional<std::string> reason,
+                                                       std::string physical_resource_id) {
+    cloudformation_custom_resource_response r;
+    r.status = status;
+    r.reason = std::move(reason);
+    r.physical_resource_id = !physical_resource_id.empty() ? std::move(physical_resource_id)
+                             : request.physical_resource_id ? *request.physical_resource_id
+                                                            : request.request_id;
+    r.stack_id = request.stack_id;
+    r.request_id = request.request_id;
+    r.logical_resource_id = request.logical_resource_id;
+    return r;
+  }
 };
 BOOST_DESCRIBE_STRUCT(cloudformation_custom_resource_response, (),
                       (status, reason, physical_resource_id, stack_id, request_id, logical_resource_id, no_echo, data))

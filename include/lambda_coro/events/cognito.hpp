@@ -8,6 +8,7 @@
 
 #include <boost/describe/class.hpp>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -258,6 +259,26 @@ struct custom_sender_request {
 BOOST_DESCRIBE_STRUCT(custom_sender_request, (), (type, code, user_attributes, client_metadata))
 using cognito_custom_email_sender = cognito_trigger<custom_sender_request, cognito_empty>;
 using cognito_custom_sms_sender = cognito_trigger<custom_sender_request, cognito_empty>;
+
+
+// Cognito Sync triggers (the legacy dataset synchronization service).
+struct cognito_sync_dataset_record {
+  std::optional<std::string> new_value;
+  std::optional<std::string> old_value;
+  std::string op;  // replace or remove
+};
+BOOST_DESCRIBE_STRUCT(cognito_sync_dataset_record, (), (new_value, old_value, op))
+struct cognito_sync_event {
+  std::int64_t version = 0;
+  std::string event_type;  // SyncTrigger
+  std::string region;
+  std::string identity_pool_id;
+  std::string identity_id;
+  std::string dataset_name;
+  std::map<std::string, cognito_sync_dataset_record> dataset_records;
+};
+BOOST_DESCRIBE_STRUCT(cognito_sync_event, (),
+                      (version, event_type, region, identity_pool_id, identity_id, dataset_name, dataset_records))
 
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE

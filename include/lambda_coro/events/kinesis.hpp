@@ -3,6 +3,7 @@
 #define LAMBDA_CORO_EVENTS_KINESIS_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
+#include <lambda_coro/events/base64.hpp>
 #include <lambda_coro/events/streams.hpp>
 #include <lambda_coro/events/naming.hpp>
 
@@ -10,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
@@ -108,6 +110,18 @@ struct firehose_response_record {
   std::string result;  // Ok, Dropped, ProcessingFailed
   std::string data;    // base64
   std::optional<firehose_response_record_metadata> metadata;
+
+  // The record transformed into `bytes` (base64-encoded here).
+  static firehose_response_record ok(const firehose_event_record& r, std::string_view bytes) {
+    return {r.record_id, "Ok", base64_encode(bytes), std::nullopt};
+  }
+  static firehose_response_record dropped(const firehose_event_record& r) {
+    return {r.record_id, "Dropped", r.data, std::nullopt};
+  }
+  // Firehose keeps the original record and sends it to the error output.
+  static firehose_response_record processing_failed(const firehose_event_record& r) {
+    return {r.record_id, "ProcessingFailed", r.data, std::nullopt};
+  }
 };
 BOOST_DESCRIBE_STRUCT(firehose_response_record, (), (record_id, result, data, metadata))
 

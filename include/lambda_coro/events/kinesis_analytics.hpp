@@ -4,11 +4,13 @@
 #define LAMBDA_CORO_EVENTS_KINESIS_ANALYTICS_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
+#include <lambda_coro/events/base64.hpp>
 #include <lambda_coro/events/naming.hpp>
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
@@ -57,6 +59,24 @@ struct kinesis_analytics_record_result {
   std::string record_id;
   std::string result;  // Ok, Dropped, ProcessingFailed (preprocessing); Ok, DeliveryFailed (delivery)
   std::optional<std::string> data;  // base64, preprocessing only
+
+  // Preprocessing: the record transformed into `bytes` (base64-encoded here).
+  static kinesis_analytics_record_result ok(const kinesis_analytics_record& r, std::string_view bytes) {
+    return {r.record_id, "Ok", base64_encode(bytes)};
+  }
+  // Output delivery: the record was delivered.
+  static kinesis_analytics_record_result delivered(const kinesis_analytics_record& r) {
+    return {r.record_id, "Ok", std::nullopt};
+  }
+  static kinesis_analytics_record_result dropped(const kinesis_analytics_record& r) {
+    return {r.record_id, "Dropped", std::nullopt};
+  }
+  static kinesis_analytics_record_result processing_failed(const kinesis_analytics_record& r) {
+    return {r.record_id, "ProcessingFailed", std::nullopt};
+  }
+  static kinesis_analytics_record_result delivery_failed(const kinesis_analytics_record& r) {
+    return {r.record_id, "DeliveryFailed", std::nullopt};
+  }
 };
 BOOST_DESCRIBE_STRUCT(kinesis_analytics_record_result, (), (record_id, result, data))
 

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
@@ -34,13 +35,40 @@ struct s3_bucket {
 };
 BOOST_DESCRIBE_STRUCT(s3_bucket, (), (name, owner_identity, arn))
 
+// An object key as S3 event notifications spell it (form-encoded: '+' for a space, %XX for
+// other bytes) decoded to the key itself. A '%' not followed by two hex digits stays as is.
+inline std::string s3_decode_key(std::string_view encoded) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string key;
+  key.reserve(encoded.size());
+  for (std::size_t i = 0; i < encoded.size(); ++i) {
+    const char c = encoded[i];
+    if (c == '+') {
+      key += ' ';
+    } else if (c == '%' && i + 2 < encoded.size() && hex(encoded[i + 1]) >= 0 && hex(encoded[i + 2]) >= 0) {
+      key += static_cast<char>(hex(encoded[i + 1]) * 16 + hex(encoded[i + 2]));
+      i += 2;
+    } else {
+      key += c;
+    }
+  }
+  return key;
+}
+
 struct s3_object {
-  std::string key;  // URL-encoded, as S3 sends it
+  std::string key;  // URL-encoded, as S3 sends it: decoded_key() gives the real one
   std::int64_t size = 0;
   std::optional<std::string> url_decoded_key;
   std::optional<std::string> version_id;
   std::optional<std::string> e_tag;
   std::string sequencer;
+
+  std::string decoded_key() const { return s3_decode_key(key); }
 };
 BOOST_DESCRIBE_STRUCT(s3_object, (), (key, size, url_decoded_key, version_id, e_tag, sequencer))
 
