@@ -10,8 +10,10 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <map>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -152,10 +154,19 @@ private:
   bool waited_ = false;
 };
 
-// A file under /tmp holding `content`, for a bootstrap's or the emulator's --event argument.
+// A file under /tmp holding `content`, for a bootstrap's or the emulator's --event argument;
+// removed when the test program exits.
 inline std::string temp_file(const std::string& name, const std::string& content) {
+  struct remover {
+    std::set<std::string> paths;
+    ~remover() {
+      for (const auto& p : paths) std::remove(p.c_str());
+    }
+  };
+  static remover files;
   const std::string path = "/tmp/lambda-coro-e2e-" + std::to_string(::getpid()) + "-" + name;
   std::ofstream(path, std::ios::binary) << content;
+  files.paths.insert(path);
   return path;
 }
 

@@ -13,6 +13,10 @@
 #include <string>
 #include <string_view>
 
+#if defined(__SSE2__) && !defined(__OPTIMIZE_SIZE__)
+#include <emmintrin.h>
+#endif
+
 LAMBDA_CORO_BEGIN_NAMESPACE
 namespace json {
 namespace detail {
@@ -176,6 +180,31 @@ inline bool write_escaped(output& out, std::string_view s) {
   const char* in = s.data();
   const char* const end = in + s.size();
   std::uint64_t seen = 0;
+#if defined(__SSE2__) && !defined(__OPTIMIZE_SIZE__)
+  // The same scan 16 bytes at a time: escapes are bytes equal to '"' or '\\' or at most 0x1F.
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i control_max = _mm_set1_epi8(0x1F);
+  __m128i high = _mm_setzero_si128();
+  while (end - in >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v);
+    high = _mm_or_si128(high, v);
+    const __m128i marked = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                        _mm_cmpeq_epi8(_mm_max_epu8(v, control_max), control_max));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(marked));
+    if (mask == 0) {
+      p += 16;
+      in += 16;
+      continue;
+    }
+    const int clean = std::countr_zero(mask);
+    in += clean;
+    p = write_escape(out, p + clean, static_cast<unsigned char>(*in), static_cast<std::size_t>(end - in));
+    ++in;
+  }
+  if (_mm_movemask_epi8(high) != 0) seen = 0x80;
+#endif
   while (end - in >= 8) {
     const std::uint64_t w = load_word(in);
     std::memcpy(p, &w, sizeof w);
