@@ -334,3 +334,10 @@ TEST_CASE("Cognito Sync triggers") {
   CHECK(e.version == 2);
   CHECK(e.dataset_records.at("SampleKey1").old_value == "oldValue1");
 }
+
+TEST_CASE("scheduled events of EventBridge rules") {
+  const auto e = check_event<ev::scheduled_event>("own-events/scheduled-event.json");
+  CHECK(e.detail_type == "Scheduled Event");
+  CHECK(e.resources.at(0).ends_with("rule/my-scheduled-rule"));
+  CHECK(json::write(e).ends_with(R"("detail":{}})"));
+}

@@ -216,6 +216,7 @@ int main() {
   doc.add<ev::ecs_container_instance_event>("ecs_container_instance_event");
   header("eventbridge.hpp");
   doc.add<ev::eventbridge_event<>>("eventbridge_event<Detail = json::raw>");
+  doc.add<ev::scheduled_event>("scheduled_event");
   header("iot.hpp");
   doc.add<ev::iot_custom_authorizer_request>("iot_custom_authorizer_request");
   doc.add<ev::iot_custom_authorizer_response>("iot_custom_authorizer_response");

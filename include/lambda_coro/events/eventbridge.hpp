@@ -37,6 +37,12 @@ constexpr auto json_options(const eventbridge_event<Detail>*) {
 
 using cloudwatch_event = eventbridge_event<>;
 
+// A rule's schedule: detail-type "Scheduled Event", source "aws.events", an empty detail.
+// (EventBridge Scheduler sends the input you configure instead: bind your own type.)
+struct scheduled_event_detail {};
+BOOST_DESCRIBE_STRUCT(scheduled_event_detail, (), ())
+using scheduled_event = eventbridge_event<scheduled_event_detail>;
+
 }  // namespace events
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_EVENTS_EVENTBRIDGE_HPP_INCLUDED
