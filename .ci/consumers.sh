@@ -89,6 +89,13 @@ rm -rf "$dir"
 "$prefix/bin/lambda-coro-bootstrap" --simdjson "$simdjson" --cpu "$cpu" -o "$dir/bootstrap" \
   tests/consumers/single_header/main.cpp
 check single-header "$dir/bootstrap" "$dir/bootstrap.zip"
+# The opt-in zlib decoder, linked statically as the README says: -- -lz.
+tools/bootstrap/lambda-coro-bootstrap --simdjson "$simdjson" --cpu "$cpu" --include include \
+  -o "$dir/logs/bootstrap" examples/cloudwatch_logs/main.cpp -- -lz
+file "$dir/logs/bootstrap" | grep -q 'statically linked'
+logs=$("$emulator" invoke --event tests/data/events/cloudwatch-logs-event.json -- "$dir/logs/bootstrap")
+[ "$logs" = '{"log_group":"testLogGroup","events":2,"errors":2}' ] || { echo "zlib bootstrap answered $logs" >&2; exit 1; }
+sizes+=("CloudWatch Logs with zlib: $(stat -c %s "$dir/logs/bootstrap") B")
 # The same source through the script and through the CMake helper: the same size (goal: within 5%).
 tools/bootstrap/lambda-coro-bootstrap --simdjson "$simdjson" --cpu "$cpu" --include include \
   -o "$dir/split/bootstrap" examples/hello/main.cpp
