@@ -1542,6 +1542,121 @@ constexpr auto json_options(const cloudformation_custom_resource_response*) {
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_EVENTS_CLOUDFORMATION_HPP_INCLUDED
 // ---- end lambda_coro/events/cloudformation.hpp
+// ---- begin lambda_coro/events/cloudtrail.hpp
+// AWS API calls and console sign-ins recorded by CloudTrail, as EventBridge delivers them
+// (detail-type "AWS API Call via CloudTrail", "AWS Console Sign In via CloudTrail").
+#ifndef LAMBDA_CORO_EVENTS_CLOUDTRAIL_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_CLOUDTRAIL_HPP_INCLUDED
+
+
+#include <boost/describe/class.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+struct cloudtrail_session_issuer {
+  std::string type;  // Role, IAMUser…
+  std::optional<std::string> user_name;
+  std::string principal_id;
+  std::string arn;
+  std::string account_id;
+};
+BOOST_DESCRIBE_STRUCT(cloudtrail_session_issuer, (), (type, user_name, principal_id, arn, account_id))
+
+struct cloudtrail_web_id_federation_data {
+  std::optional<std::string> federated_provider;
+  json::value attributes;
+};
+BOOST_DESCRIBE_STRUCT(cloudtrail_web_id_federation_data, (), (federated_provider, attributes))
+
+struct cloudtrail_session_attributes {
+  std::string mfa_authenticated;  // "true" or "false"
+  std::string creation_date;
+};
+BOOST_DESCRIBE_STRUCT(cloudtrail_session_attributes, (), (mfa_authenticated, creation_date))
+
+struct cloudtrail_session_context {
+  std::optional<cloudtrail_session_issuer> session_issuer;
+  std::optional<cloudtrail_web_id_federation_data> web_id_federation_data;
+  cloudtrail_session_attributes attributes;
+  std::optional<std::string> source_identity;
+  std::optional<std::string> ec2_role_delivery;
+};
+BOOST_DESCRIBE_STRUCT(cloudtrail_session_context, (),
+                      (session_issuer, web_id_federation_data, attributes, source_identity, ec2_role_delivery))
+
+struct cloudtrail_on_behalf_of {
+  std::string user_id;
+  std::string identity_store_arn;
+};
+BOOST_DESCRIBE_STRUCT(cloudtrail_on_behalf_of, (), (user_id, identity_store_arn))
+
+struct cloudtrail_user_identity {
+  std::string type;  // Root, IAMUser, AssumedRole, FederatedUser, AWSService…
+  std::optional<std::string> principal_id;
+  std::optional<std::string> arn;
+  std::optional<std::string> account_id;
+  std::optional<std::string> access_key_id;
+  std::optional<std::string> user_name;
+  std::optional<std::string> credential_id;
+  std::optional<std::string> invoked_by;
+  std::optional<cloudtrail_session_context> session_context;
+  std::optional<cloudtrail_on_behalf_of> on_behalf_of;
+};
+BOOST_DESCRIBE_STRUCT(cloudtrail_user_identity, (),
+                      (type, principal_id, arn, account_id, access_key_id, user_name, credential_id, invoked_by,
+                       session_context, on_behalf_of))
+
+// One recorded call. Request and Response default to json::value; name described structs
+// to bind the parameters of the API you listen to.
+template <class Request = json::value, class Response = json::value>
+struct cloudtrail_api_call {
+  std::string event_version;
+  cloudtrail_user_identity user_identity;
+  std::string event_time;
+  std::string event_source;  // s3.amazonaws.com
+  std::string event_name;    // PutObject
+  std::string aws_region;
+  std::string source_ip_address;
+  std::string user_agent;
+  std::optional<Request> request_parameters;
+  std::optional<Response> response_elements;
+  json::value additional_event_data;
+  std::optional<std::string> request_id;
+  std::string event_id;
+  std::string event_type;  // AwsApiCall, AwsConsoleSignIn
+  std::optional<bool> read_only;
+  std::optional<std::string> recipient_account_id;
+  std::optional<std::string> event_category;
+  std::optional<std::string> error_code;
+  std::optional<std::string> error_message;
+  BOOST_DESCRIBE_CLASS(cloudtrail_api_call, (),
+                       (event_version, user_identity, event_time, event_source, event_name, aws_region,
+                        source_ip_address, user_agent, request_parameters, response_elements, additional_event_data,
+                        request_id, event_id, event_type, read_only, recipient_account_id, event_category, error_code,
+                        error_message),
+                       (), ())
+};
+template <class Request, class Response>
+constexpr auto json_options(const cloudtrail_api_call<Request, Response>*) {
+  return json::object_options(json::naming::camel_case, json::rename{"source_ip_address", "sourceIPAddress"},
+                              json::rename{"request_id", "requestID"}, json::rename{"event_id", "eventID"});
+}
+
+using cloudtrail_event = eventbridge_event<cloudtrail_api_call<>>;
+
+// A console sign-in: responseElements {"ConsoleLogin": "Success"}, additionalEventData
+// {"LoginTo", "MobileVersion", "MFAUsed"}.
+using console_sign_in_event = eventbridge_event<cloudtrail_api_call<json::value, std::map<std::string, std::string>>>;
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_CLOUDTRAIL_HPP_INCLUDED
+// ---- end lambda_coro/events/cloudtrail.hpp
 // ---- begin lambda_coro/events/cloudwatch_alarms.hpp
 // Amazon CloudWatch alarms: the event of a Lambda alarm action (metric and composite
 // alarms), and the payload an alarm publishes to SNS (read it from the SNS message text).
@@ -4436,6 +4551,110 @@ constexpr auto json_options(const secrets_manager_rotation_event*) {
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_EVENTS_SECRETS_MANAGER_HPP_INCLUDED
 // ---- end lambda_coro/events/secrets_manager.hpp
+// ---- begin lambda_coro/events/service_notifications.hpp
+// Small EventBridge notifications of AWS services, typed: EC2 instance state changes, KMS
+// key events, tag changes, Trusted Advisor checks, Server Migration jobs, AWS Health events.
+#ifndef LAMBDA_CORO_EVENTS_SERVICE_NOTIFICATIONS_HPP_INCLUDED
+#define LAMBDA_CORO_EVENTS_SERVICE_NOTIFICATIONS_HPP_INCLUDED
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace events {
+
+// "EC2 Instance State-change Notification".
+struct ec2_instance_state_change {
+  std::string instance_id;
+  std::string state;  // pending, running, stopping, stopped, shutting-down, terminated
+};
+BOOST_DESCRIBE_STRUCT(ec2_instance_state_change, (), (instance_id, state))
+constexpr auto json_options(const ec2_instance_state_change*) { return json::object_options(json::naming::kebab_case); }
+using ec2_instance_state_change_event = eventbridge_event<ec2_instance_state_change>;
+
+// "KMS CMK Rotation", "KMS Imported Key Material Expiration", "KMS CMK Deletion".
+struct kms_key_event {
+  std::string key_id;
+};
+BOOST_DESCRIBE_STRUCT(kms_key_event, (), (key_id))
+constexpr auto json_options(const kms_key_event*) { return json::object_options(json::naming::kebab_case); }
+using kms_event = eventbridge_event<kms_key_event>;
+
+// "Tag Change on Resource".
+struct tag_change {
+  std::vector<std::string> changed_tag_keys;
+  std::string service;
+  std::string resource_type;
+  std::int64_t version = 0;
+  std::map<std::string, std::string> tags;
+};
+BOOST_DESCRIBE_STRUCT(tag_change, (), (changed_tag_keys, service, resource_type, version, tags))
+constexpr auto json_options(const tag_change*) { return json::object_options(json::naming::kebab_case); }
+using tag_change_event = eventbridge_event<tag_change>;
+
+// "Trusted Advisor Check Item Refresh Notification".
+struct trusted_advisor_check_item {
+  std::string check_name;
+  std::map<std::string, std::optional<std::string>> check_item_detail;
+  std::string status;  // OK, WARN, ERROR
+  std::string resource_id;
+  std::string uuid;
+};
+BOOST_DESCRIBE_STRUCT(trusted_advisor_check_item, (), (check_name, check_item_detail, status, resource_id, uuid))
+constexpr auto json_options(const trusted_advisor_check_item*) {
+  return json::object_options(json::naming::kebab_case, json::rename{"resource_id", "resource_id"});
+}
+using trusted_advisor_event = eventbridge_event<trusted_advisor_check_item>;
+
+// "Server Migration Job State Change".
+struct sms_job_state_change {
+  std::string state;
+  std::string replication_run_id;
+  std::string replication_job_id;
+  std::optional<std::string> ami_id;
+  std::string version;
+};
+BOOST_DESCRIBE_STRUCT(sms_job_state_change, (), (state, replication_run_id, replication_job_id, ami_id, version))
+constexpr auto json_options(const sms_job_state_change*) { return json::object_options(json::naming::kebab_case); }
+using sms_event = eventbridge_event<sms_job_state_change>;
+
+// "AWS Health Event".
+struct health_event_description {
+  std::string language;
+  std::string latest_description;
+};
+BOOST_DESCRIBE_STRUCT(health_event_description, (), (language, latest_description))
+
+struct health_affected_entity {
+  std::string entity_value;
+  std::map<std::string, std::string> tags;
+};
+BOOST_DESCRIBE_STRUCT(health_affected_entity, (), (entity_value, tags))
+
+struct health_event_detail {
+  std::string event_arn;
+  std::string service;
+  std::string event_type_code;
+  std::string event_type_category;  // issue, accountNotification, scheduledChange
+  std::optional<std::string> event_scope_code;
+  std::string start_time;
+  std::optional<std::string> end_time;
+  std::vector<health_event_description> event_description;
+  std::vector<health_affected_entity> affected_entities;
+};
+BOOST_DESCRIBE_STRUCT(health_event_detail, (),
+                      (event_arn, service, event_type_code, event_type_category, event_scope_code, start_time,
+                       end_time, event_description, affected_entities))
+using health_event = eventbridge_event<health_event_detail>;
+
+}  // namespace events
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_EVENTS_SERVICE_NOTIFICATIONS_HPP_INCLUDED
+// ---- end lambda_coro/events/service_notifications.hpp
 // ---- begin lambda_coro/events/ses.hpp
 // Amazon SES email receiving events (the Lambda action).
 #ifndef LAMBDA_CORO_EVENTS_SES_HPP_INCLUDED

@@ -11,6 +11,7 @@
 #include <lambda_coro/events/bedrock_agent.hpp>
 #include <lambda_coro/events/client_vpn.hpp>
 #include <lambda_coro/events/cloudformation.hpp>
+#include <lambda_coro/events/cloudtrail.hpp>
 #include <lambda_coro/events/cloudwatch_alarms.hpp>
 #include <lambda_coro/events/cloudwatch_logs.hpp>
 #include <lambda_coro/events/codebuild.hpp>
@@ -37,6 +38,7 @@
 #include <lambda_coro/events/s3.hpp>
 #include <lambda_coro/events/s3_object_lambda.hpp>
 #include <lambda_coro/events/secrets_manager.hpp>
+#include <lambda_coro/events/service_notifications.hpp>
 #include <lambda_coro/events/ses.hpp>
 #include <lambda_coro/events/sns.hpp>
 #include <lambda_coro/events/sqs.hpp>

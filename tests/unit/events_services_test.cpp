@@ -341,3 +341,46 @@ TEST_CASE("scheduled events of EventBridge rules") {
   CHECK(e.resources.at(0).ends_with("rule/my-scheduled-rule"));
   CHECK(json::write(e).ends_with(R"("detail":{}})"));
 }
+
+namespace cloudtrail_app {
+struct create_bucket_request {
+  std::string bucket_name;
+};
+BOOST_DESCRIBE_STRUCT(create_bucket_request, (), (bucket_name))
+constexpr auto json_options(const create_bucket_request*) { return json::object_options(json::naming::camel_case); }
+}  // namespace cloudtrail_app
+
+TEST_CASE("CloudTrail API calls and console sign-ins through EventBridge") {
+  const auto call = check_event<ev::cloudtrail_event>("own-events/cloudtrail-api-call.json");
+  CHECK(call.detail.event_name == "CreateBucket");
+  CHECK(call.detail.source_ip_address == "100.100.100.100");
+  CHECK(call.detail.user_identity.session_context->session_issuer->user_name == "Admin");
+  CHECK(!call.detail.response_elements);
+  CHECK(call.detail.read_only == false);
+  const auto typed = check_event<ev::eventbridge_event<ev::cloudtrail_api_call<cloudtrail_app::create_bucket_request>>>(
+      "own-events/cloudtrail-api-call.json");
+  CHECK(typed.detail.request_parameters->bucket_name == "bucket-test-iad");
+  const auto sign_in = check_event<ev::console_sign_in_event>("own-events/console-sign-in.json");
+  CHECK(sign_in.detail.response_elements->at("ConsoleLogin") == "Success");
+  CHECK(sign_in.detail.additional_event_data.find("MFAUsed")->as_string() == "No");
+  CHECK(sign_in.detail.user_identity.type == "Root");
+}
+
+TEST_CASE("EventBridge notifications: EC2, KMS, tags, Trusted Advisor, Server Migration, Health") {
+  CHECK(check_event<ev::ec2_instance_state_change_event>("own-events/ec2-instance-state-change.json").detail.state ==
+        "pending");
+  CHECK(check_event<ev::kms_event>("own-events/kms-key-rotation.json").detail.key_id ==
+        "1234abcd-12ab-34cd-56ef-1234567890ab");
+  const auto tags = check_event<ev::tag_change_event>("own-events/tag-change-on-resource.json");
+  CHECK(tags.detail.changed_tag_keys == std::vector<std::string>{"key2", "key3"});
+  CHECK(tags.detail.tags.at("key4") == "value4");
+  const auto advisor = check_event<ev::trusted_advisor_event>("own-events/trusted-advisor-check.json");
+  CHECK(advisor.detail.check_item_detail.at("Password Policy") == "Disabled");
+  CHECK(!advisor.detail.check_item_detail.at("Uppercase"));
+  CHECK(advisor.detail.resource_id.empty());
+  CHECK(check_event<ev::sms_event>("own-events/sms-job-state-change.json").detail.ami_id == "ami-0123456789abcdef0");
+  const auto health = check_event<ev::health_event>("own-events/health-event.json");
+  CHECK(health.detail.event_type_category == "issue");
+  CHECK(health.detail.affected_entities.at(0).tags.at("stage") == "prod");
+  CHECK(!health.detail.end_time);
+}

@@ -173,6 +173,9 @@ int main() {
   header("cloudwatch_logs.hpp");
   doc.add<ev::cloudwatch_logs_event>("cloudwatch_logs_event");
   doc.add<ev::cloudwatch_logs_data>("cloudwatch_logs_data");
+  header("cloudtrail.hpp");
+  doc.add<ev::cloudtrail_event>("cloudtrail_event");
+  doc.add<ev::console_sign_in_event>("console_sign_in_event");
   header("cloudwatch_alarms.hpp");
   doc.add<ev::cloudwatch_alarm_event>("cloudwatch_alarm_event");
   doc.add<ev::cloudwatch_alarm_sns_payload>("cloudwatch_alarm_sns_payload");
@@ -252,6 +255,13 @@ int main() {
   doc.add<ev::s3_object_lambda_event>("s3_object_lambda_event");
   header("secrets_manager.hpp");
   doc.add<ev::secrets_manager_rotation_event>("secrets_manager_rotation_event");
+  header("service_notifications.hpp");
+  doc.add<ev::ec2_instance_state_change_event>("ec2_instance_state_change_event");
+  doc.add<ev::kms_event>("kms_event");
+  doc.add<ev::tag_change_event>("tag_change_event");
+  doc.add<ev::trusted_advisor_event>("trusted_advisor_event");
+  doc.add<ev::sms_event>("sms_event");
+  doc.add<ev::health_event>("health_event");
   header("ses.hpp");
   doc.add<ev::ses_event>("ses_event");
   header("sns.hpp");
