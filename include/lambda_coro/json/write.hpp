@@ -44,8 +44,8 @@ inline void write_string(output& out, std::string_view s) {
 template <class I>
 void write_integer(output& out, I i) {
   out.reserve(24);
-  char*& p = out.cursor();
-  p = std::to_chars(p, p + 24, i).ptr;
+  char* const p = out.cursor();
+  out.cursor() = std::to_chars(p, p + 24, i).ptr;
 }
 
 inline constexpr std::uint64_t decimal_powers[] = {1ULL,
@@ -149,25 +149,57 @@ inline char* write_decimal_double(char* p, double d) noexcept {
 // read back as floating point into json::value. NaN and infinities have no JSON form and
 // are written as null, as JavaScript's JSON.stringify does.
 template <class F>
-void write_floating(output& out, F f) {
+char* write_floating_at(char* start, F f) noexcept {
   if (!std::isfinite(f)) {
-    out.append("null");
-    return;
+    std::memcpy(start, "null", 4);
+    return start + 4;
   }
-  out.reserve(64);
-  char*& p = out.cursor();
-  char* const start = p;
   if constexpr (std::is_same_v<F, double>) {
-    if (char* end = write_decimal_double(p, f)) {
-      p = end;
-      return;
-    }
+    if (char* end = write_decimal_double(start, f)) return end;
   }
-  p = std::to_chars(p, p + 30, f).ptr;
+  char* p = std::to_chars(start, start + 30, f).ptr;
+  bool fraction_or_exponent = false;
   for (const char* q = start; q < p; ++q)
-    if (*q == '.' || *q == 'e') return;
-  *p++ = '.';
-  *p++ = '0';
+    if (*q == '.' || *q == 'e') fraction_or_exponent = true;
+  if (!fraction_or_exponent) {
+    *p++ = '.';
+    *p++ = '0';
+  }
+  return p;
+}
+
+// Booleans and numbers, written at a cursor with room_for_scalar bytes free: the caller
+// makes room once for a member's key and its value.
+inline constexpr std::size_t room_for_scalar = 64;
+
+template <class T>
+inline constexpr bool is_scalar_value = std::is_same_v<T, bool> || is_integer<T> || std::is_floating_point_v<T>;
+
+template <class T>
+inline constexpr bool is_optional_scalar = false;
+template <class T>
+inline constexpr bool is_optional_scalar<std::optional<T>> = is_scalar_value<T>;
+template <class T>
+inline constexpr bool is_scalar_vector = false;
+template <class T, class A>
+inline constexpr bool is_scalar_vector<std::vector<T, A>> = is_scalar_value<T>;
+
+template <class T>
+char* write_scalar_at(char* p, T v) noexcept {
+  if constexpr (std::is_same_v<T, bool>) {
+    std::memcpy(p, v ? "true" : "false", 5);  // "true" copies its terminator, overwritten later
+    return p + (v ? 4 : 5);
+  } else if constexpr (is_integer<T>) {
+    return std::to_chars(p, p + 24, v).ptr;
+  } else {
+    return write_floating_at(p, v);
+  }
+}
+
+template <class F>
+void write_floating(output& out, F f) {
+  out.reserve(room_for_scalar);
+  out.cursor() = write_floating_at(out.cursor(), f);  // a local cursor: stores cannot alias it
 }
 
 // Closes a sequence written as ",a,b,c": the first comma becomes the opening bracket.
@@ -191,13 +223,23 @@ void write_members(output& out, const T& v) {
     if constexpr (is_optional<member_type<D>>) {
       if (!member.has_value()) return;  // empty optionals are omitted
     }
-    out.put(',');
-    out.append_block(member_wire_name<D>::key, member_wire_name<D>::quoted_key.size());
-    try {
-      write_value(out, member);
-    } catch (error& e) {
-      e.prepend_key(member_wire_name<D>::name);
-      throw;
+    using M = std::remove_cvref_t<decltype(member)>;
+    if constexpr (is_scalar_value<M> || is_optional_scalar<M>) {
+      // Key and value under one capacity check, through a local cursor.
+      char* const p = out.put_member_key(member_wire_name<D>::key, member_wire_name<D>::quoted_key.size(),
+                                         room_for_scalar);
+      if constexpr (is_optional<M>)
+        out.cursor() = write_scalar_at(p, *member);
+      else
+        out.cursor() = write_scalar_at(p, member);
+    } else {
+      out.cursor() = out.put_member_key(member_wire_name<D>::key, member_wire_name<D>::quoted_key.size());
+      try {
+        write_value(out, member);
+      } catch (error& e) {
+        e.prepend_key(member_wire_name<D>::name);
+        throw;
+      }
     }
   });
 }
@@ -255,6 +297,15 @@ void write_value(output& out, const T& v) {
       write_value(out, *v);
     else
       out.append("null");
+  } else if constexpr (is_scalar_vector<T>) {
+    const std::size_t start = out.size();
+    for (const auto element : v) {
+      out.reserve(1 + room_for_scalar);
+      char* const p = out.cursor();
+      *p = ',';
+      out.cursor() = write_scalar_at(p + 1, static_cast<typename T::value_type>(element));
+    }
+    close_sequence(out, start, '[', ']');
   } else if constexpr (is_vector<T>) {
     const std::size_t start = out.size();
     std::size_t index = 0;

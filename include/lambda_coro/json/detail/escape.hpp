@@ -48,12 +48,15 @@ public:
     reserve(1);
     *cursor_++ = c;
   }
-  // The first `used` bytes of a fixed-size block, copied whole (the rest is overwritten later).
+  // ',' and then the first `used` bytes of a member's key block, the block copied whole (a
+  // fixed-size copy; the rest is overwritten later), leaving `room` more bytes free.
   template <std::size_t N>
-  void append_block(const std::array<char, N>& block, std::size_t used) {
-    reserve(N);
-    std::memcpy(cursor_, block.data(), N);
-    cursor_ += used;
+  char* put_member_key(const std::array<char, N>& block, std::size_t used, std::size_t room = 0) {
+    reserve(N + 1 + room);
+    char* const p = cursor_;
+    *p = ',';
+    std::memcpy(p + 1, block.data(), N);
+    return p + 1 + used;
   }
   void append(std::string_view text) {
     reserve(text.size());
