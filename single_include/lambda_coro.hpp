@@ -6186,6 +6186,25 @@ inline constexpr std::size_t simd_utf8_min_size = 64;
 // Non-ASCII text is checked after it is written (most strings are ASCII and skip the
 // check); text that is not UTF-8 is written again, repaired.
 inline void write_string(output& out, std::string_view s) {
+#ifndef __OPTIMIZE_SIZE__
+  // Short ASCII strings without escapes (keys, ids, header values): one or two words,
+  // checked and copied in line.
+  if (const std::size_t n = s.size(); n != 0 && n <= 16) {
+    constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+    const std::uint64_t first = n >= 8 ? load_word(s.data()) : load_short(s.data(), n);
+    const std::uint64_t last = n >= 8 ? load_word(s.data() + n - 8) : first;
+    if ((escape_mask(first) | escape_mask(last) | ((first | last) & high_bits)) == 0) {
+      out.reserve(n + 2 + 8);
+      char* const p = out.cursor();
+      *p = '"';
+      std::memcpy(p + 1, &first, 8);
+      if (n >= 8) std::memcpy(p + 1 + n - 8, &last, 8);
+      p[n + 1] = '"';
+      out.cursor() = p + n + 2;
+      return;
+    }
+  }
+#endif
   const std::size_t start = out.size();
   out.put('"');
   if (write_escaped(out, s) &&
