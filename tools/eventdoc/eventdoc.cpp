@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <type_traits>
 #include <variant>
 #include <vector>
@@ -35,6 +36,12 @@ std::string pretty_name() {
                                    "lambda_coro::events::", "lambda_coro::"})
     for (auto at = name.find(prefix); at != std::string::npos; at = name.find(prefix))
       name.erase(at, prefix.size());
+  // GCC and Clang spell nested templates differently; the document reads the same from both.
+  const std::pair<std::string_view, std::string_view> spellings[] = {
+      {"std::__cxx11::", "std::"}, {"std::basic_string<char>", "std::string"}, {" >", ">"}};
+  for (const auto& [from, to] : spellings)
+    for (auto at = name.find(from); at != std::string::npos; at = name.find(from, at))
+      name.replace(at, from.size(), to);
   return name;
 }
 
