@@ -4241,6 +4241,60 @@ LAMBDA_CORO_END_NAMESPACE
 #ifndef LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
 #define LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
 
+// ---- begin lambda_coro/detail/text.hpp
+// Small text helpers shared by the Runtime API client, the HTTP adapter and the event types.
+#ifndef LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
+#define LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
+
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace detail {
+
+// ASCII case-insensitive equality, as HTTP header names compare.
+inline bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+// Percent-decoding ('+' is a space in query strings and S3 keys when plus_is_space);
+// malformed escapes stay as they are.
+inline std::string percent_decode(std::string_view text, bool plus_is_space) {
+  std::string out;
+  out.reserve(text.size());
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace detail
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
+// ---- end lambda_coro/detail/text.hpp
 
 #include <cstdint>
 #include <map>
@@ -4275,26 +4329,7 @@ BOOST_DESCRIBE_STRUCT(s3_bucket, (), (name, owner_identity, arn))
 // An object key as S3 event notifications spell it (form-encoded: '+' for a space, %XX for
 // other bytes) decoded to the key itself. A '%' not followed by two hex digits stays as is.
 inline std::string s3_decode_key(std::string_view encoded) {
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string key;
-  key.reserve(encoded.size());
-  for (std::size_t i = 0; i < encoded.size(); ++i) {
-    const char c = encoded[i];
-    if (c == '+') {
-      key += ' ';
-    } else if (c == '%' && i + 2 < encoded.size() && hex(encoded[i + 1]) >= 0 && hex(encoded[i + 2]) >= 0) {
-      key += static_cast<char>(hex(encoded[i + 1]) * 16 + hex(encoded[i + 2]));
-      i += 2;
-    } else {
-      key += c;
-    }
-  }
-  return key;
+  return ::lambda_coro::detail::percent_decode(encoded, true);
 }
 
 struct s3_object {
@@ -7656,34 +7691,6 @@ inline constexpr bool is_task<task<T>> = true;
 LAMBDA_CORO_END_NAMESPACE
 #endif  // LAMBDA_CORO_CORO_TASK_HPP_INCLUDED
 // ---- end lambda_coro/coro/task.hpp
-// ---- begin lambda_coro/detail/text.hpp
-// Small text helpers shared by the Runtime API client and the HTTP adapter.
-#ifndef LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
-#define LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
-
-
-#include <cstddef>
-#include <string_view>
-
-LAMBDA_CORO_BEGIN_NAMESPACE
-namespace detail {
-
-// ASCII case-insensitive equality, as HTTP header names compare.
-inline bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
-}  // namespace detail
-LAMBDA_CORO_END_NAMESPACE
-#endif  // LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
-// ---- end lambda_coro/detail/text.hpp
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -8736,26 +8743,7 @@ inline const char* reason_phrase(int status) noexcept {
 
 // Percent-decoding for query strings ('+' is a space there); malformed escapes stay as they are.
 inline std::string url_decode(std::string_view text, bool plus_is_space = true) {
-  std::string out;
-  out.reserve(text.size());
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return detail::percent_decode(text, plus_is_space);
 }
 
 inline std::string url_encode(std::string_view text) {

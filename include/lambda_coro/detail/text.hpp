@@ -1,10 +1,11 @@
-// Small text helpers shared by the Runtime API client and the HTTP adapter.
+// Small text helpers shared by the Runtime API client, the HTTP adapter and the event types.
 #ifndef LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
 #define LAMBDA_CORO_DETAIL_TEXT_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 LAMBDA_CORO_BEGIN_NAMESPACE
@@ -20,6 +21,31 @@ inline bool iequals(std::string_view a, std::string_view b) noexcept {
     if (x != y) return false;
   }
   return true;
+}
+
+// Percent-decoding ('+' is a space in query strings and S3 keys when plus_is_space);
+// malformed escapes stay as they are.
+inline std::string percent_decode(std::string_view text, bool plus_is_space) {
+  std::string out;
+  out.reserve(text.size());
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 }  // namespace detail

@@ -3,6 +3,7 @@
 #define LAMBDA_CORO_EVENTS_S3_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
+#include <lambda_coro/detail/text.hpp>
 #include <lambda_coro/events/naming.hpp>
 
 #include <cstdint>
@@ -38,26 +39,7 @@ BOOST_DESCRIBE_STRUCT(s3_bucket, (), (name, owner_identity, arn))
 // An object key as S3 event notifications spell it (form-encoded: '+' for a space, %XX for
 // other bytes) decoded to the key itself. A '%' not followed by two hex digits stays as is.
 inline std::string s3_decode_key(std::string_view encoded) {
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string key;
-  key.reserve(encoded.size());
-  for (std::size_t i = 0; i < encoded.size(); ++i) {
-    const char c = encoded[i];
-    if (c == '+') {
-      key += ' ';
-    } else if (c == '%' && i + 2 < encoded.size() && hex(encoded[i + 1]) >= 0 && hex(encoded[i + 2]) >= 0) {
-      key += static_cast<char>(hex(encoded[i + 1]) * 16 + hex(encoded[i + 2]));
-      i += 2;
-    } else {
-      key += c;
-    }
-  }
-  return key;
+  return ::lambda_coro::detail::percent_decode(encoded, true);
 }
 
 struct s3_object {

@@ -246,26 +246,7 @@ inline const char* reason_phrase(int status) noexcept {
 
 // Percent-decoding for query strings ('+' is a space there); malformed escapes stay as they are.
 inline std::string url_decode(std::string_view text, bool plus_is_space = true) {
-  std::string out;
-  out.reserve(text.size());
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return detail::percent_decode(text, plus_is_space);
 }
 
 inline std::string url_encode(std::string_view text) {
