@@ -79,7 +79,7 @@ public:
         return;
       case kind::floating: {
         json::detail::output sink(line);
-        json::detail::write_floating(sink, floating_);  // JSON's spelling: null for NaN and infinities
+        json::detail::write_scalar(sink, floating_);  // JSON's spelling: null for NaN and infinities
         sink.commit();
         return;
       }

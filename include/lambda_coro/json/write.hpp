@@ -60,13 +60,6 @@ inline void write_string(output& out, std::string_view s) {
   out.put('"');
 }
 
-template <class I>
-void write_integer(output& out, I i) {
-  out.reserve(24);
-  char* const p = out.cursor();
-  out.cursor() = std::to_chars(p, p + 24, i).ptr;
-}
-
 inline constexpr std::uint64_t decimal_powers[] = {1ULL,
                                                    10ULL,
                                                    100ULL,
@@ -115,7 +108,7 @@ inline void write_digits_backwards(char* end, std::uint64_t v, int count) noexce
 // integer N has N / 10^K rounding to d (their spacing exceeds d's rounding interval), so if
 // round(d * 10^K) reads back to d it is that N, and N without its trailing zeros is the
 // shortest round-trip text: the digits std::to_chars gives, with ".0" when integral as
-// write_floating writes. Returns the end, or nullptr, having written nothing, when d has
+// write_floating_at writes. Returns the end, or nullptr, having written nothing, when d has
 // more digits than that or when to_chars would choose scientific notation.
 inline char* write_decimal_double(char* p, double d) noexcept {
   static constexpr double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
@@ -215,10 +208,10 @@ char* write_scalar_at(char* p, T v) noexcept {
   }
 }
 
-template <class F>
-void write_floating(output& out, F f) {
+template <class T>
+void write_scalar(output& out, T v) {
   out.reserve(room_for_scalar);
-  out.cursor() = write_floating_at(out.cursor(), f);  // a local cursor: stores cannot alias it
+  out.cursor() = write_scalar_at(out.cursor(), v);  // a local cursor: stores cannot alias it
 }
 
 // Closes a sequence written as ",a,b,c": the first comma becomes the opening bracket.
@@ -242,7 +235,7 @@ void write_members(output& out, const T& v) {
     if constexpr (is_optional<member_type<D>>) {
       if (!member.has_value()) return;  // empty optionals are omitted
     }
-    using M = std::remove_cvref_t<decltype(member)>;
+    using M = member_type<D>;
     if constexpr (is_scalar_value<M> || is_optional_scalar<M>) {
       // Key and value under one capacity check, through a local cursor.
       char* const p = out.put_member_key(member_wire_name<D>::key, member_wire_name<D>::quoted_key.size(),
@@ -266,10 +259,10 @@ void write_members(output& out, const T& v) {
 inline void write_generic(output& out, const value& v) {
   switch (v.type()) {
     case kind::null: out.append("null"); return;
-    case kind::boolean: out.append(v.as_bool() ? "true" : "false"); return;
-    case kind::integer: write_integer(out, v.as_int64()); return;
-    case kind::unsigned_integer: write_integer(out, v.as_uint64()); return;
-    case kind::floating: write_floating(out, v.as_double()); return;
+    case kind::boolean: write_scalar(out, v.as_bool()); return;
+    case kind::integer: write_scalar(out, v.as_int64()); return;
+    case kind::unsigned_integer: write_scalar(out, v.as_uint64()); return;
+    case kind::floating: write_scalar(out, v.as_double()); return;
     case kind::string: write_string(out, v.as_string()); return;
     case kind::array: {
       const std::size_t start = out.size();
@@ -296,12 +289,8 @@ inline void write_generic(output& out, const value& v) {
 
 template <class T>
 void write_value(output& out, const T& v) {
-  if constexpr (std::is_same_v<T, bool>) {
-    out.append(v ? std::string_view("true") : std::string_view("false"));
-  } else if constexpr (is_integer<T>) {
-    write_integer(out, v);
-  } else if constexpr (std::is_floating_point_v<T>) {
-    write_floating(out, v);
+  if constexpr (is_scalar_value<T>) {
+    write_scalar(out, v);
   } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
     write_string(out, v);
   } else if constexpr (is_described_enum<T>) {
