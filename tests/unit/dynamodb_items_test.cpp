@@ -75,6 +75,17 @@ namespace {
 
 ev::dynamodb_item item(const char* json_text) { return json::read<ev::dynamodb_item>(json_text); }
 
+// The message read_item<T> throws for the item in `json_text`, or "no error".
+template <class T>
+std::string item_error(const char* json_text) {
+  try {
+    (void)ev::read_item<T>(item(json_text));
+  } catch (const json::error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
 ev::dynamodb_bytes bytes(std::initializer_list<int> values) {
   ev::dynamodb_bytes b;
   for (int v : values) b.push_back(static_cast<std::byte>(v));
@@ -134,14 +145,7 @@ TEST_CASE("numbers: exact integers in any spelling, range-checked, floats finite
   CHECK(ev::read_item<ddb_app::account>(item(R"({"level":{"N":"1E+2"}})")).level == 100);
   CHECK(ev::read_item<ddb_app::account>(item(R"({"level":{"N":"255.0"}})")).level == 255);
   CHECK(ev::read_item<ddb_app::account>(item(R"({"quota":{"N":"-2147483648"}})")).quota == INT32_MIN);
-  auto error_of = [](const char* json_text) -> std::string {
-    try {
-      (void)ev::read_item<ddb_app::account>(item(json_text));
-    } catch (const json::error& e) {
-      return e.what();
-    }
-    return "no error";
-  };
+  auto error_of = [](const char* json_text) { return item_error<ddb_app::account>(json_text); };
   CHECK(error_of(R"({"level":{"N":"256"}})") == "$.level: N 256 is out of range for this integer type");
   CHECK(error_of(R"({"level":{"N":"-1"}})") == "$.level: N -1 is out of range for this integer type");
   CHECK(error_of(R"({"level":{"N":"1.5"}})") == "$.level: N 1.5 is not an integer");
@@ -161,14 +165,7 @@ TEST_CASE("numbers: exact integers in any spelling, range-checked, floats finite
         "$.contacts.boss.Age: expected DynamoDB N, found S");
   CHECK(error_of(R"({"groups":{"L":[{"SS":["a"]},{"M":{}}]}})") == "$.groups[1]: expected DynamoDB SS or L, found M");
   CHECK(error_of(R"({"owner":{}})") == "$.owner: expected DynamoDB M, found an empty attribute value");
-  auto sample_error = [](const char* json_text) -> std::string {
-    try {
-      (void)ev::read_item<ddb_app::sample_image>(item(json_text));
-    } catch (const json::error& e) {
-      return e.what();
-    }
-    return "no error";
-  };
+  auto sample_error = [](const char* json_text) { return item_error<ddb_app::sample_image>(json_text); };
   CHECK(sample_error(R"({"Binary":{"B":"***"}})") == "$.Binary: B is not base64");
   CHECK(sample_error(R"({"null":{"NULL":true}})") == "no error");
   ddb_app::account nan;
