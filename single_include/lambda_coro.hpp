@@ -5243,6 +5243,31 @@ inline std::string_view raw_field_key(od::field& field) {
 template <class T, class V, class Ctx>
 void read_value(V& v, T& out, Ctx& ctx);
 
+// Whether a T read from JSON can hold a std::string_view (a view of the input). A type met
+// again on its own path adds nothing, which ends recursive types.
+template <class T, class... Outer>
+constexpr bool can_borrow() {
+  if constexpr ((std::is_same_v<T, Outer> || ...)) {
+    return false;
+  } else if constexpr (std::is_same_v<T, std::string_view>) {
+    return true;
+  } else if constexpr (is_optional<T> || is_vector<T>) {
+    return can_borrow<typename T::value_type, T, Outer...>();
+  } else if constexpr (is_map<T>) {
+    return can_borrow<typename T::key_type, T, Outer...>() || can_borrow<typename T::mapped_type, T, Outer...>();
+  } else if constexpr (is_variant<T>) {
+    return []<class... A>(std::variant<A...>*) {
+      return (can_borrow<A, T, Outer...>() || ...);
+    }(static_cast<T*>(nullptr));
+  } else if constexpr (is_described_struct<T>) {
+    return []<template <class...> class L, class... D>(L<D...>*) {
+      return (can_borrow<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, T, Outer...>() || ...);
+    }(static_cast<described_members<T>*>(nullptr));
+  } else {
+    return false;
+  }
+}
+
 template <class T, class D, class Ctx>
 void read_member(T& object, od::value& v, Ctx& ctx) {
   try {
@@ -5769,6 +5794,12 @@ public:
   void read(simdjson::padded_string_view json, T& out) {
     read_padded(padded(json), out);
   }
+  // No copy either when the string's spare capacity is that padding (and no string_view in
+  // `out` would then view `json` rather than the reader's buffer).
+  template <class T, std::same_as<std::string> String>
+  void read(const String& json, T& out) {
+    read_padded(padded<T>(json), out);
+  }
   // A template so that std::string, which converts to padded_string too, stays unambiguous.
   template <class T, std::same_as<simdjson::padded_string> Padded>
   void read(const Padded& json, T& out) {
@@ -5796,6 +5827,10 @@ public:
   void overwrite(simdjson::padded_string_view json, T& out) {
     read_padded<true>(padded(json), out);
   }
+  template <class T, std::same_as<std::string> String>
+  void overwrite(const String& json, T& out) {
+    read_padded<true>(padded<T>(json), out);
+  }
 
 private:
   // `json` in the reader's padded buffer.
@@ -5807,6 +5842,15 @@ private:
   // The caller's buffer when it has SIMDJSON_PADDING readable bytes past the end, else a copy.
   simdjson::padded_string_view padded(simdjson::padded_string_view json) {
     return json.padding() < simdjson::SIMDJSON_PADDING ? padded(static_cast<std::string_view>(json)) : json;
+  }
+  // The bytes between a std::string's size and capacity are its own: readable padding. Views
+  // a T can hold stay in the reader's buffer, valid until the next read as documented.
+  template <class T>
+  simdjson::padded_string_view padded(const std::string& json) {
+    if constexpr (Borrows && detail::can_borrow<T>())
+      return padded(std::string_view(json));
+    else
+      return padded(simdjson::padded_string_view(json));
   }
 
   using read_function = void (*)(simdjson::ondemand::document&, void*, simdjson::dom::parser*);
@@ -5854,6 +5898,11 @@ template <class T>
 T read(simdjson::padded_string_view json) {
   return detail::thread_reader().read<T>(json);
 }
+// No copy when the string's spare capacity holds simdjson's padding.
+template <class T, std::same_as<std::string> String>  // a template: string literals stay unambiguous
+T read(const String& json) {
+  return detail::thread_reader().read<T>(json);
+}
 template <class T, std::same_as<simdjson::padded_string> Padded>
 T read(const Padded& json) {
   return detail::thread_reader().read<T>(json);
@@ -5861,6 +5910,10 @@ T read(const Padded& json) {
 // Fills an existing object (members absent from the input keep their values).
 template <class T>
 void read(std::string_view json, T& out) {
+  detail::thread_reader().read(json, out);
+}
+template <class T, std::same_as<std::string> String>
+void read(const String& json, T& out) {
   detail::thread_reader().read(json, out);
 }
 

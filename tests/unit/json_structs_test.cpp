@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace shop {
@@ -212,6 +213,50 @@ TEST_CASE("a json::reader binds std::string_view members into its own buffers") 
   // Written back, views are ordinary strings.
   CHECK(json::read<json::value>(json::write(m))["body"].as_string() == m.body);
 }
+
+TEST_CASE("a std::string input with spare capacity: same values, views still in the reader") {
+  std::string text = R"({"messageId":"m-1","body":"b","tags":["a"],"owned":"kept"})";
+  text.reserve(text.size() + 4096);  // simdjson's padding fits: owning reads need no copy
+  json::reader r;
+  const auto m = r.read<borrowed_message>(text);
+  CHECK(m.message_id == "m-1");
+  CHECK(m.owned == "kept");
+  // A type that can hold views is still read from the reader's copy: they outlive `text`.
+  CHECK((m.message_id.data() < text.data() || m.message_id.data() >= text.data() + text.capacity()));
+  text.replace(text.find("m-1"), 3, "XYZ");
+  CHECK(m.message_id == "m-1");
+
+  const auto owned = json::read<shop::order>(std::string(R"({"id":"o-1","items":[{"sku":"s","quantity":2}]})") +
+                                             std::string(4096, ' '));
+  CHECK(owned.id == "o-1");
+  std::string exact = R"({"id":"o-2"})";
+  exact.shrink_to_fit();  // no spare capacity: copied
+  shop::order patched;
+  r.overwrite(exact, patched);
+  CHECK(patched.id == "o-2");
+}
+
+namespace {
+struct recursive_node {
+  std::vector<recursive_node> kids;
+  std::optional<std::string> name;
+};
+BOOST_DESCRIBE_STRUCT(recursive_node, (), (kids, name))
+struct viewing_node {
+  std::vector<viewing_node> kids;
+  std::variant<std::monostate, std::string_view> label;
+};
+BOOST_DESCRIBE_STRUCT(viewing_node, (), (kids, label))
+}  // namespace
+
+// Which types can hold views decides whether a std::string input is read in place.
+static_assert(!json::detail::can_borrow<shop::order>());
+static_assert(!json::detail::can_borrow<recursive_node>());
+static_assert(json::detail::can_borrow<viewing_node>());
+static_assert(json::detail::can_borrow<borrowed_message>());
+static_assert(json::detail::can_borrow<std::map<std::string_view, int>>());
+static_assert(json::detail::can_borrow<std::optional<std::vector<borrowed_attribute>>>());
+static_assert(!json::detail::can_borrow<json::value>());
 
 TEST_CASE("borrowed reads report errors with their JSON path like owned ones") {
   json::reader r;

@@ -80,7 +80,8 @@ TEST_CASE("doubles: the decimal fast path writes what std::to_chars writes") {
   };
   std::vector<double> values = {0.1, 0.3, 1.5, 100.0, 1e5, 1e6, 123456.0, 1e15, 999999999999999.0, 1e-7, 1.5e-7,
                                 0.001, 0.0001, 12.0, 4503599627370495.5, 5e-324, 0.0, -0.0, 1e300, 19.99,
-                                0.5, 0.25, 0.125, 2.0, 1024.0, 0x1p-20, 0x1p40, std::nextafter(0.5, 1.0), std::nextafter(0.5, 0.0)};
+                                0.5, 0.25, 0.125, 2.0, 1024.0, 0x1p-20, 0x1p40, std::nextafter(0.5, 1.0), std::nextafter(0.5, 0.0),
+                                99999999.5, 12345678.125, 99999.0, 0.00123, 0.0099, 0.999, 0.001953125, 7.0000000000001};
   for (int i = 0; i < 20000; ++i) {
     const double scale = static_cast<double>(std::uint64_t{1} << (next() % 30)) * 1e-3;
     const double decimal = static_cast<double>(next() % 100000000) / scale;

@@ -190,3 +190,27 @@ TEST_CASE("a log line with short fields makes no heap allocation once its thread
   CHECK(counted[0] == 0);
   CHECK(counted[1] == 0);
 }
+
+// A std::string with simdjson's padding in its spare capacity is read where it is; one
+// without is copied into the reader's buffer, which allocates the first time.
+TEST_CASE("json::reader reads a std::string in place when its capacity holds the padding") {
+  namespace json = lambda_coro::json;
+  std::string text = test::event("sqs-event.json");
+  text.reserve(text.size() + simdjson::SIMDJSON_PADDING);
+  json::reader reader;
+  lambda_coro::events::sqs_event event;
+  reader.overwrite(text, event);  // the parser's buffers and the event's reach their size
+  runtime_thread = true;
+  allocations = 0;
+  measuring = true;
+  reader.overwrite(text, event);
+  measuring = false;
+  CHECK(allocations == 0);
+  measuring = true;
+  reader.overwrite(std::string_view(text), event);
+  measuring = false;
+  runtime_thread = false;
+  CHECK(allocations > 0);
+  REQUIRE(event.records.size() == 1);
+  CHECK(event.records[0].message_id == "MessageID_1");
+}
