@@ -6359,17 +6359,26 @@ inline char* write_decimal_double(char* p, double d) noexcept {
   constexpr double limit = 1125899906842624.0;  // 2^50
   const double magnitude = d < 0 ? -d : d;
   if (!(magnitude >= 1e-7) || magnitude >= limit) return nullptr;  // zero, -0 and the scientific range
-  // magnitude < 2^(e + 1), so magnitude * 10^K < 2^50 for K <= (49 - e) * log10(2); one more
-  // decimal may still fit.
-  std::uint64_t bits = 0;
-  std::memcpy(&bits, &magnitude, sizeof bits);
-  const int e = static_cast<int>(bits >> 52) - 1023;
-  int k = std::min((49 - e) * 78913 >> 18, 22);  // 78913 / 2^18 is just under log10(2)
-  if (k < 22 && magnitude * powers[k + 1] < limit) ++k;
-  auto n = static_cast<std::uint64_t>(magnitude * powers[k] + 0.5);
-  if (static_cast<double>(n) / powers[k] != magnitude) return nullptr;
-  while (k >= 8 && n % 100000000 == 0) n /= 100000000, k -= 8;
-  if (k >= 4 && n % 10000 == 0) n /= 10000, k -= 4;
+  std::uint64_t n = 0;
+  int k = 2;
+  // Two decimals first (prices, most measurements): the same argument with K = 2, and no
+  // 15-digit N to strip a dozen zeros off.
+  if (const auto hundredths = static_cast<std::uint64_t>(magnitude * 100 + 0.5);
+      magnitude < limit / 100 && static_cast<double>(hundredths) / 100 == magnitude) {
+    n = hundredths;
+  } else {
+    // magnitude < 2^(e + 1), so magnitude * 10^K < 2^50 for K <= (49 - e) * log10(2); one
+    // more decimal may still fit.
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &magnitude, sizeof bits);
+    const int e = static_cast<int>(bits >> 52) - 1023;
+    k = std::min((49 - e) * 78913 >> 18, 22);  // 78913 / 2^18 is just under log10(2)
+    if (k < 22 && magnitude * powers[k + 1] < limit) ++k;
+    n = static_cast<std::uint64_t>(magnitude * powers[k] + 0.5);
+    if (static_cast<double>(n) / powers[k] != magnitude) return nullptr;
+    while (k >= 8 && n % 100000000 == 0) n /= 100000000, k -= 8;
+    if (k >= 4 && n % 10000 == 0) n /= 10000, k -= 4;
+  }
   if (k >= 2 && n % 100 == 0) n /= 100, k -= 2;
   if (k >= 1 && n % 10 == 0) n /= 10, k -= 1;
   // The integer part is the truncated magnitude (an integer between it and N / 10^k would be

@@ -89,6 +89,9 @@ TEST_CASE("doubles: the decimal fast path writes what std::to_chars writes") {
     values.push_back(static_cast<double>(next() % 100000) / 100.0);
     values.push_back(std::nextafter(static_cast<double>(next() % 100000) / 100.0, (next() & 1) ? 1e300 : -1e300));
     values.push_back(static_cast<double>(next() % 1000000) / 7919.0);
+    // Two decimals up to 2e13, across the bound of the two-decimal path (2^50 / 100).
+    values.push_back(static_cast<double>(next() % 2000000000000000) / 100.0);
+    values.push_back(static_cast<double>(next() % 1000) / 1000.0);
     // 14 to 17 significant digits: the edge of the fast path's reach.
     char printed[40];
     std::snprintf(printed, sizeof printed, "%.*g", 14 + static_cast<int>(next() % 4),
