@@ -142,6 +142,49 @@ TEST_CASE("strings of every short length with an escape at every position") {
 
 // UTF-8 is checked after the copy, by a scalar check for short strings and simdjson's for
 // long ones: both sides of the switch, every position, valid and invalid sequences.
+// JSON inside JSON: quotes and backslashes every few bytes, whole blocks of them, mixed with
+// control characters and non-ASCII text; each string written into outputs of every fill
+// level, so that the room left at its start varies too.
+TEST_CASE("strings dense with escapes, at every output fill level") {
+  std::uint64_t state = 0x2545F4914F6CDD1DULL;
+  const auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  const auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (const char c : s) {
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\x01') out += "\\u0001";
+      else out += c;
+    }
+    return out + "\"";
+  };
+  // Each string drawn from one set of pieces: quotes and backslashes only, mostly quotes,
+  // with control characters, with non-ASCII text.
+  const std::vector<std::vector<std::string_view>> piece_sets = {
+      {"\"", "\\", "a", "b"}, {"\"", "\"", "\"", "x"}, {"\"", "a", "\\", "b", "\n", "c", "\x01"}, {"\"", "x", "{", ":", "\xC3\xA9"}};
+  int mismatches = 0;
+  for (int round = 0; round < 3000; ++round) {
+    const auto& pieces = piece_sets[static_cast<std::size_t>(round) % piece_sets.size()];
+    std::string s;
+    for (std::size_t n = next() % 300; n > 0; --n) s += pieces[next() % pieces.size()];
+    const auto exact = std::make_unique<char[]>(s.size());
+    std::memcpy(exact.get(), s.data(), s.size());
+    const std::string_view view(exact.get(), s.size());
+    std::string out(next() % 600, '.');
+    out.shrink_to_fit();
+    const std::string before = out;
+    json::write(view, out);
+    if (out != before + reference(s) && ++mismatches < 5) CHECK(out == before + reference(s));
+  }
+  CHECK(mismatches == 0);
+}
+
 TEST_CASE("strings of every length up to 80 with valid and invalid UTF-8 at every position") {
   struct insertion {
     std::string_view bytes, written;
