@@ -1,6 +1,10 @@
 #include "../support/test_support.hpp"
 
 #include <cmath>
+#include <cstdlib>
+#include <vector>
+#include <string>
+#include <map>
 #include <cstdint>
 #include <limits>
 
@@ -52,6 +56,54 @@ TEST_CASE("doubles round-trip exactly") {
   CHECK(json::write(-0.0) == "-0.0");
   CHECK(json::read<double>("3") == 3.0);
   CHECK(json::read<double>("18446744073709551616") == 18446744073709551616.0);
+}
+
+// Short decimals are read a word at a time, the rest by simdjson: both must give what
+// strtod gives, in every position a number can stand, and malformed numbers stay errors.
+TEST_CASE("decimals read word-wide agree with strtod; malformed ones are errors") {
+  std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+  const auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  std::vector<std::string> numbers = {"0.0", "-0.0", "9999999.99999999", "1234567.12345678", "12345678.5",
+                                      "0.1234567890123456", "1.5e3", "-2.25E-3", "7", "-0", "0.5", "123.456"};
+  for (int i = 0; i < 20000; ++i) {
+    std::string n = (next() & 1) ? "-" : "";
+    const std::size_t integer_digits = 1 + next() % 9, fraction_digits = 1 + next() % 17;
+    for (std::size_t d = 0; d < integer_digits; ++d)
+      n += static_cast<char>('0' + (d == 0 && integer_digits > 1 ? 1 + next() % 9 : next() % 10));
+    n += '.';
+    for (std::size_t d = 0; d < fraction_digits; ++d) n += static_cast<char>('0' + next() % 10);
+    numbers.push_back(n);
+  }
+  std::string array = "[", object = "{";
+  const char* separators[] = {",", " ,", "\n,", "\t, "};
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    array += (i ? separators[i % 4] : "") + numbers[i];
+    object += (i ? "," : "") + std::string("\"k") + std::to_string(i) + "\":" + numbers[i] + (i % 3 ? "" : " ");
+  }
+  array += "]";
+  object += "}";
+  const auto from_array = json::read<std::vector<double>>(array);
+  const auto from_object = json::read<std::map<std::string, double>>(object);
+  REQUIRE(from_array.size() == numbers.size());
+  int mismatches = 0;
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    const double expected = std::strtod(numbers[i].c_str(), nullptr);
+    const double in_object = from_object.at("k" + std::to_string(i));
+    if ((from_array[i] != expected || in_object != expected || std::signbit(from_array[i]) != std::signbit(expected)) &&
+        ++mismatches < 5)
+      CHECK(numbers[i] == std::to_string(from_array[i]));
+  }
+  CHECK(mismatches == 0);
+  CHECK(std::signbit(json::read<std::vector<double>>("[-0.0]").at(0)));
+  CHECK(json::read<std::vector<float>>("[1.5,-3.25]") == std::vector<float>{1.5F, -3.25F});
+  for (const char* malformed : {"[01.5]", "[1.]", "[.5]", "[-]", "[1.5x]", "[-01.0]", "[1.2.3]", "[- 1.0]", "[1.5",
+                                "[1.5-]", "[+1.5]", "[1.5e]", "[00.5]"})
+    CHECK_THROWS_AS((void)json::read<std::vector<double>>(malformed), json::error);
 }
 
 TEST_CASE("floats round-trip and are range-checked") {

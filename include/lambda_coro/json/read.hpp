@@ -221,8 +221,107 @@ void read_integer(V& v, I& out) {
   }
 }
 
+// The bytes that may follow a number in a JSON document.
+inline constexpr auto ends_number = [] {
+  std::array<bool, 256> table{};
+  for (const unsigned char c : {',', '}', ']', ' ', '\n', '\r', '\t'}) table[c] = true;
+  return table;
+}();
+
+// How many of a little-endian word's first bytes are digits (8 at most).
+inline std::uint64_t leading_digit_count(std::uint64_t word) noexcept {
+  const std::uint64_t values = word ^ 0x3030303030303030ULL;  // '0'..'9' become 0..9
+  // The high bit of each byte that is not a digit. A carry out of such a byte reaches only
+  // the bytes after it, and only the first one counts.
+  const std::uint64_t not_digits = ((values + 0x7676767676767676ULL) | values) & 0x8080808080808080ULL;
+  return static_cast<std::uint64_t>(std::countr_zero(not_digits)) / 8;
+}
+
+// The value of a word's first `count` (1 to 8) digits, converted pairwise in parallel.
+inline std::uint64_t leading_digits_value(std::uint64_t word, std::uint64_t count) noexcept {
+  std::uint64_t digits = (word ^ 0x3030303030303030ULL) << (64 - 8 * count);  // zeros lead
+  digits = (digits * 10 + (digits >> 8)) & 0x00FF00FF00FF00FFULL;
+  digits = (digits * 100 + (digits >> 16)) & 0x0000FFFF0000FFFFULL;
+  return (digits * 10000 + (digits >> 32)) & 0xFFFFFFFFULL;
+}
+
+// The commonest JSON doubles — an optional minus, 1 to 7 integer digits, a point and
+// decimals, 15 digits in all — read a word at a time. simdjson reads them a digit at a
+// time, and the exits of its loops, as random as the numbers' lengths, are mispredicted.
+// False for anything else (exponents, long mantissas, malformed text): simdjson decides.
+// p is in simdjson's padded input, so a word can be read from any byte of it.
+inline bool read_short_decimal(const char* p, double& out) noexcept {
+  if constexpr (std::endian::native != std::endian::little) {
+    return false;
+  } else {
+    static constexpr std::uint64_t powers_of_ten[] = {1,
+                                                      10,
+                                                      100,
+                                                      1000,
+                                                      10000,
+                                                      100000,
+                                                      1000000,
+                                                      10000000,
+                                                      100000000,
+                                                      1000000000,
+                                                      10000000000,
+                                                      100000000000,
+                                                      1000000000000,
+                                                      10000000000000,
+                                                      100000000000000,
+                                                      1000000000000000};
+    const bool negative = *p == '-';
+    p += negative;
+    std::uint64_t integer_word;
+    std::memcpy(&integer_word, p, 8);
+    const std::uint64_t integer_digits = leading_digit_count(integer_word);
+    if (integer_digits == 0 || integer_digits == 8 || ((integer_word & 0xFF) == '0' && integer_digits > 1) ||
+        p[integer_digits] != '.')  // "01" is not JSON
+      return false;
+    p += integer_digits + 1;
+    std::uint64_t fraction_word;
+    std::memcpy(&fraction_word, p, 8);
+    std::uint64_t fraction_digits = leading_digit_count(fraction_word);
+    if (fraction_digits == 0) return false;
+    std::uint64_t fraction = leading_digits_value(fraction_word, fraction_digits);
+    if (fraction_digits == 8) {
+      std::memcpy(&fraction_word, p + 8, 8);
+      const std::uint64_t more = leading_digit_count(fraction_word);
+      if (more != 0) fraction = fraction * powers_of_ten[more] + leading_digits_value(fraction_word, more);
+      fraction_digits += more;
+    }
+    if (integer_digits + fraction_digits > 15 || !ends_number[static_cast<unsigned char>(p[fraction_digits])])
+      return false;
+    // Below 10^15 < 2^53, over an exact power of ten: one rounding (Clinger's fast path).
+    const std::uint64_t mantissa = leading_digits_value(integer_word, integer_digits) * powers_of_ten[fraction_digits] + fraction;
+    static constexpr double exact_powers_of_ten[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                     1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const double magnitude = static_cast<double>(mantissa) / exact_powers_of_ten[fraction_digits];
+    out = negative ? -magnitude : magnitude;
+    return true;
+  }
+}
+
+template <class F, class V>
+void read_floating_with_simdjson(V& v, F& out);
+
 template <class F, class V>
 void read_floating(V& v, F& out) {
+  // Left unconsumed: the enclosing object or array steps over it. (A document's root value
+  // is consumed, for the trailing-content check.)
+  if constexpr (std::is_same_v<V, od::value>) {
+    double x;
+    if (read_short_decimal(v.raw_json_token().data(), x)) {
+      out = static_cast<F>(x);  // below 10^7: within float's range
+      return;
+    }
+  }
+  read_floating_with_simdjson(v, out);
+}
+
+// Out of line: the short path above stays small where it is inlined.
+template <class F, class V>
+[[gnu::noinline]] void read_floating_with_simdjson(V& v, F& out) {
   double x = 0;
   if (auto code = v.get_double().get(x)) {
     if (code == simdjson::NUMBER_ERROR && type_of(v) == od::json_type::number)
