@@ -118,5 +118,31 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (borrowed_read && !fuzz::same(b, r)) std::abort();
   } catch (const json::error&) {
   }
+  // Numbers the reader takes word-wide must be what simdjson's validating parser makes of
+  // them, and text it rejects must be rejected (number errors aside: the DOM refuses
+  // integers beyond 64 bits, which a double takes).
+  static simdjson::dom::parser dom;
+  std::vector<double> ours;
+  bool accepted = true;
+  try {
+    ours = json::read<std::vector<double>>(input);
+  } catch (const json::error&) {
+    accepted = false;
+  }
+  simdjson::dom::element root;
+  simdjson::dom::array numbers;
+  const auto code = dom.parse(input.data(), input.size()).get(root);
+  if (code == simdjson::SUCCESS && root.get_array().get(numbers) == simdjson::SUCCESS) {
+    std::vector<double> theirs;
+    bool all_numbers = true;
+    for (const auto element : numbers) {
+      double d = 0;
+      if (element.get_double().get(d) != simdjson::SUCCESS) all_numbers = false;
+      theirs.push_back(d);
+    }
+    if (all_numbers && (!accepted || ours != theirs)) std::abort();  // == : the DOM reads "-0" as integer 0
+  } else if (code != simdjson::SUCCESS && accepted && code != simdjson::NUMBER_ERROR) {
+    std::abort();
+  }
   return 0;
 }

@@ -65,3 +65,19 @@ TEST_CASE("error texts say what is wrong and where") {
   CHECK(test::read_error<json::value>(R"({"name":nul})").find("not true, false or null") != std::string::npos);
   CHECK(test::read_error<item>(R"({"id":tru})") == "$.id: malformed JSON: not true, false or null");
 }
+
+// Found by fuzzing: simdjson 3.0 took "null;" followed by whitespace for a null document,
+// and refused "null" followed by one.
+TEST_CASE("a null document is null alone, whitespace aside") {
+  for (const char* text : {"null;\n\n", "null;  ", "\nnull;\t\n"}) {
+    CHECK_THROWS_AS((void)json::read<json::value>(text), json::error);
+    CHECK_THROWS_AS((void)json::read<std::optional<double>>(text), json::error);
+    CHECK_THROWS_AS((void)json::read<std::vector<double>>(text), json::error);
+  }
+  CHECK(json::read<json::value>(" null\n\n").is_null());
+  for (const char* text : {"null", "null\t", "null \n", " null\n\n"}) {
+    CHECK(json::read<json::value>(text).is_null());
+    CHECK_FALSE(json::read<std::optional<double>>(text).has_value());
+    CHECK(json::read<std::vector<double>>(text).empty());
+  }
+}

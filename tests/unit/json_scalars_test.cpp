@@ -100,6 +100,16 @@ TEST_CASE("decimals read word-wide agree with strtod; malformed ones are errors"
   }
   CHECK(mismatches == 0);
   CHECK(std::signbit(json::read<std::vector<double>>("[-0.0]").at(0)));
+  // More than 19 significant digits, which simdjson 3.0's On-Demand misreads, wherever a
+  // number can stand.
+  for (const char* long_mantissa : {"0.99999999999999999999", "-0.99999999999999999999", "123456789012345678901234.5",
+                                    "1.0000000000000000000000001e5", "0.000000000000000000001234567890123456789012",
+                                    "98765432109876543210987654321"}) {
+    const double expected = std::strtod(long_mantissa, nullptr);
+    CHECK(json::read<double>(long_mantissa) == expected);
+    CHECK(json::read<std::vector<double>>(std::string("[") + long_mantissa + "]").at(0) == expected);
+    CHECK(json::read<json::value>(std::string("{\"n\":") + long_mantissa + "}")["n"].as_double() == expected);
+  }
   CHECK(json::read<std::vector<float>>("[1.5,-3.25]") == std::vector<float>{1.5F, -3.25F});
   for (const char* malformed : {"[01.5]", "[1.]", "[.5]", "[-]", "[1.5x]", "[-01.0]", "[1.2.3]", "[- 1.0]", "[1.5",
                                 "[1.5-]", "[+1.5]", "[1.5e]", "[00.5]"})
@@ -118,6 +128,11 @@ TEST_CASE("NaN and infinities are written as null") {
   CHECK(json::write(-std::numeric_limits<float>::infinity()) == "null");
   CHECK(test::read_error<double>("NaN").find("$: malformed JSON") == 0);
   CHECK(test::read_error<double>("1e400").find("$: number out of range: 1e400") == 0);
+  // Values that round to zero are zeros, with their sign; so are zero mantissas with any exponent.
+  CHECK(json::read<double>("1e-400") == 0.0);
+  CHECK(std::signbit(json::read<std::vector<double>>("[-2.5E-64444444567456756782]").at(0)));
+  CHECK(json::read<std::vector<float>>("[0.0e99999999999999999999]").at(0) == 0.0F);
+  CHECK(json::read<double>("4.9e-324") > 0.0);  // the smallest double is not rounded away
 }
 
 TEST_CASE("strings unescape on read and escape on write") {

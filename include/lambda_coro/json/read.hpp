@@ -16,12 +16,14 @@
 #include <array>
 #include <bit>
 #include <bitset>
+#include <charconv>
 #include <concepts>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -170,6 +172,13 @@ template <class V>
 bool read_null(V& v) {
   bool is_null = false;
   if (v.is_null().get(is_null)) return false;
+  if constexpr (std::is_same_v<V, od::document>) {
+    // simdjson 3.0 takes "null;" for a null document when a space or bracket follows in
+    // memory: the atom must stand alone.
+    std::string_view token;
+    if (is_null && raw_token(v, token) == simdjson::SUCCESS && trim_trailing_space(token) != "null")
+      fail_malformed(simdjson::N_ATOM_ERROR);
+  }
   return is_null;
 }
 
@@ -220,6 +229,8 @@ void read_integer(V& v, I& out) {
     out = static_cast<I>(x);
   }
 }
+
+inline bool is_decimal_digit(char c) noexcept { return static_cast<unsigned char>(c - '0') < 10; }
 
 // The bytes that may follow a number in a JSON document.
 inline constexpr auto ends_number = [] {
@@ -305,6 +316,29 @@ inline bool read_short_decimal(const char* p, double& out) noexcept {
 template <class F, class V>
 void read_floating_with_simdjson(V& v, F& out);
 
+// Whether a well-formed number's value rounds to zero: all its digits zero, or an exponent
+// so negative that even its integer digits cannot lift it to the smallest double (~5e-324).
+inline bool rounds_to_zero(std::string_view number) noexcept {
+  const std::size_t e = number.find_first_of("eE");
+  const std::string_view mantissa = number.substr(0, e);
+  if (mantissa.find_first_of("123456789") == std::string_view::npos) return true;
+  if (e == std::string_view::npos || e + 1 >= number.size() || number[e + 1] != '-') return false;
+  const std::size_t integer_digits = mantissa.find('.') == std::string_view::npos ? mantissa.size() : mantissa.find('.');
+  std::size_t exponent = 0;  // saturates: only "far beyond 400" matters
+  for (const char c : number.substr(e + 2)) exponent = std::min<std::size_t>(exponent * 10 + static_cast<std::size_t>(c - '0'), 100000);
+  return exponent > integer_digits + 400;
+}
+
+// Whether a number's text has more than 19 significant digits before its exponent.
+inline bool has_long_mantissa(std::string_view number) noexcept {
+  int significant = 0;
+  for (const char c : number) {
+    if (c == 'e' || c == 'E') break;
+    if (is_decimal_digit(c) && (significant != 0 || c != '0') && ++significant > 19) return true;
+  }
+  return false;
+}
+
 template <class F, class V>
 void read_floating(V& v, F& out) {
   // Left unconsumed: the enclosing object or array steps over it. (A document's root value
@@ -322,11 +356,26 @@ void read_floating(V& v, F& out) {
 // Out of line: the short path above stays small where it is inlined.
 template <class F, class V>
 [[gnu::noinline]] void read_floating_with_simdjson(V& v, F& out) {
+  std::string_view token;  // taken first: reading consumes the value
+  const bool have_token = raw_token(v, token) == simdjson::SUCCESS;
   double x = 0;
   if (auto code = v.get_double().get(x)) {
-    if (code == simdjson::NUMBER_ERROR && type_of(v) == od::json_type::number)
+    if (code == simdjson::NUMBER_ERROR && type_of(v) == od::json_type::number) {
+      // A value that rounds to zero is a zero (simdjson's DOM agrees; On-Demand refuses it).
+      if (have_token && rounds_to_zero(trim_trailing_space(token))) {
+        out = token.front() == '-' ? -F{0} : F{0};
+        return;
+      }
       throw error("number out of range: " + number_text(v));
+    }
     fail_expected("number", code, v, true);
+  }
+  // simdjson 3.0's On-Demand misreads mantissas of more than 19 significant digits
+  // (0.99999999999999999999 comes back as 0.0777); std::from_chars reads them right.
+  if (have_token && has_long_mantissa(token)) {
+    token = trim_trailing_space(token);
+    double exact = 0;
+    if (std::from_chars(token.data(), token.data() + token.size(), exact).ec == std::errc{}) x = exact;
   }
   if constexpr (std::is_same_v<F, float>) {
     // Below 2^128 - 2^103 a double rounds to a finite float; from there on it overflows.
@@ -1000,6 +1049,12 @@ private:
 
   // Not a template: one copy of the document-level checks, whatever is read and however.
   void read_document(simdjson::padded_string_view json, void* target, read_function read) {
+    // Whitespace after the value means nothing, and without it simdjson 3.0 reads a null
+    // document right: its check of the byte after "null" looks one byte too far ("null\n"
+    // was refused, and "null;\n" taken; read_null refuses the latter).
+    std::size_t size = json.size();
+    while (size > 0 && detail::is_json_space(json[size - 1])) --size;
+    json = simdjson::padded_string_view(json.data(), size, json.capacity());
     detail::document_being_read = json;  // every parse error is raised inside this call
     simdjson::ondemand::document doc;
     if (auto code = parser_.iterate(json).get(doc)) detail::fail_malformed(code);
