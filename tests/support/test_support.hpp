@@ -4,6 +4,7 @@
 
 #include "lambda_coro_under_test.hpp"
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -24,6 +25,21 @@ inline std::string data_file(std::string_view relative) {
 }
 
 inline std::string event(std::string_view name) { return data_file("events/" + std::string(name)); }
+
+// A reproducible stream of pseudo-random numbers (xorshift64) for generated test inputs.
+class random_numbers {
+public:
+  explicit random_numbers(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t operator()() noexcept {
+    state_ ^= state_ << 13;
+    state_ ^= state_ >> 7;
+    state_ ^= state_ << 17;
+    return state_;
+  }
+
+private:
+  std::uint64_t state_;
+};
 
 // The message json::error gives for `json`, or "no error".
 template <class T>

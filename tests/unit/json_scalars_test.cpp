@@ -61,13 +61,7 @@ TEST_CASE("doubles round-trip exactly") {
 // Short decimals are read a word at a time, the rest by simdjson: both must give what
 // strtod gives, in every position a number can stand, and malformed numbers stay errors.
 TEST_CASE("decimals read word-wide agree with strtod; malformed ones are errors") {
-  std::uint64_t state = 0x9E3779B97F4A7C15ULL;
-  const auto next = [&state] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  test::random_numbers next(0x9E3779B97F4A7C15ULL);
   std::vector<std::string> numbers = {"0.0", "-0.0", "9999999.99999999", "1234567.12345678", "12345678.5",
                                       "0.1234567890123456", "1.5e3", "-2.25E-3", "7", "-0", "0.5", "123.456"};
   for (int i = 0; i < 20000; ++i) {

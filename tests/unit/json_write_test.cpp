@@ -65,13 +65,7 @@ TEST_CASE("large outputs grow the buffer correctly") {
 // The decimal fast path must give exactly the digits std::to_chars gives (and the writer's
 // ".0" rule on top), or decline: checked on values of every kind, boundaries included.
 TEST_CASE("doubles: the decimal fast path writes what std::to_chars writes") {
-  std::uint64_t state = 0x9E3779B97F4A7C15ULL;
-  const auto next = [&state] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  test::random_numbers next(0x9E3779B97F4A7C15ULL);
   const auto expected = [](double x) {
     char buffer[64];
     std::string text(buffer, std::to_chars(buffer, buffer + sizeof buffer, x).ptr);
@@ -109,21 +103,25 @@ TEST_CASE("doubles: the decimal fast path writes what std::to_chars writes") {
   CHECK(mismatches == 0);
 }
 
+namespace {
+// How a byte-by-byte escaper writes a string of the characters the string tests use.
+std::string escaped_by_byte(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"') out += "\\\"";
+    else if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\x01') out += "\\u0001";
+    else out += c;
+  }
+  return out + "\"";
+}
+}  // namespace
+
 // Strings are copied a word at a time, the last few bytes assembled from overlapping loads:
 // every length around the word size, with a character that needs escaping (or is not ASCII)
 // at every position, must come out as a byte-by-byte escaper writes it.
 TEST_CASE("strings of every short length with an escape at every position") {
-  const auto reference = [](std::string_view s) {
-    std::string out = "\"";
-    for (const char c : s) {
-      if (c == '"') out += "\\\"";
-      else if (c == '\\') out += "\\\\";
-      else if (c == '\n') out += "\\n";
-      else if (c == '\x01') out += "\\u0001";
-      else out += c;
-    }
-    return out + "\"";
-  };
   int mismatches = 0;
   for (std::size_t length = 0; length <= 25; ++length)
     for (const std::string_view special : {"\"", "\\", "\n", "\x01", "\xC3\xA9", "~"})
@@ -135,7 +133,7 @@ TEST_CASE("strings of every short length with an escape at every position") {
         const auto exact = std::make_unique<char[]>(s.size());
         std::memcpy(exact.get(), s.data(), s.size());
         const std::string_view view(exact.get(), s.size());
-        if (json::write(view) != reference(s) && ++mismatches < 5) CHECK(json::write(view) == reference(s));
+        if (json::write(view) != escaped_by_byte(s) && ++mismatches < 5) CHECK(json::write(view) == escaped_by_byte(s));
       }
   CHECK(mismatches == 0);
 }
@@ -146,24 +144,7 @@ TEST_CASE("strings of every short length with an escape at every position") {
 // control characters and non-ASCII text; each string written into outputs of every fill
 // level, so that the room left at its start varies too.
 TEST_CASE("strings dense with escapes, at every output fill level") {
-  std::uint64_t state = 0x2545F4914F6CDD1DULL;
-  const auto next = [&state] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
-  const auto reference = [](std::string_view s) {
-    std::string out = "\"";
-    for (const char c : s) {
-      if (c == '"') out += "\\\"";
-      else if (c == '\\') out += "\\\\";
-      else if (c == '\n') out += "\\n";
-      else if (c == '\x01') out += "\\u0001";
-      else out += c;
-    }
-    return out + "\"";
-  };
+  test::random_numbers next(0x2545F4914F6CDD1DULL);
   // Each string drawn from one set of pieces: quotes and backslashes only, mostly quotes,
   // with control characters, with non-ASCII text.
   const std::vector<std::vector<std::string_view>> piece_sets = {
@@ -180,7 +161,7 @@ TEST_CASE("strings dense with escapes, at every output fill level") {
     out.shrink_to_fit();
     const std::string before = out;
     json::write(view, out);
-    if (out != before + reference(s) && ++mismatches < 5) CHECK(out == before + reference(s));
+    if (out != before + escaped_by_byte(s) && ++mismatches < 5) CHECK(out == before + escaped_by_byte(s));
   }
   CHECK(mismatches == 0);
 }
