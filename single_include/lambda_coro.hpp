@@ -5136,13 +5136,6 @@ template <class V>
 bool read_null(V& v) {
   bool is_null = false;
   if (v.is_null().get(is_null)) return false;
-  if constexpr (std::is_same_v<V, od::document>) {
-    // simdjson 3.0 takes "null;" for a null document when a space or bracket follows in
-    // memory: the atom must stand alone.
-    std::string_view token;
-    if (is_null && raw_token(v, token) == simdjson::SUCCESS && trim_trailing_space(token) != "null")
-      fail_malformed(simdjson::N_ATOM_ERROR);
-  }
   return is_null;
 }
 
@@ -6015,7 +6008,7 @@ private:
   void read_document(simdjson::padded_string_view json, void* target, read_function read) {
     // Whitespace after the value means nothing, and without it simdjson 3.0 reads a null
     // document right: its check of the byte after "null" looks one byte too far ("null\n"
-    // was refused, and "null;\n" taken; read_null refuses the latter).
+    // was refused, and "null;\n" taken).
     std::size_t size = json.size();
     while (size > 0 && detail::is_json_space(json[size - 1])) --size;
     json = simdjson::padded_string_view(json.data(), size, json.capacity());
@@ -6023,6 +6016,12 @@ private:
     simdjson::ondemand::document doc;
     if (auto code = parser_.iterate(json).get(doc)) detail::fail_malformed(code);
     read(doc, target, &validator_);
+    // simdjson 3.0 also takes "null;" for a null document when a space or bracket follows in
+    // memory: a document that starts as null must end as one.
+    const char* first = json.data();  // read without error: not all whitespace
+    while (detail::is_json_space(*first)) ++first;
+    if (*first == 'n' && std::memcmp(json.data() + size - 4, "null", 4) != 0)
+      detail::fail_malformed(simdjson::N_ATOM_ERROR);
     const char* rest = nullptr;
     if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS) detail::fail_malformed(simdjson::TRAILING_CONTENT);
   }
