@@ -4971,6 +4971,50 @@ LAMBDA_CORO_END_NAMESPACE
 #ifndef LAMBDA_CORO_JSON_READ_HPP_INCLUDED
 #define LAMBDA_CORO_JSON_READ_HPP_INCLUDED
 
+// ---- begin lambda_coro/json/detail/decimal.hpp
+// Powers of ten, shared by the number reader and the number writer.
+#ifndef LAMBDA_CORO_JSON_DETAIL_DECIMAL_HPP_INCLUDED
+#define LAMBDA_CORO_JSON_DETAIL_DECIMAL_HPP_INCLUDED
+
+
+#include <cstdint>
+
+LAMBDA_CORO_BEGIN_NAMESPACE
+namespace json {
+namespace detail {
+
+// 10^0 to 10^19, every one a uint64_t holds.
+inline constexpr std::uint64_t decimal_powers[] = {1ULL,
+                                                   10ULL,
+                                                   100ULL,
+                                                   1000ULL,
+                                                   10000ULL,
+                                                   100000ULL,
+                                                   1000000ULL,
+                                                   10000000ULL,
+                                                   100000000ULL,
+                                                   1000000000ULL,
+                                                   10000000000ULL,
+                                                   100000000000ULL,
+                                                   1000000000000ULL,
+                                                   10000000000000ULL,
+                                                   100000000000000ULL,
+                                                   1000000000000000ULL,
+                                                   10000000000000000ULL,
+                                                   100000000000000000ULL,
+                                                   1000000000000000000ULL,
+                                                   10000000000000000000ULL};
+
+// 10^0 to 10^22, every one a double holds exactly (Clinger's fast path, both ways).
+inline constexpr double exact_decimal_powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+}  // namespace detail
+}  // namespace json
+LAMBDA_CORO_END_NAMESPACE
+#endif  // LAMBDA_CORO_JSON_DETAIL_DECIMAL_HPP_INCLUDED
+// ---- end lambda_coro/json/detail/decimal.hpp
 
 #include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -5222,22 +5266,6 @@ inline bool read_short_decimal(const char* p, double& out) noexcept {
   if constexpr (std::endian::native != std::endian::little) {
     return false;
   } else {
-    static constexpr std::uint64_t powers_of_ten[] = {1,
-                                                      10,
-                                                      100,
-                                                      1000,
-                                                      10000,
-                                                      100000,
-                                                      1000000,
-                                                      10000000,
-                                                      100000000,
-                                                      1000000000,
-                                                      10000000000,
-                                                      100000000000,
-                                                      1000000000000,
-                                                      10000000000000,
-                                                      100000000000000,
-                                                      1000000000000000};
     const bool negative = *p == '-';
     p += negative;
     std::uint64_t integer_word;
@@ -5255,16 +5283,14 @@ inline bool read_short_decimal(const char* p, double& out) noexcept {
     if (fraction_digits == 8) {
       std::memcpy(&fraction_word, p + 8, 8);
       const std::uint64_t more = leading_digit_count(fraction_word);
-      if (more != 0) fraction = fraction * powers_of_ten[more] + leading_digits_value(fraction_word, more);
+      if (more != 0) fraction = fraction * decimal_powers[more] + leading_digits_value(fraction_word, more);
       fraction_digits += more;
     }
     if (integer_digits + fraction_digits > 15 || !ends_number[static_cast<unsigned char>(p[fraction_digits])])
       return false;
     // Below 10^15 < 2^53, over an exact power of ten: one rounding (Clinger's fast path).
-    const std::uint64_t mantissa = leading_digits_value(integer_word, integer_digits) * powers_of_ten[fraction_digits] + fraction;
-    static constexpr double exact_powers_of_ten[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                                     1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-    const double magnitude = static_cast<double>(mantissa) / exact_powers_of_ten[fraction_digits];
+    const std::uint64_t mantissa = leading_digits_value(integer_word, integer_digits) * decimal_powers[fraction_digits] + fraction;
+    const double magnitude = static_cast<double>(mantissa) / exact_decimal_powers[fraction_digits];
     out = negative ? -magnitude : magnitude;
     return true;
   }
@@ -5280,7 +5306,7 @@ inline bool rounds_to_zero(std::string_view number) noexcept {
   const std::string_view mantissa = number.substr(0, e);
   if (mantissa.find_first_of("123456789") == std::string_view::npos) return true;
   if (e == std::string_view::npos || e + 1 >= number.size() || number[e + 1] != '-') return false;
-  const std::size_t integer_digits = mantissa.find('.') == std::string_view::npos ? mantissa.size() : mantissa.find('.');
+  const std::size_t integer_digits = std::min(mantissa.find('.'), mantissa.size());
   std::size_t exponent = 0;  // saturates: only "far beyond 400" matters
   for (const char c : number.substr(e + 2)) exponent = std::min<std::size_t>(exponent * 10 + static_cast<std::size_t>(c - '0'), 100000);
   return exponent > integer_digits + 400;
@@ -6511,27 +6537,6 @@ inline void write_string(output& out, std::string_view s) {
   out.put('"');
 }
 
-inline constexpr std::uint64_t decimal_powers[] = {1ULL,
-                                                   10ULL,
-                                                   100ULL,
-                                                   1000ULL,
-                                                   10000ULL,
-                                                   100000ULL,
-                                                   1000000ULL,
-                                                   10000000ULL,
-                                                   100000000ULL,
-                                                   1000000000ULL,
-                                                   10000000000ULL,
-                                                   100000000000ULL,
-                                                   1000000000000ULL,
-                                                   10000000000000ULL,
-                                                   100000000000000ULL,
-                                                   1000000000000000ULL,
-                                                   10000000000000000ULL,
-                                                   100000000000000000ULL,
-                                                   1000000000000000000ULL,
-                                                   10000000000000000000ULL};
-
 // Decimal digits in v (1 for 0).
 inline int decimal_digit_count(std::uint64_t v) noexcept {
   int count = 1;
@@ -6562,8 +6567,6 @@ inline void write_digits_backwards(char* end, std::uint64_t v, int count) noexce
 // write_floating_at writes. Returns the end, or nullptr, having written nothing, when d has
 // more digits than that or when to_chars would choose scientific notation.
 inline char* write_decimal_double(char* p, double d) noexcept {
-  static constexpr double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                                      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   constexpr double limit = 1125899906842624.0;  // 2^50
   const double magnitude = d < 0 ? -d : d;
   if (!(magnitude >= 1e-7) || magnitude >= limit) return nullptr;  // zero, -0 and the scientific range
@@ -6581,9 +6584,9 @@ inline char* write_decimal_double(char* p, double d) noexcept {
     std::memcpy(&bits, &magnitude, sizeof bits);
     const int e = static_cast<int>(bits >> 52) - 1023;
     k = std::min((49 - e) * 78913 >> 18, 22);  // 78913 / 2^18 is just under log10(2)
-    if (k < 22 && magnitude * powers[k + 1] < limit) ++k;
-    n = static_cast<std::uint64_t>(magnitude * powers[k] + 0.5);
-    if (static_cast<double>(n) / powers[k] != magnitude) return nullptr;
+    if (k < 22 && magnitude * exact_decimal_powers[k + 1] < limit) ++k;
+    n = static_cast<std::uint64_t>(magnitude * exact_decimal_powers[k] + 0.5);
+    if (static_cast<double>(n) / exact_decimal_powers[k] != magnitude) return nullptr;
     while (k >= 8 && n % 100000000 == 0) n /= 100000000, k -= 8;
     if (k >= 4 && n % 10000 == 0) n /= 10000, k -= 4;
   }

@@ -3,6 +3,7 @@
 #define LAMBDA_CORO_JSON_READ_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
+#include <lambda_coro/json/detail/decimal.hpp>
 #include <lambda_coro/json/detail/traits.hpp>
 #include <lambda_coro/json/error.hpp>
 #include <lambda_coro/json/naming.hpp>
@@ -258,22 +259,6 @@ inline bool read_short_decimal(const char* p, double& out) noexcept {
   if constexpr (std::endian::native != std::endian::little) {
     return false;
   } else {
-    static constexpr std::uint64_t powers_of_ten[] = {1,
-                                                      10,
-                                                      100,
-                                                      1000,
-                                                      10000,
-                                                      100000,
-                                                      1000000,
-                                                      10000000,
-                                                      100000000,
-                                                      1000000000,
-                                                      10000000000,
-                                                      100000000000,
-                                                      1000000000000,
-                                                      10000000000000,
-                                                      100000000000000,
-                                                      1000000000000000};
     const bool negative = *p == '-';
     p += negative;
     std::uint64_t integer_word;
@@ -291,16 +276,14 @@ inline bool read_short_decimal(const char* p, double& out) noexcept {
     if (fraction_digits == 8) {
       std::memcpy(&fraction_word, p + 8, 8);
       const std::uint64_t more = leading_digit_count(fraction_word);
-      if (more != 0) fraction = fraction * powers_of_ten[more] + leading_digits_value(fraction_word, more);
+      if (more != 0) fraction = fraction * decimal_powers[more] + leading_digits_value(fraction_word, more);
       fraction_digits += more;
     }
     if (integer_digits + fraction_digits > 15 || !ends_number[static_cast<unsigned char>(p[fraction_digits])])
       return false;
     // Below 10^15 < 2^53, over an exact power of ten: one rounding (Clinger's fast path).
-    const std::uint64_t mantissa = leading_digits_value(integer_word, integer_digits) * powers_of_ten[fraction_digits] + fraction;
-    static constexpr double exact_powers_of_ten[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                                     1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-    const double magnitude = static_cast<double>(mantissa) / exact_powers_of_ten[fraction_digits];
+    const std::uint64_t mantissa = leading_digits_value(integer_word, integer_digits) * decimal_powers[fraction_digits] + fraction;
+    const double magnitude = static_cast<double>(mantissa) / exact_decimal_powers[fraction_digits];
     out = negative ? -magnitude : magnitude;
     return true;
   }
@@ -316,7 +299,7 @@ inline bool rounds_to_zero(std::string_view number) noexcept {
   const std::string_view mantissa = number.substr(0, e);
   if (mantissa.find_first_of("123456789") == std::string_view::npos) return true;
   if (e == std::string_view::npos || e + 1 >= number.size() || number[e + 1] != '-') return false;
-  const std::size_t integer_digits = mantissa.find('.') == std::string_view::npos ? mantissa.size() : mantissa.find('.');
+  const std::size_t integer_digits = std::min(mantissa.find('.'), mantissa.size());
   std::size_t exponent = 0;  // saturates: only "far beyond 400" matters
   for (const char c : number.substr(e + 2)) exponent = std::min<std::size_t>(exponent * 10 + static_cast<std::size_t>(c - '0'), 100000);
   return exponent > integer_digits + 400;

@@ -3,6 +3,7 @@
 #define LAMBDA_CORO_JSON_WRITE_HPP_INCLUDED
 
 #include <lambda_coro/config.hpp>
+#include <lambda_coro/json/detail/decimal.hpp>
 #include <lambda_coro/json/detail/escape.hpp>
 #include <lambda_coro/json/detail/traits.hpp>
 #include <lambda_coro/json/error.hpp>
@@ -60,27 +61,6 @@ inline void write_string(output& out, std::string_view s) {
   out.put('"');
 }
 
-inline constexpr std::uint64_t decimal_powers[] = {1ULL,
-                                                   10ULL,
-                                                   100ULL,
-                                                   1000ULL,
-                                                   10000ULL,
-                                                   100000ULL,
-                                                   1000000ULL,
-                                                   10000000ULL,
-                                                   100000000ULL,
-                                                   1000000000ULL,
-                                                   10000000000ULL,
-                                                   100000000000ULL,
-                                                   1000000000000ULL,
-                                                   10000000000000ULL,
-                                                   100000000000000ULL,
-                                                   1000000000000000ULL,
-                                                   10000000000000000ULL,
-                                                   100000000000000000ULL,
-                                                   1000000000000000000ULL,
-                                                   10000000000000000000ULL};
-
 // Decimal digits in v (1 for 0).
 inline int decimal_digit_count(std::uint64_t v) noexcept {
   int count = 1;
@@ -111,8 +91,6 @@ inline void write_digits_backwards(char* end, std::uint64_t v, int count) noexce
 // write_floating_at writes. Returns the end, or nullptr, having written nothing, when d has
 // more digits than that or when to_chars would choose scientific notation.
 inline char* write_decimal_double(char* p, double d) noexcept {
-  static constexpr double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                                      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   constexpr double limit = 1125899906842624.0;  // 2^50
   const double magnitude = d < 0 ? -d : d;
   if (!(magnitude >= 1e-7) || magnitude >= limit) return nullptr;  // zero, -0 and the scientific range
@@ -130,9 +108,9 @@ inline char* write_decimal_double(char* p, double d) noexcept {
     std::memcpy(&bits, &magnitude, sizeof bits);
     const int e = static_cast<int>(bits >> 52) - 1023;
     k = std::min((49 - e) * 78913 >> 18, 22);  // 78913 / 2^18 is just under log10(2)
-    if (k < 22 && magnitude * powers[k + 1] < limit) ++k;
-    n = static_cast<std::uint64_t>(magnitude * powers[k] + 0.5);
-    if (static_cast<double>(n) / powers[k] != magnitude) return nullptr;
+    if (k < 22 && magnitude * exact_decimal_powers[k + 1] < limit) ++k;
+    n = static_cast<std::uint64_t>(magnitude * exact_decimal_powers[k] + 0.5);
+    if (static_cast<double>(n) / exact_decimal_powers[k] != magnitude) return nullptr;
     while (k >= 8 && n % 100000000 == 0) n /= 100000000, k -= 8;
     if (k >= 4 && n % 10000 == 0) n /= 10000, k -= 4;
   }
