@@ -13,6 +13,18 @@
 #define LAMBDA_CORO_JSON_MAX_DEPTH 256
 #endif
 
+// 1: documents bound wholly into owning types (no string_view, json::value, json::raw or
+// std::variant) are read in one pass, On-Demand taking over for anything that pass is unsure
+// of. Same values and errors either way; faster, and more code, so builds for size leave it
+// out (which is also why it changes no namespace: only speed and size differ).
+#ifndef LAMBDA_CORO_JSON_SINGLE_PASS
+#ifdef __OPTIMIZE_SIZE__
+#define LAMBDA_CORO_JSON_SINGLE_PASS 0
+#else
+#define LAMBDA_CORO_JSON_SINGLE_PASS 1
+#endif
+#endif
+
 // Reconnection attempts after a refused or dropped connection (so 1 + this many tries in
 // all), the delay doubling from LAMBDA_CORO_RECONNECT_DELAY_MS; then the runtime exits.
 #ifndef LAMBDA_CORO_RECONNECT_ATTEMPTS

@@ -90,6 +90,41 @@ bool same(const borrowed& a, const record& b) {
   return true;
 }
 
+// What the single-pass reader takes: no views, json::value, json::raw or variants.
+struct owned {
+  std::string id;
+  std::string message_id;
+  std::vector<leaf> leaves;
+  std::map<std::string, std::vector<double>> series;
+  std::optional<mood> feeling;
+  std::vector<bool> flags;
+  std::vector<owned> children;
+  friend bool operator==(const owned&, const owned&) = default;
+};
+BOOST_DESCRIBE_STRUCT(owned, (), (id, message_id, leaves, series, feeling, flags, children))
+constexpr auto json_options(const owned*) {
+  return json::object_options(json::naming::camel_case, json::rename{"message_id", "messageID"});
+}
+
+// `input` read by On-Demand alone, with the reader's document checks; false if it fails.
+template <class T>
+bool read_on_demand(std::string_view input, T& out) {
+  while (!input.empty() && (input.back() == ' ' || input.back() == '\n' || input.back() == '\r' || input.back() == '\t'))
+    input.remove_suffix(1);
+  const simdjson::padded_string padded(input);
+  static simdjson::ondemand::parser parser;
+  simdjson::ondemand::document doc;
+  if (parser.iterate(padded).get(doc)) return false;
+  try {
+    json::detail::read_context<false> ctx;
+    json::detail::read_value(doc, out, ctx);
+  } catch (const json::error&) {
+    return false;
+  }
+  const char* rest = nullptr;
+  return doc.current_location().get(rest) == simdjson::OUT_OF_BOUNDS;
+}
+
 }  // namespace fuzz
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -117,6 +152,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     if (borrowed_read && !fuzz::same(b, r)) std::abort();
   } catch (const json::error&) {
+  }
+  // The single-pass reader takes a subset of what On-Demand takes, and reads it the same.
+  {
+    const simdjson::padded_string padded(input);
+    fuzz::owned single;
+    bool taken = true;
+    try {
+      json::detail::single_pass_read<false>(std::string_view(padded.data(), padded.size()), single);
+    } catch (const json::detail::single_pass_gave_up&) {
+      taken = false;
+    }
+    fuzz::owned on_demand;
+    if (taken && (!fuzz::read_on_demand(input, on_demand) || !(on_demand == single))) std::abort();
   }
   // Numbers the reader takes word-wide must be what simdjson's validating parser makes of
   // them, and text it rejects must be rejected (number errors aside: the DOM refuses

@@ -33,6 +33,12 @@ T check_event(const std::string& file) {
   // "name.json": AWS's samples in events/; "own-events/name.json": samples written for lambda-coro.
   const std::string text = file.find('/') == std::string::npos ? test::event(file) : test::data_file(file);
   const T event = json::read<T>(text);
+  if constexpr (json::detail::single_pass_readable<T>()) {
+    // The single-pass reader takes every sample whole, and reads what On-Demand reads.
+    const std::optional<T> single = test::read_single_pass<T>(text);
+    REQUIRE(single.has_value());
+    CHECK(json::write(*single) == json::write(test::read_on_demand<T>(text)));
+  }
   const std::string written = json::write(event);
   CHECK(json::write(json::read<T>(written)) == written);
   std::vector<std::string> missing;

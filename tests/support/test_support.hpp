@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -50,6 +51,35 @@ std::string read_error(std::string_view json_text) {
     return e.what();
   }
   return "no error";
+}
+
+// `json_text` read by On-Demand alone, as the library reads what the single-pass reader gives up on.
+template <class T, bool Overwrites = false>
+T read_on_demand(std::string_view json_text, T out = T{}) {
+  while (!json_text.empty() && (json_text.back() == ' ' || json_text.back() == '\n')) json_text.remove_suffix(1);
+  const simdjson::padded_string padded(json_text);
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document doc = parser.iterate(padded).value();  // throws on malformed text
+  json::detail::read_context<false, Overwrites> ctx;
+  json::detail::read_value(doc, out, ctx);
+  const char* rest = nullptr;
+  if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS) throw json::error("trailing content");
+  return out;
+}
+
+// `json_text` read by the single-pass reader alone, or nothing when it gives up. The bytes
+// after the document (simdjson's padding, which the reader may load) continue it plausibly,
+// so that a reader that took them for input would be caught.
+template <class T, bool Overwrites = false>
+std::optional<T> read_single_pass(std::string_view json_text, T out = T{}) {
+  std::string buffer(json_text);
+  for (std::size_t i = 0; i < 8; ++i) buffer += "9\"a\":1}]";  // 64 bytes
+  try {
+    json::detail::single_pass_read<Overwrites>(std::string_view(buffer.data(), json_text.size()), out);
+  } catch (const json::detail::single_pass_gave_up&) {
+    return std::nullopt;
+  }
+  return out;
 }
 
 template <class T>

@@ -4,6 +4,7 @@
 
 #include <lambda_coro/config.hpp>
 #include <lambda_coro/json/detail/decimal.hpp>
+#include <lambda_coro/json/detail/escape.hpp>
 #include <lambda_coro/json/detail/traits.hpp>
 #include <lambda_coro/json/error.hpp>
 #include <lambda_coro/json/naming.hpp>
@@ -253,11 +254,12 @@ inline std::uint64_t leading_digits_value(std::uint64_t word, std::uint64_t coun
 // The commonest JSON doubles — an optional minus, 1 to 7 integer digits, a point and
 // decimals, 15 digits in all — read a word at a time. simdjson reads them a digit at a
 // time, and the exits of its loops, as random as the numbers' lengths, are mispredicted.
-// False for anything else (exponents, long mantissas, malformed text): simdjson decides.
-// p is in simdjson's padded input, so a word can be read from any byte of it.
-inline bool read_short_decimal(const char* p, double& out) noexcept {
+// Returns the end of the number, or null for anything else (exponents, long mantissas,
+// malformed text): simdjson decides. p is in simdjson's padded input, so a word can be read
+// from any byte of it.
+inline const char* read_short_decimal(const char* p, double& out) noexcept {
   if constexpr (std::endian::native != std::endian::little) {
-    return false;
+    return nullptr;
   } else {
     const bool negative = *p == '-';
     p += negative;
@@ -266,12 +268,12 @@ inline bool read_short_decimal(const char* p, double& out) noexcept {
     const std::uint64_t integer_digits = leading_digit_count(integer_word);
     if (integer_digits == 0 || integer_digits == 8 || ((integer_word & 0xFF) == '0' && integer_digits > 1) ||
         p[integer_digits] != '.')  // "01" is not JSON
-      return false;
+      return nullptr;
     p += integer_digits + 1;
     std::uint64_t fraction_word;
     std::memcpy(&fraction_word, p, 8);
     std::uint64_t fraction_digits = leading_digit_count(fraction_word);
-    if (fraction_digits == 0) return false;
+    if (fraction_digits == 0) return nullptr;
     std::uint64_t fraction = leading_digits_value(fraction_word, fraction_digits);
     if (fraction_digits == 8) {
       std::memcpy(&fraction_word, p + 8, 8);
@@ -280,12 +282,12 @@ inline bool read_short_decimal(const char* p, double& out) noexcept {
       fraction_digits += more;
     }
     if (integer_digits + fraction_digits > 15 || !ends_number[static_cast<unsigned char>(p[fraction_digits])])
-      return false;
+      return nullptr;
     // Below 10^15 < 2^53, over an exact power of ten: one rounding (Clinger's fast path).
     const std::uint64_t mantissa = leading_digits_value(integer_word, integer_digits) * decimal_powers[fraction_digits] + fraction;
     const double magnitude = static_cast<double>(mantissa) / exact_decimal_powers[fraction_digits];
     out = negative ? -magnitude : magnitude;
-    return true;
+    return p + fraction_digits;
   }
 }
 
@@ -321,7 +323,7 @@ void read_floating(V& v, F& out) {
   // is consumed, for the trailing-content check.)
   if constexpr (std::is_same_v<V, od::value>) {
     double x;
-    if (read_short_decimal(v.raw_json_token().data(), x)) {
+    if (read_short_decimal(v.raw_json_token().data(), x) != nullptr) {
       out = static_cast<F>(x);  // below 10^7: within float's range
       return;
     }
@@ -518,6 +520,20 @@ struct struct_binding {
       if (key[j] != wire_names[i][j]) return false;
     return true;
   }
+
+  // Whether the key whose text starts at `key` (after its opening quote, before the end of
+  // the document) is member i's wire name: its bytes, then the closing quote. Names hold no
+  // quote, backslash or control character, so no scan for the key's end is needed.
+  static bool quoted_key_is(const char* key, const char* end, const std::uint64_t (&key_words)[2], std::size_t i) noexcept {
+    constexpr std::size_t longest = std::ranges::max(wire_names, {}, &std::string_view::size).size();
+    if (longest >= 16 && static_cast<std::size_t>(end - key) <= wire_names[i].size()) return false;
+    if (key[wire_names[i].size()] != '"' || (key_words[0] & first_masks[i]) != first_words[i]) return false;
+    if (wire_names[i].size() <= 8) return true;
+    if ((key_words[1] & second_masks[i]) != second_words[i]) return false;
+    for (std::size_t j = 16; j < wire_names[i].size(); ++j)
+      if (key[j] != wire_names[i][j]) return false;
+    return true;
+  }
 };
 
 template <class T, class V, class Ctx>
@@ -681,9 +697,41 @@ typename Map::iterator find_key(Map& map, std::string_view key) {
   return map.find(lookup_key<Map>(key));
 }
 
-// Overwriting, a key the map holds is read over in place (no node moves, so a document with
-// the keys of the last one touches no node); a new key takes a spare node or a new one; the
-// nodes whose keys the input lacks are taken out at the end.
+// The value of `key` in a map being read. Overwriting, a key the map holds is read over in
+// place (no node moves, so a document with the keys of the last one touches no node) and a
+// new key takes a spare node or a new one.
+template <bool Overwrites, class Map>
+typename Map::mapped_type& map_slot(Map& map, std::string_view key) {
+  if constexpr (Overwrites) {
+    if (auto found = find_key(map, key); found != map.end()) {
+      return found->second;  // also a repeated key: read over, so the last one wins whole
+    } else if (auto& spare = spare_nodes<Map>(); !spare.empty()) {
+      typename Map::node_type node = std::move(spare.back());
+      spare.pop_back();
+      node.key() = key;
+      return map.insert(std::move(node)).position->second;
+    }
+  }
+  auto [position, inserted] = map.try_emplace(typename Map::key_type(key));
+  if (!inserted) position->second = typename Map::mapped_type{};
+  return position->second;
+}
+
+// What a map read tracks: overwriting, the values read, so that the nodes whose keys the
+// input lacks can be taken out at the end; otherwise nothing (the map is cleared first).
+template <class Map, bool Overwrites>
+auto map_tracker(Map& map) {
+  struct cleared {
+    explicit cleared(Map& m) { m.clear(); }
+    void add(const void*) {}
+    void remove_unseen(Map&) {}
+  };
+  if constexpr (Overwrites)
+    return seen_map_values();
+  else
+    return cleared(map);
+}
+
 template <class Map, class V, class Ctx>
 void read_map(V& v, Map& out, Ctx& ctx) {
   if (read_null(v)) {
@@ -693,15 +741,7 @@ void read_map(V& v, Map& out, Ctx& ctx) {
   od::object object;
   if (auto code = v.get_object().get(object)) fail_expected("object", code, v);
   depth_guard guard(ctx.depth);
-  struct not_tracked {
-    explicit not_tracked(Map& map) { map.clear(); }
-  };
-  std::conditional_t<Ctx::overwrites, seen_map_values, not_tracked> seen = [&] {
-    if constexpr (Ctx::overwrites)
-      return seen_map_values();
-    else
-      return not_tracked(out);
-  }();
+  auto seen = map_tracker<Map, Ctx::overwrites>(out);
   if constexpr (Ctx::overwrites && std::is_same_v<typename Map::key_type, std::string_view>) {
     // Borrowed keys view the previous document, which is gone: nothing to match them with.
     auto& spare = spare_nodes<Map>();
@@ -714,31 +754,16 @@ void read_map(V& v, Map& out, Ctx& ctx) {
     od::field& field = checked(field_result);
     std::string_view key;
     if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
-    typename Map::mapped_type* slot = nullptr;
-    if constexpr (Ctx::overwrites) {
-      if (auto found = find_key(out, key); found != out.end()) {
-        slot = &found->second;  // also a repeated key: read over, so the last one wins whole
-      } else if (auto& spare = spare_nodes<Map>(); !spare.empty()) {
-        typename Map::node_type node = std::move(spare.back());
-        spare.pop_back();
-        node.key() = key;
-        slot = &out.insert(std::move(node)).position->second;
-      }
-    }
-    if (slot == nullptr) {
-      auto [position, inserted] = out.try_emplace(typename Map::key_type(key));
-      slot = &position->second;
-      if (!inserted) *slot = typename Map::mapped_type{};
-    }
-    if constexpr (Ctx::overwrites) seen.add(slot);
+    auto& slot = map_slot<Ctx::overwrites>(out, key);
+    seen.add(&slot);
     try {
-      read_value(field.value(), *slot, ctx);
+      read_value(field.value(), slot, ctx);
     } catch (error& e) {
       e.prepend_key(key);
       throw;
     }
   }
-  if constexpr (Ctx::overwrites) seen.remove_unseen(out);
+  seen.remove_unseen(out);
 }
 
 template <class V, class Ctx>
@@ -936,6 +961,481 @@ void read_value(V& v, T& out, Ctx& ctx) {
   }
 }
 
+// ---------------------------------------------------------------------------------------
+// The single-pass reader. On-Demand passes over a document twice (stage 1 indexes it, then
+// values are read through the index) and unescapes each string into its own buffer before
+// it is copied into the destination. For documents bound wholly into owning types, reading
+// the text once, straight into the destination, is faster. It accepts a strict subset of
+// what On-Demand accepts: anything else (malformed input, a key with escapes, a number it
+// cannot read exactly, too deep a nesting) makes it give up, and On-Demand reads the
+// document from the start. So values, and every error and its message, are On-Demand's.
+
+// Thrown to give up; caught where the single-pass read began.
+struct single_pass_gave_up {};
+[[noreturn]] inline void give_up() { throw single_pass_gave_up{}; }
+
+// Whether every type in T can be read in one pass: no views of the input, no json::value,
+// json::raw or std::variant. A type met again on its own path adds nothing.
+template <class T, class... Outer>
+constexpr bool single_pass_readable() {
+  if constexpr ((std::is_same_v<T, Outer> || ...)) {
+    return true;
+  } else if constexpr (std::is_same_v<T, bool> || is_integer<T> || std::is_floating_point_v<T> ||
+                       std::is_same_v<T, std::string> || is_described_enum<T>) {
+    return true;
+  } else if constexpr (is_optional<T> || is_vector<T>) {
+    return single_pass_readable<typename T::value_type, T, Outer...>();
+  } else if constexpr (is_map<T>) {
+    return std::is_same_v<typename T::key_type, std::string> &&
+           single_pass_readable<typename T::mapped_type, T, Outer...>();
+  } else if constexpr (is_described_struct<T>) {
+    return []<template <class...> class L, class... D>(L<D...>*) {
+      return (single_pass_readable<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, T, Outer...>() && ...);
+    }(static_cast<described_members<T>*>(nullptr));
+  } else {
+    return false;
+  }
+}
+
+template <bool Overwrites>
+struct single_pass_context {
+  static constexpr bool overwrites = Overwrites;
+  const char* end;  // of the document; the padding after it is not part of it
+  int depth = 0;
+};
+
+// At the next token, which must come before the end of the document.
+inline const char* skip_space(const char* p, const char* end) {
+  while (p < end && is_json_space(*p)) ++p;
+  if (p >= end) give_up();
+  return p;
+}
+
+// Past a literal that p must hold, followed by the end of the document or what ends a value.
+inline const char* skip_literal(const char* p, const char* end, std::string_view literal) {
+  if (std::memcmp(p, literal.data(), literal.size()) != 0) give_up();
+  p += literal.size();
+  if (p > end || (p < end && !ends_number[static_cast<unsigned char>(*p)])) give_up();
+  return p;
+}
+
+// Past a number in JSON's grammar, which must end before the end of the document.
+inline const char* skip_number(const char* p, const char* end) {
+  const auto digits = [end](const char* q) {
+    const char* first = q;
+    while (q < end && is_decimal_digit(*q)) ++q;
+    if (q == first) give_up();
+    return q;
+  };
+  if (p < end && *p == '-') ++p;
+  if (p < end && *p == '0')
+    ++p;
+  else
+    p = digits(p);
+  if (p < end && *p == '.') p = digits(p + 1);
+  if (p < end && (*p == 'e' || *p == 'E')) {
+    ++p;
+    if (p < end && (*p == '+' || *p == '-')) ++p;
+    p = digits(p);
+  }
+  if (p < end && !ends_number[static_cast<unsigned char>(*p)]) give_up();
+  return p;
+}
+
+template <class I>
+const char* single_pass_integer(const char* p, const char* end, I& out) {
+  const bool negative = std::is_signed_v<I> && *p == '-';
+  p += negative;
+  const char* const first = p;
+  std::uint64_t magnitude = 0;
+  while (p < end && is_decimal_digit(*p) && p - first < 19)  // below 10^19: no overflow
+    magnitude = magnitude * 10 + static_cast<std::uint64_t>(*p++ - '0');
+  const std::ptrdiff_t count = p - first;
+  // "-", "01", a fraction, an exponent, 19 digits and more: On-Demand decides.
+  if (count == 0 || (*first == '0' && count > 1) || (p < end && !ends_number[static_cast<unsigned char>(*p)]))
+    give_up();
+  if constexpr (std::is_signed_v<I>) {
+    using U = std::make_unsigned_t<I>;
+    const auto limit = static_cast<std::uint64_t>(static_cast<U>(std::numeric_limits<I>::max())) + negative;
+    if (magnitude > limit) give_up();
+    out = negative ? static_cast<I>(U{0} - static_cast<U>(magnitude)) : static_cast<I>(magnitude);
+  } else {
+    if (magnitude > std::numeric_limits<I>::max()) give_up();
+    out = static_cast<I>(magnitude);
+  }
+  return p;
+}
+
+template <class F>
+const char* single_pass_floating(const char* p, const char* end, F& out) {
+  double x;
+  if (const char* after = read_short_decimal(p, x); after != nullptr && after <= end) {
+    out = static_cast<F>(x);  // below 10^7: within float's range
+    return after;
+  }
+  const char* after = skip_number(p, end);
+  const auto [last, ec] = std::from_chars(p, after, x);  // correctly rounded, as simdjson's
+  if (ec != std::errc{} || last != after) give_up();    // out of range: On-Demand decides
+  if constexpr (std::is_same_v<F, float>) {
+    if (x >= 0x1.ffffffp127 || x <= -0x1.ffffffp127) give_up();
+  }
+  out = static_cast<F>(x);
+  return after;
+}
+
+inline int hex_digit(char c) noexcept {
+  if (is_decimal_digit(c)) return c - '0';
+  const char lower = static_cast<char>(c | 0x20);
+  return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+}
+
+// The code unit of the four hex digits at p.
+inline std::uint32_t utf16_unit(const char* p) {
+  std::uint32_t unit = 0;
+  for (int i = 0; i < 4; ++i) {
+    const int digit = hex_digit(p[i]);
+    if (digit < 0) give_up();
+    unit = unit << 4 | static_cast<std::uint32_t>(digit);
+  }
+  return unit;
+}
+
+// Appends the character of the escape at p (just after its backslash); returns its end.
+inline const char* unescape(const char* p, const char* end, std::string& out) {
+  static constexpr std::array<char, 128> simple = [] {
+    std::array<char, 128> table{};
+    table['"'] = '"';
+    table['\\'] = '\\';
+    table['/'] = '/';
+    table['b'] = '\b';
+    table['f'] = '\f';
+    table['n'] = '\n';
+    table['r'] = '\r';
+    table['t'] = '\t';
+    return table;
+  }();
+  const auto c = static_cast<unsigned char>(*p);
+  if (c < 128 && simple[c] != 0) {
+    out.push_back(simple[c]);
+    return p + 1;
+  }
+  if (c != 'u' || end - p < 5) give_up();
+  std::uint32_t code = utf16_unit(p + 1);
+  p += 5;
+  if (code >= 0xD800 && code < 0xE000) {  // only a high surrogate, then a low one: a pair
+    if (code >= 0xDC00 || end - p < 6 || p[0] != '\\' || p[1] != 'u') give_up();
+    const std::uint32_t low = utf16_unit(p + 2);
+    if (low < 0xDC00 || low >= 0xE000) give_up();
+    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+    p += 6;
+  }
+  char bytes[4];
+  std::size_t n;
+  if (code < 0x80) {
+    bytes[0] = static_cast<char>(code);
+    n = 1;
+  } else if (code < 0x800) {
+    bytes[0] = static_cast<char>(0xC0 | code >> 6);
+    bytes[1] = static_cast<char>(0x80 | (code & 0x3F));
+    n = 2;
+  } else if (code < 0x10000) {
+    bytes[0] = static_cast<char>(0xE0 | code >> 12);
+    bytes[1] = static_cast<char>(0x80 | (code >> 6 & 0x3F));
+    bytes[2] = static_cast<char>(0x80 | (code & 0x3F));
+    n = 3;
+  } else {
+    bytes[0] = static_cast<char>(0xF0 | code >> 18);
+    bytes[1] = static_cast<char>(0x80 | (code >> 12 & 0x3F));
+    bytes[2] = static_cast<char>(0x80 | (code >> 6 & 0x3F));
+    bytes[3] = static_cast<char>(0x80 | (code & 0x3F));
+    n = 4;
+  }
+  out.append(bytes, n);
+  return p;
+}
+
+// The first byte from p on that ends a run of plain string text ('"', '\\' or a control
+// character); `high` collects the high bits of the bytes before it. Gives up past the end.
+inline const char* string_run_end(const char* p, const char* end, std::uint64_t& high) {
+  for (;;) {
+    const std::uint64_t word = load_word(p);
+    if (const std::uint64_t stops = escape_mask(word); stops != 0) {
+      const int plain = first_marked_byte(stops);
+      const std::uint64_t before = std::endian::native == std::endian::little
+                                       ? (std::uint64_t{1} << (8 * plain)) - 1
+                                       : ~(~std::uint64_t{0} >> (8 * plain));
+      high |= word & before;
+      p += plain;
+      break;
+    }
+    high |= word;
+    p += 8;
+    if (p >= end) give_up();
+  }
+  if (p >= end) give_up();
+  return p;
+}
+
+inline bool has_high_bit(std::uint64_t bits) noexcept { return (bits & 0x8080808080808080ULL) != 0; }
+
+// p at an opening quote: the text up to the closing one, unescaped, into `out`.
+inline const char* single_pass_string(const char* p, const char* end, std::string& out) {
+  out.clear();
+  std::uint64_t high = 0;
+  const char* run = p + 1;
+  for (;;) {
+    p = string_run_end(run, end, high);
+    out.append(run, static_cast<std::size_t>(p - run));
+    if (*p == '"') break;
+    if (*p != '\\') give_up();  // a control character
+    run = unescape(p + 1, end, out);
+  }
+  // Escapes make whole characters, so the text is valid UTF-8 exactly when the input was.
+  if (has_high_bit(high) && !simdjson::validate_utf8(out.data(), out.size())) give_up();
+  return p + 1;
+}
+
+// p at an opening quote: the text up to the closing one, unescaped; a view of the input when
+// it has no escape (the common case, no copy), else of `scratch`. Moves p past it.
+inline std::string_view single_pass_string_view(const char*& p, const char* end, std::string& scratch) {
+  std::uint64_t high = 0;
+  const char* const first = p + 1;
+  const char* const last = string_run_end(first, end, high);
+  if (*last != '"') {
+    p = single_pass_string(p, end, scratch);
+    return scratch;
+  }
+  const std::string_view text(first, static_cast<std::size_t>(last - first));
+  if (has_high_bit(high) && !simdjson::validate_utf8(text.data(), text.size())) give_up();
+  p = last + 1;
+  return text;
+}
+
+// A buffer for the unescaped keys and enum names of this thread's single-pass reads.
+inline std::string& single_pass_scratch() {
+  thread_local std::string scratch;
+  return scratch;
+}
+
+template <class Ctx>
+class single_pass_depth {
+public:
+  explicit single_pass_depth(Ctx& ctx) : depth_(ctx.depth) {
+    if (++depth_ > max_depth) give_up();
+  }
+  single_pass_depth(const single_pass_depth&) = delete;
+  single_pass_depth& operator=(const single_pass_depth&) = delete;
+  ~single_pass_depth() { --depth_; }
+
+private:
+  int& depth_;
+};
+
+// Reads the members of an object or the elements of an array (p at its opening bracket):
+// item(p) reads one from p and returns its end. Returns the end of the closing bracket.
+template <char Close, class Ctx, class Item>
+const char* single_pass_items(const char* p, Ctx& ctx, Item&& item) {
+  single_pass_depth<Ctx> depth(ctx);
+  p = skip_space(p + 1, ctx.end);
+  if (*p == Close) return p + 1;
+  for (;;) {
+    p = skip_space(item(p), ctx.end);
+    if (*p == Close) return p + 1;
+    if (*p != ',') give_up();
+    p = skip_space(p + 1, ctx.end);
+  }
+}
+
+// p at a key's opening quote: past its colon to the value, the key as written in `key`.
+template <class Ctx>
+const char* single_pass_key(const char* p, Ctx& ctx, std::string_view& key) {
+  if (*p != '"') give_up();
+  key = single_pass_string_view(p, ctx.end, single_pass_scratch());
+  p = skip_space(p, ctx.end);
+  if (*p != ':') give_up();
+  return skip_space(p + 1, ctx.end);
+}
+
+template <class Ctx>
+const char* single_pass_skip(const char* p, Ctx& ctx) {
+  switch (*p) {
+    case '"': {
+      std::uint64_t high = 0;
+      const char* const first = p + 1;
+      for (p = first;; p += 2) {  // an escape's character is skipped whatever it is
+        p = string_run_end(p, ctx.end, high);
+        if (*p == '"') break;
+        if (*p != '\\') give_up();
+      }
+      if (has_high_bit(high) && !simdjson::validate_utf8(first, static_cast<std::size_t>(p - first))) give_up();
+      return p + 1;
+    }
+    case '{':
+      return single_pass_items<'}'>(p, ctx, [&ctx](const char* q) {
+        std::string_view key;
+        q = single_pass_key(q, ctx, key);
+        return single_pass_skip(q, ctx);
+      });
+    case '[':
+      return single_pass_items<']'>(p, ctx, [&ctx](const char* q) { return single_pass_skip(q, ctx); });
+    case 't':
+      return skip_literal(p, ctx.end, "true");
+    case 'f':
+      return skip_literal(p, ctx.end, "false");
+    case 'n':
+      return skip_literal(p, ctx.end, "null");
+    default:
+      return skip_number(p, ctx.end);
+  }
+}
+
+template <class T, class Ctx>
+const char* single_pass_value(const char* p, T& out, Ctx& ctx);
+
+template <class T, class D, class Ctx>
+const char* single_pass_member(T& object, const char* p, Ctx& ctx) {
+  return single_pass_value(p, object.*D::pointer, ctx);
+}
+
+template <class T, class Ctx>
+struct single_pass_binding {
+  using reader = const char* (*)(T&, const char*, Ctx&);
+  template <template <class...> class L, class... D>
+  static constexpr auto readers(L<D...>*) {
+    return std::array<reader, sizeof...(D)>{&single_pass_member<T, D, Ctx>...};
+  }
+  static constexpr auto member_readers = readers(static_cast<described_members<T>*>(nullptr));
+};
+
+template <class T, class Ctx>
+const char* single_pass_struct(const char* p, T& out, Ctx& ctx) {
+  if (*p != '{') give_up();
+  using binding = struct_binding<T, read_context<false, Ctx::overwrites>>;
+  [[maybe_unused]] std::bitset<binding::count> seen;
+  std::size_t next = 0;  // members usually arrive in declaration order, as in read_struct
+  p = single_pass_items<'}'>(p, ctx, [&](const char* q) {
+    if (*q != '"') give_up();
+    if constexpr (binding::count > 0) {
+      std::uint64_t key_words[2];
+      std::memcpy(key_words, q + 1, sizeof key_words);
+      for (std::size_t tried = 0; tried < binding::count; ++tried) {
+        std::size_t i = next + tried;
+        if (i >= binding::count) i -= binding::count;
+        if (binding::quoted_key_is(q + 1, ctx.end, key_words, i)) {
+          q = skip_space(q + 2 + binding::wire_names[i].size(), ctx.end);
+          if (*q != ':') give_up();
+          q = single_pass_binding<T, Ctx>::member_readers[i](out, skip_space(q + 1, ctx.end), ctx);
+          if constexpr (Ctx::overwrites) seen.set(i);
+          next = i + 1 == binding::count ? 0 : i + 1;
+          return q;
+        }
+      }
+    }
+    std::string_view key;  // an unknown key: skipped
+    const char* const key_text = q + 1;
+    q = single_pass_key(q, ctx, key);
+    if (key.data() != key_text) give_up();  // it had escapes: unescaped, it may name a member
+    return single_pass_skip(q, ctx);
+  });
+  if constexpr (Ctx::overwrites) {
+    if (!seen.all())
+      for (std::size_t i = 0; i < binding::count; ++i)
+        if (!seen.test(i)) binding::member_resetters[i](out);
+  }
+  return p;
+}
+
+template <class T, class Ctx>
+const char* single_pass_value(const char* p, T& out, Ctx& ctx) {
+  const char* const end = ctx.end;
+  if constexpr (std::is_same_v<T, bool>) {
+    if (*p == 't') {
+      out = true;
+      return skip_literal(p, end, "true");
+    }
+    out = false;
+    return skip_literal(p, end, "false");
+  } else if constexpr (is_integer<T>) {
+    return single_pass_integer(p, end, out);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    return single_pass_floating(p, end, out);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    if (*p != '"') give_up();
+    return single_pass_string(p, end, out);
+  } else if constexpr (is_described_enum<T>) {
+    if (*p != '"') give_up();
+    const std::string_view name = single_pass_string_view(p, end, single_pass_scratch());
+    bool found = false;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<T>>([&](auto d) {
+      if (!found && name == d.name) {
+        out = d.value;
+        found = true;
+      }
+    });
+    if (!found) give_up();
+    return p;
+  } else if constexpr (is_optional<T>) {
+    if (*p == 'n') {
+      out.reset();
+      return skip_literal(p, end, "null");
+    }
+    if (!out.has_value()) out.emplace();
+    return single_pass_value(p, *out, ctx);
+  } else if constexpr (is_vector<T>) {
+    if (*p == 'n') {
+      out.clear();
+      return skip_literal(p, end, "null");
+    }
+    if (*p != '[') give_up();
+    if constexpr (!Ctx::overwrites) out.clear();
+    std::size_t index = 0;
+    p = single_pass_items<']'>(p, ctx, [&](const char* q) {
+      if constexpr (std::is_same_v<typename T::value_type, bool>) {
+        bool b = false;
+        q = single_pass_value(q, b, ctx);
+        if (index < out.size())
+          out[index] = b;
+        else
+          out.push_back(b);
+      } else {
+        q = single_pass_value(q, index < out.size() ? out[index] : out.emplace_back(), ctx);
+      }
+      ++index;
+      return q;
+    });
+    out.erase(out.begin() + static_cast<std::ptrdiff_t>(index), out.end());
+    return p;
+  } else if constexpr (is_map<T>) {
+    if (*p == 'n') {
+      out.clear();
+      return skip_literal(p, end, "null");
+    }
+    if (*p != '{') give_up();
+    auto seen = map_tracker<T, Ctx::overwrites>(out);
+    p = single_pass_items<'}'>(p, ctx, [&](const char* q) {
+      std::string_view key;
+      q = single_pass_key(q, ctx, key);
+      auto& slot = map_slot<Ctx::overwrites>(out, key);
+      seen.add(&slot);
+      return single_pass_value(q, slot, ctx);
+    });
+    seen.remove_unseen(out);
+    return p;
+  } else {
+    static_assert(is_described_struct<T>);
+    return single_pass_struct(p, out, ctx);
+  }
+}
+
+// Reads a whole document (trailing whitespace trimmed) into `out`, or gives up.
+template <bool Overwrites, class T>
+void single_pass_read(std::string_view json, T& out) {
+  while (!json.empty() && is_json_space(json.back())) json.remove_suffix(1);
+  single_pass_context<Overwrites> ctx{json.data() + json.size()};
+  const char* p = skip_space(json.data(), ctx.end);
+  if (single_pass_value(p, out, ctx) != ctx.end) give_up();  // trailing content
+}
+
 }  // namespace detail
 
 // Reads JSON into C++ values, keeping its parsers (and their buffers) between calls.
@@ -1017,6 +1517,15 @@ private:
 
   template <bool Overwrites = false, class T>
   void read_padded(simdjson::padded_string_view json, T& out) {
+#if LAMBDA_CORO_JSON_SINGLE_PASS
+    if constexpr (detail::single_pass_readable<T>()) {
+      try {
+        detail::single_pass_read<Overwrites>(json, out);
+        return;
+      } catch (const detail::single_pass_gave_up&) {  // On-Demand decides, from the start
+      }
+    }
+#endif
     read_document(json, &out, [](simdjson::ondemand::document& doc, void* target, simdjson::dom::parser* validator) {
       detail::read_context<Borrows, Overwrites> ctx{0, validator};
       detail::read_value(doc, *static_cast<T*>(target), ctx);
