@@ -36,6 +36,15 @@ struct tree {
 };
 BOOST_DESCRIBE_STRUCT(tree, (), (children, payload))
 
+// Names past the 16 bytes matched as words, alike up to their last byte.
+struct long_names {
+  int id = 0;
+  int a_member_named_long_one = 0;
+  int a_member_named_long_two = 0;
+  friend bool operator==(const long_names&, const long_names&) = default;
+};
+BOOST_DESCRIBE_STRUCT(long_names, (), (id, a_member_named_long_one, a_member_named_long_two))
+
 struct with_view {
   std::string_view name;
 };
@@ -102,6 +111,8 @@ TEST_CASE("single pass: every kind of member, spacing and order") {
   check_taken<sp::tree>(R"({"children":[{"children":[{"payload":{"name":"deep"}}]},{"payload":null}]})");
   check_taken<std::vector<double>>("[0, 1, -1, 0.1, 1e300, 4.9e-324, 1E+2, 0.30000000000000004, 123456.7890123]");
   check_taken<std::vector<double>>("[18446744073709551615, 0.99999999999999999999, 1.0000000000000000000000001, 12345678901234567890]");
+  check_taken<sp::long_names>(R"({"a_member_named_long_two":2,"a_member_named_long_one":1,"id":3})");
+  check_taken<sp::long_names>(R"({"a_member_named_long_on":4,"a_member_named_long_three":5,"a_member_named_long_one_":6})");
   check_taken<std::optional<int>>("null");
   check_taken<int>(" 42 ");
   check_taken<std::string>(R"("")");
