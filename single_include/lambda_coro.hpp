@@ -5135,6 +5135,19 @@ inline std::uint64_t escape_mask(std::uint64_t w) noexcept {
   return ~((not_quote & not_backslash & not_control) | w) & (ones * 0x80);
 }
 
+#if defined(__SSE2__) && !defined(__OPTIMIZE_SIZE__)
+// The bytes of v at most 0x1F (their maximum with 0x1F is 0x1F), as 0xFF.
+inline __m128i control_bytes(__m128i v) noexcept {
+  const __m128i control_max = _mm_set1_epi8(0x1F);
+  return _mm_cmpeq_epi8(_mm_max_epu8(v, control_max), control_max);
+}
+// escape_mask for 16 bytes: bit i set when byte i is '"', '\\' or a control character.
+inline unsigned escape_mask(__m128i v) noexcept {
+  const __m128i quote_or_backslash = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(quote_or_backslash, control_bytes(v))));
+}
+#endif
+
 // Index of the first byte, in memory order, whose high bit is set in a non-zero mask.
 inline int first_marked_byte(std::uint64_t mask) noexcept {
   if constexpr (std::endian::native == std::endian::little)
@@ -5252,17 +5265,12 @@ inline bool write_escaped(output& out, std::string_view s) {
   std::uint64_t seen = 0;
 #if defined(__SSE2__) && !defined(__OPTIMIZE_SIZE__)
   // The same scan 16 bytes at a time: escapes are bytes equal to '"' or '\\' or at most 0x1F.
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i control_max = _mm_set1_epi8(0x1F);
   __m128i high = _mm_setzero_si128();
   while (end - in >= 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v);
     high = _mm_or_si128(high, v);
-    const __m128i marked = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                        _mm_cmpeq_epi8(_mm_max_epu8(v, control_max), control_max));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(marked));
+    const unsigned mask = escape_mask(v);
     if (mask == 0) {
       p += 16;
       in += 16;
@@ -5272,7 +5280,7 @@ inline bool write_escaped(output& out, std::string_view s) {
     // Quotes and backslashes only (JSON inside JSON escapes every few bytes): the block is
     // written in two spread halves, no branch per escape. Room: 32 bytes of stores, and
     // the rest of the string plus 16 still free afterwards, as the other paths keep it.
-    if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, control_max), control_max)) == 0) {
+    if (_mm_movemask_epi8(control_bytes(v)) == 0) {
       const auto rest = static_cast<std::size_t>(end - in);
       if (static_cast<std::size_t>(out.limit() - p) < rest + 32) {
         out.cursor() = p;
@@ -6082,55 +6090,87 @@ decltype(auto) lookup_key(std::string_view key) {
   }
 }
 
-// The node of `key` in a map being overwritten. A small std::map is scanned comparing
-// lengths first: one string comparison per key where a tree search makes two or three.
+// The value of `key` in a map read afresh (cleared first): a repeated key is read over, so
+// the last one wins whole.
 template <class Map>
-typename Map::iterator find_key(Map& map, std::string_view key) {
-  if constexpr (is_specialization<Map, std::map>::value) {
-    if (map.size() <= 8) {
-      auto it = map.begin();
-      for (; it != map.end(); ++it)
-        if (it->first.size() == key.size() && std::memcmp(it->first.data(), key.data(), key.size()) == 0) break;
-      return it;
-    }
-  }
-  return map.find(lookup_key<Map>(key));
-}
-
-// The value of `key` in a map being read. Overwriting, a key the map holds is read over in
-// place (no node moves, so a document with the keys of the last one touches no node) and a
-// new key takes a spare node or a new one.
-template <bool Overwrites, class Map>
-typename Map::mapped_type& map_slot(Map& map, std::string_view key) {
-  if constexpr (Overwrites) {
-    if (auto found = find_key(map, key); found != map.end()) {
-      return found->second;  // also a repeated key: read over, so the last one wins whole
-    } else if (auto& spare = spare_nodes<Map>(); !spare.empty()) {
-      typename Map::node_type node = std::move(spare.back());
-      spare.pop_back();
-      node.key() = key;
-      return map.insert(std::move(node)).position->second;
-    }
-  }
+typename Map::mapped_type& new_map_slot(Map& map, std::string_view key) {
   auto [position, inserted] = map.try_emplace(typename Map::key_type(key));
   if (!inserted) position->second = typename Map::mapped_type{};
   return position->second;
 }
 
-// What a map read tracks: overwriting, the values read, so that the nodes whose keys the
-// input lacks can be taken out at the end; otherwise nothing (the map is cleared first).
+// How a map read fills the map: slot(key) is where the value of each key read goes, then
+// finish(). Afresh, the map is cleared first.
 template <class Map, bool Overwrites>
-auto map_tracker(Map& map) {
-  struct cleared {
-    explicit cleared(Map& m) { m.clear(); }
-    void add(const void*) {}
-    void remove_unseen(Map&) {}
-  };
-  if constexpr (Overwrites)
-    return seen_map_values();
-  else
-    return cleared(map);
-}
+class map_filling {
+public:
+  explicit map_filling(Map& map) : map_(map) { map.clear(); }
+  typename Map::mapped_type& slot(std::string_view key) { return new_map_slot(map_, key); }
+  void finish() {}
+
+private:
+  Map& map_;
+};
+
+// Overwriting, a key the map holds is read over in place (no node moves, so a document with
+// the keys of the last one touches no node) and a new key takes a spare node or a new one;
+// finish() takes out the nodes of the keys the input lacked.
+template <class Map>
+class map_filling<Map, true> {
+public:
+  explicit map_filling(Map& map) : map_(map) {
+    if constexpr (std::is_same_v<typename Map::key_type, std::string_view>) {
+      // Borrowed keys view the previous document, which is gone: nothing to match them with.
+      auto& spare = spare_nodes<Map>();
+      while (!map.empty()) {
+        auto node = map.extract(map.begin());
+        if (spare.size() < spare_nodes_kept) spare.push_back(std::move(node));
+      }
+    }
+    next_ = map.begin();
+  }
+
+  typename Map::mapped_type& slot(std::string_view key) {
+    auto& value = reused_slot(key);
+    seen_.add(&value);  // also a repeated key: read over, so the last one wins whole
+    return value;
+  }
+  void finish() { seen_.remove_unseen(map_); }
+
+private:
+  typename Map::mapped_type& reused_slot(std::string_view key) {
+    if (auto found = find(key); found != map_.end()) return found->second;
+    if (auto& spare = spare_nodes<Map>(); !spare.empty()) {
+      typename Map::node_type node = std::move(spare.back());
+      spare.pop_back();
+      node.key() = key;
+      return map_.insert(std::move(node)).position->second;
+    }
+    return new_map_slot(map_, key);
+  }
+
+  // Keys tend to come as they came last time and often sorted (HTTP headers), so a std::map
+  // first tries the node after the last one found; a small one is then scanned comparing
+  // lengths first, one string comparison per key where a tree search makes three or four.
+  typename Map::iterator find(std::string_view key) {
+    if constexpr (is_specialization<Map, std::map>::value) {
+      const auto is_key = [key](const auto& node) {
+        return node.first.size() == key.size() && std::memcmp(node.first.data(), key.data(), key.size()) == 0;
+      };
+      auto it = next_;
+      if (it == map_.end() || !is_key(*it))
+        it = map_.size() <= 8 ? std::ranges::find_if(map_, is_key) : map_.find(lookup_key<Map>(key));
+      if (it != map_.end()) next_ = std::next(it);
+      return it;
+    } else {
+      return map_.find(lookup_key<Map>(key));
+    }
+  }
+
+  Map& map_;
+  typename Map::iterator next_;
+  seen_map_values seen_;
+};
 
 template <class Map, class V, class Ctx>
 void read_map(V& v, Map& out, Ctx& ctx) {
@@ -6141,21 +6181,12 @@ void read_map(V& v, Map& out, Ctx& ctx) {
   od::object object;
   if (auto code = v.get_object().get(object)) fail_expected("object", code, v);
   depth_guard guard(ctx.depth);
-  auto seen = map_tracker<Map, Ctx::overwrites>(out);
-  if constexpr (Ctx::overwrites && std::is_same_v<typename Map::key_type, std::string_view>) {
-    // Borrowed keys view the previous document, which is gone: nothing to match them with.
-    auto& spare = spare_nodes<Map>();
-    while (!out.empty()) {
-      auto node = out.extract(out.begin());
-      if (spare.size() < spare_nodes_kept) spare.push_back(std::move(node));
-    }
-  }
+  map_filling<Map, Ctx::overwrites> filling(out);
   for (auto field_result : object) {
     od::field& field = checked(field_result);
     std::string_view key;
     if (auto code = field.unescaped_key().get(key)) fail_malformed(code);
-    auto& slot = map_slot<Ctx::overwrites>(out, key);
-    seen.add(&slot);
+    auto& slot = filling.slot(key);
     try {
       read_value(field.value(), slot, ctx);
     } catch (error& e) {
@@ -6163,7 +6194,7 @@ void read_map(V& v, Map& out, Ctx& ctx) {
       throw;
     }
   }
-  seen.remove_unseen(out);
+  filling.finish();
 }
 
 template <class V, class Ctx>
@@ -6406,7 +6437,20 @@ struct single_pass_context {
 
 // At the next token, which must come before the end of the document.
 inline const char* skip_space(const char* p, const char* end) {
+  if (p < end && static_cast<unsigned char>(*p) > ' ') return p;  // the usual case: no space
+#if defined(__SSE2__) && !defined(__OPTIMIZE_SIZE__)
+  for (; p < end; p += 16) {  // indentation, 16 bytes at a time (the input is padded)
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i space = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+    if (const unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(space)) & 0xFFFF; other != 0) {
+      p += std::countr_zero(other);
+      break;
+    }
+  }
+#else
   while (p < end && is_json_space(*p)) ++p;
+#endif
   if (p >= end) give_up();
   return p;
 }
@@ -6557,6 +6601,21 @@ inline const char* unescape(const char* p, const char* end, std::string& out) {
 // The first byte from p on that ends a run of plain string text ('"', '\\' or a control
 // character); `high` collects the high bits of the bytes before it. Gives up past the end.
 inline const char* string_run_end(const char* p, const char* end, std::uint64_t& high) {
+#if defined(__SSE2__) && !defined(__OPTIMIZE_SIZE__)
+  for (;;) {  // 16 bytes at a time (the input is padded)
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const auto highs = static_cast<unsigned>(_mm_movemask_epi8(v));
+    if (const unsigned stops = escape_mask(v); stops != 0) {
+      const int plain = std::countr_zero(stops);
+      if ((highs & ((1u << plain) - 1)) != 0) high |= 0x80;
+      p += plain;
+      break;
+    }
+    if (highs != 0) high |= 0x80;
+    p += 16;
+    if (p >= end) give_up();
+  }
+#else
   for (;;) {
     const std::uint64_t word = load_word(p);
     if (const std::uint64_t stops = escape_mask(word); stops != 0) {
@@ -6572,6 +6631,7 @@ inline const char* string_run_end(const char* p, const char* end, std::uint64_t&
     p += 8;
     if (p >= end) give_up();
   }
+#endif
   if (p >= end) give_up();
   return p;
 }
@@ -6595,13 +6655,20 @@ inline const char* single_pass_string(const char* p, const char* end, std::strin
   return p + 1;
 }
 
+// A buffer for the unescaped keys and enum names of this thread's single-pass reads.
+inline std::string& single_pass_scratch() {
+  thread_local std::string scratch;
+  return scratch;
+}
+
 // p at an opening quote: the text up to the closing one, unescaped; a view of the input when
-// it has no escape (the common case, no copy), else of `scratch`. Moves p past it.
-inline std::string_view single_pass_string_view(const char*& p, const char* end, std::string& scratch) {
+// it has no escape (the common case, no copy), else of single_pass_scratch(). Moves p past it.
+inline std::string_view single_pass_string_view(const char*& p, const char* end) {
   std::uint64_t high = 0;
   const char* const first = p + 1;
   const char* const last = string_run_end(first, end, high);
   if (*last != '"') {
+    std::string& scratch = single_pass_scratch();
     p = single_pass_string(p, end, scratch);
     return scratch;
   }
@@ -6609,12 +6676,6 @@ inline std::string_view single_pass_string_view(const char*& p, const char* end,
   if (has_high_bit(high) && !simdjson::validate_utf8(text.data(), text.size())) give_up();
   p = last + 1;
   return text;
-}
-
-// A buffer for the unescaped keys and enum names of this thread's single-pass reads.
-inline std::string& single_pass_scratch() {
-  thread_local std::string scratch;
-  return scratch;
 }
 
 template <class Ctx>
@@ -6650,7 +6711,7 @@ const char* single_pass_items(const char* p, Ctx& ctx, Item&& item) {
 template <class Ctx>
 const char* single_pass_key(const char* p, Ctx& ctx, std::string_view& key) {
   if (*p != '"') give_up();
-  key = single_pass_string_view(p, ctx.end, single_pass_scratch());
+  key = single_pass_string_view(p, ctx.end);
   p = skip_space(p, ctx.end);
   if (*p != ':') give_up();
   return skip_space(p + 1, ctx.end);
@@ -6662,10 +6723,14 @@ const char* single_pass_skip(const char* p, Ctx& ctx) {
     case '"': {
       std::uint64_t high = 0;
       const char* const first = p + 1;
-      for (p = first;; p += 2) {  // an escape's character is skipped whatever it is
+      for (p = first;; p += 2) {  // an escape's character is not checked as an escape...
         p = string_run_end(p, ctx.end, high);
         if (*p == '"') break;
         if (*p != '\\') give_up();
+        // ...but as text: simdjson rejects a control character or bad UTF-8 even there.
+        const auto escaped = static_cast<unsigned char>(p[1]);
+        if (escaped < 0x20) give_up();
+        high |= escaped;
       }
       if (has_high_bit(high) && !simdjson::validate_utf8(first, static_cast<std::size_t>(p - first))) give_up();
       return p + 1;
@@ -6764,7 +6829,7 @@ const char* single_pass_value(const char* p, T& out, Ctx& ctx) {
     return single_pass_string(p, end, out);
   } else if constexpr (is_described_enum<T>) {
     if (*p != '"') give_up();
-    const std::string_view name = single_pass_string_view(p, end, single_pass_scratch());
+    const std::string_view name = single_pass_string_view(p, end);
     bool found = false;
     boost::mp11::mp_for_each<boost::describe::describe_enumerators<T>>([&](auto d) {
       if (!found && name == d.name) {
@@ -6811,15 +6876,13 @@ const char* single_pass_value(const char* p, T& out, Ctx& ctx) {
       return skip_literal(p, end, "null");
     }
     if (*p != '{') give_up();
-    auto seen = map_tracker<T, Ctx::overwrites>(out);
+    map_filling<T, Ctx::overwrites> filling(out);
     p = single_pass_items<'}'>(p, ctx, [&](const char* q) {
       std::string_view key;
       q = single_pass_key(q, ctx, key);
-      auto& slot = map_slot<Ctx::overwrites>(out, key);
-      seen.add(&slot);
-      return single_pass_value(q, slot, ctx);
+      return single_pass_value(q, filling.slot(key), ctx);
     });
-    seen.remove_unseen(out);
+    filling.finish();
     return p;
   } else {
     static_assert(is_described_struct<T>);

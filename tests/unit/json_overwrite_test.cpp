@@ -2,6 +2,7 @@
 // and the memory it held is reused.
 #include "../support/test_support.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -175,4 +176,53 @@ TEST_CASE("overwrite: maps with borrowed keys and values") {
   REQUIRE(target.size() == 2);
   CHECK(target.at("c") == "three");
   CHECK(target.at("d").size() == 100000);
+}
+
+TEST_CASE("overwrite: a map's keys are found in any order, by both readers, each node kept with its key") {
+  using string_map = std::map<std::string, std::string>;
+  for (const std::size_t size : {3U, 12U}) {  // a small map is scanned, a larger one searched
+    CAPTURE(size);
+    std::vector<std::string> keys;
+    for (std::size_t i = 0; i < size; ++i) keys.push_back("key-" + std::to_string(100 + i));  // sorted
+    const auto document = [](const std::vector<std::string>& in_order) {
+      std::string text = "{";
+      for (const auto& key : in_order) text += (text.size() > 1 ? ",\"" : "\"") + key + "\":\"" + key + "!\"";
+      return text + "}";
+    };
+    std::vector<std::string> reversed(keys.rbegin(), keys.rend());
+    std::vector<std::string> rotated = keys;
+    std::rotate(rotated.begin(), rotated.begin() + static_cast<std::ptrdiff_t>(size / 2), rotated.end());
+    std::vector<std::string> repeated = keys;
+    repeated.push_back(keys[1]);
+    const std::vector<std::string> same_keys = {document(keys), document(reversed), document(rotated), document(repeated)};
+    std::vector<std::string> changed = keys;
+    changed[size / 2] = "key-1005";  // sorts after key-100, before key-101
+    changed.push_back("key-000");
+    const std::vector<std::string> readers = {"single pass", "On-Demand"};
+    for (const std::string& which : readers) {
+      CAPTURE(which);
+      json::reader reader;
+      const auto overwrite = [&](const std::string& text, string_map& target) {
+        if (which == "single pass")
+          reader.overwrite(text, target);
+        else
+          target = test::read_on_demand<string_map, true>(text, std::move(target));  // a move keeps the nodes
+      };
+      string_map target;
+      overwrite(document(keys), target);
+      std::map<std::string, const std::string*> nodes;
+      for (const auto& [key, value] : target) nodes[key] = &value;
+      for (const std::string& text : same_keys) {
+        CAPTURE(text);
+        overwrite(text, target);
+        CHECK(target == json::read<string_map>(text));
+        for (const auto& [key, value] : target) CHECK(&value == nodes[key]);
+      }
+      for (const std::string& text : {document(changed), document(keys), document({}), document(rotated)}) {
+        CAPTURE(text);
+        overwrite(text, target);
+        CHECK(target == json::read<string_map>(text));
+      }
+    }
+  }
 }

@@ -106,6 +106,19 @@ inline std::uint64_t escape_mask(std::uint64_t w) noexcept {
   return ~((not_quote & not_backslash & not_control) | w) & (ones * 0x80);
 }
 
+#if defined(__SSE2__) && !defined(__OPTIMIZE_SIZE__)
+// The bytes of v at most 0x1F (their maximum with 0x1F is 0x1F), as 0xFF.
+inline __m128i control_bytes(__m128i v) noexcept {
+  const __m128i control_max = _mm_set1_epi8(0x1F);
+  return _mm_cmpeq_epi8(_mm_max_epu8(v, control_max), control_max);
+}
+// escape_mask for 16 bytes: bit i set when byte i is '"', '\\' or a control character.
+inline unsigned escape_mask(__m128i v) noexcept {
+  const __m128i quote_or_backslash = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(quote_or_backslash, control_bytes(v))));
+}
+#endif
+
 // Index of the first byte, in memory order, whose high bit is set in a non-zero mask.
 inline int first_marked_byte(std::uint64_t mask) noexcept {
   if constexpr (std::endian::native == std::endian::little)
@@ -223,17 +236,12 @@ inline bool write_escaped(output& out, std::string_view s) {
   std::uint64_t seen = 0;
 #if defined(__SSE2__) && !defined(__OPTIMIZE_SIZE__)
   // The same scan 16 bytes at a time: escapes are bytes equal to '"' or '\\' or at most 0x1F.
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i control_max = _mm_set1_epi8(0x1F);
   __m128i high = _mm_setzero_si128();
   while (end - in >= 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v);
     high = _mm_or_si128(high, v);
-    const __m128i marked = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                        _mm_cmpeq_epi8(_mm_max_epu8(v, control_max), control_max));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(marked));
+    const unsigned mask = escape_mask(v);
     if (mask == 0) {
       p += 16;
       in += 16;
@@ -243,7 +251,7 @@ inline bool write_escaped(output& out, std::string_view s) {
     // Quotes and backslashes only (JSON inside JSON escapes every few bytes): the block is
     // written in two spread halves, no branch per escape. Room: 32 bytes of stores, and
     // the rest of the string plus 16 still free afterwards, as the other paths keep it.
-    if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, control_max), control_max)) == 0) {
+    if (_mm_movemask_epi8(control_bytes(v)) == 0) {
       const auto rest = static_cast<std::size_t>(end - in);
       if (static_cast<std::size_t>(out.limit() - p) < rest + 32) {
         out.cursor() = p;
