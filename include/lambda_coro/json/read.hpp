@@ -82,7 +82,7 @@ inline const char* describe_malformed(simdjson::error_code code) noexcept {
   }
 }
 
-inline bool is_json_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+[[gnu::always_inline]] inline bool is_json_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
 // True when `text` holds a complete first value followed by more than whitespace (a
 // bracket-and-string scan, run on the error path only).
