@@ -6435,8 +6435,10 @@ struct single_pass_context {
   int depth = 0;
 };
 
-// skip_space past a run of whitespace.
-inline const char* skip_space_run(const char* p, const char* end) {
+// At the next token, which must come before the end of the document. Always in line: the
+// usual gaps are none and one space after a colon, and a call costs more than they do.
+[[gnu::always_inline]] inline const char* skip_space(const char* p, const char* end) {
+  if (p < end && static_cast<unsigned char>(*p) > ' ') return p;
   if (p + 1 < end && *p == ' ' && static_cast<unsigned char>(p[1]) > ' ') return p + 1;
 #if defined(__SSE2__) && !defined(__OPTIMIZE_SIZE__)
   for (; p < end; p += 16) {  // indentation, 16 bytes at a time (the input is padded)
@@ -6453,13 +6455,6 @@ inline const char* skip_space_run(const char* p, const char* end) {
 #endif
   if (p >= end) give_up();
   return p;
-}
-
-// At the next token, which must come before the end of the document. The usual gaps, none
-// and the space after a colon, are checked in line: a call for them costs more than the check.
-[[gnu::always_inline]] inline const char* skip_space(const char* p, const char* end) {
-  if (p < end && static_cast<unsigned char>(*p) > ' ') return p;
-  return skip_space_run(p, end);
 }
 
 // Past a literal that p must hold, followed by the end of the document or what ends a value.
